@@ -1,0 +1,131 @@
+/** Shared domain types. Ids are a public contract (DESIGN.md): tests and users rely on them. */
+
+export const STEP_IDS = ['credentials', 'connectivity', 'clock', 'account', 'trade-read', 'trade'] as const;
+export type StepId = (typeof STEP_IDS)[number];
+export type StepStatus = 'pass' | 'warn' | 'fail' | 'skip';
+
+export const DIAGNOSIS_IDS = [
+  'key-missing',
+  'secret-missing',
+  'key-format',
+  'secret-format',
+  'key-secret-swapped',
+  'dns-failure',
+  'connection-failed',
+  'timeout',
+  'tls-error',
+  'blocked',
+  'rate-limited',
+  'server-error',
+  'unexpected-response',
+  'clock-ahead',
+  'clock-behind',
+  'key-invalid',
+  'key-expired',
+  'key-header-missing',
+  'signature-invalid',
+  'signature-missing',
+  'timestamp-outside-recv-window',
+  'recv-window-too-large',
+  'ip-not-whitelisted',
+  'permission-denied',
+  'illegal-characters',
+  'content-type-invalid',
+  'symbol-not-api-enabled',
+  'account-abnormal',
+  'unknown-error',
+] as const;
+export type DiagnosisId = (typeof DIAGNOSIS_IDS)[number];
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/** Phase timings of one exchange, in ms (from got's `timings.phases`). */
+export interface Timings {
+  dnsMs?: number;
+  tcpMs?: number;
+  tlsMs?: number;
+  firstByteMs?: number;
+  totalMs?: number;
+}
+
+/**
+ * What happened on one request: the raw facts the classifier reads. Failures are observations,
+ * never exceptions. Every string in here has already had the secret stripped.
+ */
+export interface Observation {
+  method: HttpMethod;
+  /** Path only, e.g. `/api/v3/account`. */
+  path: string;
+  /** Full URL as sent, with the signature shortened (`ab12…9f`). */
+  url: string;
+  /** Local wall-clock time (ms) just before sending and just after the response. */
+  sentAtMs: number;
+  receivedAtMs: number;
+  status?: number;
+  /** Response headers of interest, lowercased names (content-type, retry-after, server …). */
+  headers?: Record<string, string>;
+  /** Body text, at most a few KB, secrets stripped. */
+  bodySnippet?: string;
+  /** Parsed JSON body when the body was JSON. */
+  json?: unknown;
+  /** MEXC's `code` (spot `{code,msg}` or futures `{success,code,message}`). */
+  mexcCode?: number | string;
+  mexcMsg?: string;
+  /** Node/got error code (ENOTFOUND, ECONNREFUSED, ETIMEDOUT, ERR_…) when no response arrived. */
+  networkError?: { code: string; message: string };
+  timings?: Timings;
+  /** Seconds from the Retry-After header when present. */
+  retryAfterSec?: number;
+  /** For signed requests: what was signed (never the secret). */
+  signed?: { stringToSign: string; timestampMs: number; recvWindowMs: number };
+}
+
+/**
+ * A classifier result: which diagnosis, and the facts that support it
+ * (e.g. `{ip: '198.51.100.23'}`, `{localAheadMs: 4200}`), before the catalog renders it.
+ */
+export interface Finding {
+  id: DiagnosisId;
+  facts: Record<string, string | number | boolean>;
+}
+
+/** One copyable fix: plain text with no decoration inside it, so a mouse can select it. */
+export interface Fix {
+  title: string;
+  /** `sh`, `powershell`, `python`, `js`, `steps` (numbered web steps) or `text`. */
+  lang: 'sh' | 'powershell' | 'python' | 'js' | 'steps' | 'text';
+  text: string;
+}
+
+/** A rendered catalog entry: what the JSON output and every front end show. */
+export interface Diagnosis {
+  id: DiagnosisId;
+  title: string;
+  /** Plain-words explanation of the cause. */
+  explanation: string;
+  /** Human-readable evidence lines ("MEXC saw your IP as 198.51.100.23"). */
+  evidence: string[];
+  fixes: Fix[];
+}
+
+export interface StepResult {
+  id: StepId;
+  status: StepStatus;
+  /** One line for the checklist ("Server reachable in 84 ms"). */
+  summary: string;
+  /** Evidence lines (timings, offset with sign, the string-to-sign with the secret redacted). */
+  evidence: string[];
+  diagnoses: Diagnosis[];
+  /** Why it was skipped, when status is `skip`. */
+  skipReason?: string;
+  durationMs: number;
+}
+
+/** Everything the catalog may fill into fixes and snippets. Never the secret. */
+export interface FixContext {
+  apiKey?: string;
+  baseUrl: string;
+  symbol: string;
+  recvWindowMs: number;
+  platform: NodeJS.Platform | 'unknown';
+}
