@@ -35,3 +35,10 @@ export class UsageError extends Error {
     super(message);
   }
 }
+
+/** The user pressed Ctrl-C at a prompt: exit 130 without a message. */
+export class InterruptedError extends Error {
+  constructor() {
+    super('Interrupted');
+  }
+}

@@ -61,6 +61,9 @@ export interface Observation {
   /** Local wall-clock time (ms) just before sending and just after the response. */
   sentAtMs: number;
   receivedAtMs: number;
+  /** When the request was fully written and when the first response byte came (same clock). */
+  wireSentAtMs?: number;
+  wireFirstByteAtMs?: number;
   status?: number;
   /** Response headers of interest, lowercased names (content-type, retry-after, server …). */
   headers?: Record<string, string>;

@@ -1,0 +1,240 @@
+import { parseArgs } from 'node:util';
+import { HELP } from './help.js';
+import { EXIT, InterruptedError, UsageError, type CommandIO } from './commands/io.js';
+import { VERSION } from './version.js';
+
+const COMMANDS = ['check', 'explain', 'sign', 'inspect', 'sim'] as const;
+type Command = (typeof COMMANDS)[number] | 'wizard';
+
+const OPTIONS = {
+  'base-url': { type: 'string' },
+  'recv-window': { type: 'string' },
+  timeout: { type: 'string' },
+  symbol: { type: 'string' },
+  'env-file': { type: 'string' },
+  json: { type: 'boolean' },
+  plain: { type: 'boolean' },
+  'screen-reader': { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  color: { type: 'boolean' },
+  verbose: { type: 'boolean' },
+  interactive: { type: 'boolean' },
+  demo: { type: 'boolean' },
+  scenario: { type: 'string' },
+  port: { type: 'string' },
+  latency: { type: 'string' },
+  body: { type: 'string' },
+  version: { type: 'boolean', short: 'v' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Flags that would carry a secret: refused with a reason instead of "unknown option". */
+const SECRET_FLAGS = /^--(secret|secret-key|api-secret|apisecret|secretkey)(=|$)/i;
+
+type Values = ReturnType<typeof parse>['values'];
+
+function parse(argv: string[]) {
+  const secretFlag = argv.find((a) => SECRET_FLAGS.test(a));
+  if (secretFlag) {
+    throw new UsageError(
+      `${secretFlag.split('=')[0]} is not accepted: a secret on the command line leaks into ps and shell history.`,
+      'Set MEXC_SECRET_KEY in the environment or a .env file, or type it at the masked prompt.',
+    );
+  }
+  try {
+    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '.');
+    throw new UsageError(message, 'Run mexc-wizard --help for the list of commands and options.');
+  }
+}
+
+export interface ProcessLike {
+  argv: string[];
+  env: NodeJS.ProcessEnv;
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  platform: NodeJS.Platform;
+  cwd: () => string;
+}
+
+/** Parses arguments, picks the mode, returns the exit code. Never throws for user mistakes. */
+export async function main(argv: string[], proc: ProcessLike, signal: AbortSignal): Promise<number> {
+  let values: Values;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parse(argv));
+  } catch (error) {
+    return reportUsage(error, proc);
+  }
+  if (values.help) {
+    proc.stdout.write(HELP);
+    return EXIT.ok;
+  }
+  if (values.version) {
+    proc.stdout.write(`${VERSION}\n`);
+    return EXIT.ok;
+  }
+  const [first, ...rest] = positionals;
+  const command: Command = first === undefined ? 'wizard' : (COMMANDS as readonly string[]).includes(first) ? (first as Command) : 'wizard';
+  try {
+    if (command === 'wizard' && first !== undefined) {
+      throw new UsageError(`Unknown command "${first}".`, `Commands: ${COMMANDS.join(', ')}. Run mexc-wizard --help.`);
+    }
+    const io = await makeIO(proc, values, signal);
+    return await dispatch(command, rest, values, io, proc);
+  } catch (error) {
+    if (error instanceof UsageError) return reportUsage(error, proc);
+    if (signal.aborted || error instanceof InterruptedError) return EXIT.interrupted;
+    // A bug, not a user mistake: one sentence, no stack unless asked for.
+    proc.stderr.write(`mexc-wizard hit an internal error: ${(error as Error)?.message ?? String(error)}\n`);
+    proc.stderr.write('Please report it at https://github.com/mexc-wizard/mexc-wizard/issues (set MEXC_WIZARD_DEBUG=1 for details).\n');
+    if (proc.env.MEXC_WIZARD_DEBUG) proc.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+    return EXIT.problem;
+  }
+}
+
+function reportUsage(error: unknown, proc: ProcessLike): number {
+  if (!(error instanceof UsageError)) throw error;
+  proc.stderr.write(`mexc-wizard: ${error.message}\n`);
+  if (error.hint) proc.stderr.write(`${error.hint}\n`);
+  return EXIT.usage;
+}
+
+function noPositionals(command: string, rest: string[]): void {
+  if (rest.length) throw new UsageError(`${command} takes no argument "${rest[0]}".`, `Run mexc-wizard --help.`);
+}
+
+async function dispatch(command: Command, rest: string[], v: Values, io: CommandIO, proc: ProcessLike): Promise<number> {
+  const common = {
+    ...(v['base-url'] !== undefined ? { baseUrl: v['base-url'] } : {}),
+    ...(v['recv-window'] !== undefined ? { recvWindow: v['recv-window'] } : {}),
+    ...(v.timeout !== undefined ? { timeout: v.timeout } : {}),
+    ...(v.symbol !== undefined ? { symbol: v.symbol } : {}),
+    ...(v['env-file'] !== undefined ? { envFile: v['env-file'] } : {}),
+    verbose: Boolean(v.verbose),
+  };
+  switch (command) {
+    case 'check': {
+      noPositionals('check', rest);
+      const { runCheck } = await import('./commands/check.js');
+      return runCheck({ ...common, json: Boolean(v.json) }, io);
+    }
+    case 'explain': {
+      const { runExplain } = await import('./commands/explain.js');
+      const text = rest.length === 0 || (rest.length === 1 && rest[0] === '-') ? undefined : rest.join(' ');
+      return runExplain({ ...(text !== undefined ? { text } : {}), json: Boolean(v.json) }, io);
+    }
+    case 'sign': {
+      const { runSign } = await import('./commands/sign.js');
+      if (rest.length > 1) throw new UsageError('sign takes one query string; quote it.', "Example: mexc-wizard sign 'symbol=BTCUSDT&timestamp=1644489390087'");
+      return runSign({ ...(rest[0] !== undefined ? { query: rest[0] } : {}), ...(v.body !== undefined ? { body: v.body } : {}), json: Boolean(v.json) }, io);
+    }
+    case 'inspect': {
+      const { runInspect } = await import('./commands/inspect.js');
+      const input = rest.length === 0 || (rest.length === 1 && rest[0] === '-') ? undefined : rest.join(' ');
+      return runInspect({ ...(input !== undefined ? { input } : {}), json: Boolean(v.json) }, io);
+    }
+    case 'sim': {
+      noPositionals('sim', rest);
+      const { runSim } = await import('./commands/sim.js');
+      const port = v.port === undefined ? undefined : parseIntFlag('--port', v.port, 0, 65535);
+      const latencyMs = v.latency === undefined ? undefined : parseIntFlag('--latency', v.latency, 0, 60_000);
+      return runSim({ ...(port !== undefined ? { port } : {}), ...(v.scenario !== undefined ? { scenario: v.scenario } : {}), ...(latencyMs !== undefined ? { latencyMs } : {}) }, io);
+    }
+    case 'wizard':
+      return runWizardOrFallback(v, common, io, proc);
+  }
+}
+
+async function runWizardOrFallback(v: Values, common: Record<string, unknown>, io: CommandIO, proc: ProcessLike): Promise<number> {
+  const demo = Boolean(v.demo);
+  const ttyIn = Boolean(proc.stdin.isTTY);
+  const ttyOut = Boolean(proc.stdout.isTTY);
+  const inCI = isCI(proc.env) && !v.interactive;
+  const fallback = !ttyIn || !ttyOut ? `No terminal on ${!ttyIn ? 'stdin' : 'stdout'}: running "mexc-wizard check${demo ? ' --demo' : ''}" instead of the wizard.` : inCI ? 'CI is set: running "mexc-wizard check" instead of the wizard (use --interactive to force it).' : undefined;
+  if (fallback) {
+    proc.stderr.write(`${fallback}\n`);
+    const { runCheck } = await import('./commands/check.js');
+    if (demo) {
+      const { runDemoCheck } = await import('./commands/demo.js');
+      return runDemoCheck({ ...common, json: Boolean(v.json), ...(v.scenario !== undefined ? { scenario: v.scenario } : {}) }, io);
+    }
+    return runCheck({ ...common, json: Boolean(v.json) }, io);
+  }
+  const rawMode = typeof proc.stdin.setRawMode === 'function';
+  if (v.plain || !rawMode) {
+    const { runPlain } = await import('./plain/index.js');
+    return runPlain({ ...common, demo, ...(v.scenario !== undefined ? { scenario: v.scenario } : {}) }, io);
+  }
+  const { runWizard } = await import('./ui/index.js');
+  return runWizard({ ...common, demo, ...(v.scenario !== undefined ? { scenario: v.scenario } : {}), screenReader: Boolean(v['screen-reader']) || proc.env.INK_SCREEN_READER === 'true', version: VERSION }, io);
+}
+
+function isCI(env: NodeJS.ProcessEnv): boolean {
+  const ci = env.CI ?? env.CONTINUOUS_INTEGRATION;
+  return ci !== undefined && ci !== '0' && ci.toLowerCase() !== 'false';
+}
+
+function parseIntFlag(name: string, raw: string, min: number, max: number): number {
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || n < min || n > max) throw new UsageError(`${name} must be a whole number from ${min} to ${max}, not "${raw}".`);
+  return n;
+}
+
+async function makeIO(proc: ProcessLike, v: Values, signal: AbortSignal): Promise<CommandIO> {
+  const noColor = Boolean(v['no-color']) || Boolean(proc.env.NO_COLOR) || proc.env.FORCE_COLOR === '0';
+  const isTTY = Boolean(proc.stdin.isTTY && proc.stdout.isTTY);
+  return {
+    stdout: (t) => void proc.stdout.write(t),
+    stderr: (t) => void proc.stderr.write(t),
+    env: proc.env,
+    readStdin: () => readAll(proc.stdin, signal),
+    isTTY,
+    color: !noColor && Boolean(proc.stdout.isTTY),
+    signal,
+    ...(isTTY ? { promptSecret: async (label: string) => (await import('./tty-prompt.js')).promptHidden(label, proc.stdin, proc.stderr, signal) } : {}),
+    cwd: proc.cwd(),
+    platform: proc.platform,
+    now: () => Date.now(),
+  };
+}
+
+/** Reads stdin to the end, at most 10 MB (a paste never needs more), never hanging past Ctrl-C. */
+async function readAll(stdin: NodeJS.ReadStream, signal: AbortSignal): Promise<string> {
+  if (stdin.isTTY) return '';
+  const MAX = 10 * 1024 * 1024;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stdin) {
+    if (signal.aborted) break;
+    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buf.length;
+    chunks.push(buf);
+    if (size >= MAX) break;
+  }
+  return Buffer.concat(chunks).toString('utf8').slice(0, MAX);
+}
+
+/** Entry used by bin/mexc-wizard.js: the only place that calls process.exit. */
+export async function run(): Promise<void> {
+  const controller = new AbortController();
+  let interrupts = 0;
+  process.on('SIGINT', () => {
+    interrupts += 1;
+    controller.abort();
+    // Give commands a moment to restore the terminal; a second Ctrl-C leaves at once.
+    if (interrupts > 1) process.exit(EXIT.interrupted);
+    setTimeout(() => process.exit(EXIT.interrupted), 1500).unref();
+  });
+  process.on('SIGTERM', () => {
+    controller.abort();
+    setTimeout(() => process.exit(143), 500).unref();
+  });
+  const code = await main(process.argv.slice(2), process, controller.signal);
+  process.exitCode = controller.signal.aborted ? EXIT.interrupted : code;
+  // Let stdout drain, then leave even if a stray handle (a keep-alive socket) is open.
+  await new Promise<void>((resolve) => (process.stdout.writableNeedDrain ? process.stdout.once('drain', resolve) : resolve()));
+  process.exit(process.exitCode);
+}

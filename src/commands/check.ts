@@ -1,0 +1,80 @@
+import type { Diagnosis, StepResult } from '../core/types.js';
+import { createSession, type CheckReport } from '../steps/session.js';
+import { formatDiagnosis, statusLabel, styler } from './format.js';
+import { EXIT, type CommandIO } from './io.js';
+import { sessionOptions, type CommonFlags } from './options.js';
+
+export interface CheckFlags extends CommonFlags {
+  json?: boolean;
+  /** One line printed first, e.g. why the wizard fell back to check. */
+  notice?: string;
+}
+
+/** `mexc-wizard check`: every step without prompts; a report; exit 0 / 1. */
+export async function runCheck(flags: CheckFlags, io: CommandIO): Promise<number> {
+  const session = createSession(sessionOptions(flags, io));
+  try {
+    const report = await session.runAll();
+    if (io.signal.aborted) return EXIT.interrupted;
+    io.stdout(flags.json ? `${JSON.stringify(toJson(report), null, 2)}\n` : formatReport(report, io, flags.notice));
+    return report.ok ? EXIT.ok : EXIT.problem;
+  } finally {
+    session.close();
+  }
+}
+
+/** The `check --json` shape (DESIGN.md): `{ok, steps: [{id, status, diagnoses: [...]}], clock, …}`. */
+export function toJson(report: CheckReport) {
+  return {
+    ok: report.ok,
+    baseUrl: report.baseUrl,
+    ...(report.key ? { key: report.key } : {}),
+    ...(report.symbol ? { symbol: report.symbol } : {}),
+    ...(report.proxy ? { proxy: report.proxy } : {}),
+    steps: report.steps.map((s) => ({
+      id: s.id,
+      status: s.status,
+      summary: s.summary,
+      evidence: s.evidence,
+      ...(s.skipReason ? { skipReason: s.skipReason } : {}),
+      durationMs: Math.round(s.durationMs),
+      diagnoses: s.diagnoses.map((d) => ({ id: d.id, title: d.title, explanation: d.explanation, evidence: d.evidence, fixes: d.fixes })),
+    })),
+    ...(report.clock ? { clock: report.clock } : {}),
+    ...(report.mexcSawIp ? { mexcSawIp: report.mexcSawIp } : {}),
+  };
+}
+
+export function formatReport(report: CheckReport, io: Pick<CommandIO, 'color'>, notice?: string): string {
+  const s = styler(io.color);
+  const out: string[] = [];
+  if (notice) out.push(s.dim(notice));
+  out.push(s.bold(`mexc-wizard check · ${report.baseUrl}${report.key ? ` · key ${report.key}` : ''}`), '');
+  const idWidth = Math.max(...report.steps.map((r) => r.id.length));
+  for (const step of report.steps) out.push(`${statusLabel(step.status, s)}  ${step.id.padEnd(idWidth)}  ${step.summary}`);
+  const problems = collectProblems(report.steps);
+  const warnings = report.steps.filter((r) => r.status === 'warn').flatMap((r) => r.diagnoses);
+  if (problems.length) {
+    out.push('', s.bold(s.red('Problems')), '');
+    problems.forEach((d, i) => out.push(formatDiagnosis(d, s, `${i + 1}. `), ''));
+  }
+  if (warnings.length) {
+    out.push('', s.bold(s.yellow('Warnings')), '');
+    warnings.forEach((d) => out.push(formatDiagnosis(d, s, '! '), ''));
+  }
+  out.push(
+    problems.length === 0
+      ? s.green(`No problems found.${warnings.length ? ` ${warnings.length} warning${warnings.length > 1 ? 's' : ''}.` : ''}`)
+      : s.red(`${problems.length} problem${problems.length > 1 ? 's' : ''} found.`),
+  );
+  return `${out.join('\n')}\n`;
+}
+
+/** Each failing diagnosis once, in step order (the same cause can fail several steps). */
+function collectProblems(steps: StepResult[]): Diagnosis[] {
+  const seen = new Set<string>();
+  return steps
+    .filter((r) => r.status === 'fail')
+    .flatMap((r) => r.diagnoses)
+    .filter((d) => (seen.has(d.id) ? false : (seen.add(d.id), true)));
+}

@@ -1,0 +1,52 @@
+import { redactSecrets } from '../core/redact.js';
+import { signRaw } from '../core/signing.js';
+import { readSecret } from './secret.js';
+import { EXIT, UsageError, type CommandIO } from './io.js';
+
+export interface SignFlags {
+  query?: string;
+  body?: string;
+  json?: boolean;
+}
+
+/**
+ * `mexc-wizard sign QUERY [--body B]`: signs exactly the text given (the query as your code
+ * sends it, then the body, nothing between them), so it can be compared with your own signer.
+ */
+export async function runSign(flags: SignFlags, io: CommandIO): Promise<number> {
+  const raw = (flags.query ?? '').trim().replace(/^\?/, '');
+  if (!raw && !flags.body) {
+    throw new UsageError('sign needs the query string to sign.', "Example: mexc-wizard sign 'symbol=BTCUSDT&recvWindow=5000&timestamp=1644489390087'");
+  }
+  if (/^https?:\/\//i.test(raw)) {
+    throw new UsageError('sign takes a query string, not a URL.', 'To check a whole request your code sent, use: mexc-wizard inspect URL');
+  }
+  const notes: string[] = [];
+  const withoutSignature = raw
+    .split('&')
+    .filter((pair) => {
+      const isSig = pair.split('=')[0] === 'signature';
+      if (isSig) notes.push('Removed the signature= parameter: a signature never signs itself.');
+      return pair !== '' && !isSig;
+    })
+    .join('&');
+  if (!/(^|&)timestamp=/.test(withoutSignature + '&' + (flags.body ?? ''))) notes.push('No timestamp= parameter: MEXC requires one on signed endpoints (milliseconds).');
+  if (/(^|&)timestamp=\d{10}(&|$)/.test(withoutSignature)) notes.push('timestamp has 10 digits: that is seconds; MEXC wants milliseconds (13 digits).');
+  if (/[ +]/.test(withoutSignature)) notes.push('The query contains a space or "+": MEXC signs %20 for a space.');
+  if (/%[0-9a-f][a-f]|%[a-f][0-9a-f]/.test(withoutSignature)) notes.push('Lowercase percent escapes (e.g. %2c): MEXC expects uppercase (%2C).');
+
+  const secret = await readSecret(io);
+  const signed = signRaw(secret, withoutSignature, flags.body ?? '');
+  const output = flags.json
+    ? `${JSON.stringify({ stringToSign: signed.stringToSign, signature: signed.signature, query: signed.query, ...(notes.length ? { notes } : {}) }, null, 2)}\n`
+    : [
+        `String to sign:  ${signed.stringToSign}`,
+        `Signature:       ${signed.signature}`,
+        `Signed query:    ${signed.query}`,
+        ...(flags.body ? [`Body (unchanged): ${flags.body}`] : []),
+        ...notes.map((n) => `Note: ${n}`),
+        '',
+      ].join('\n');
+  io.stdout(redactSecrets(output, [secret]));
+  return EXIT.ok;
+}

@@ -1,0 +1,257 @@
+import http from 'node:http';
+import https from 'node:https';
+import type { LookupFunction } from 'node:net';
+import got, { type Got, type Response, RequestError } from 'got';
+import { HttpProxyAgent, HttpsProxyAgent } from 'hpagent';
+import { assertAllowedEndpoint } from './endpoints.js';
+import { buildQueryString, toParams, type ParamValue, type Params } from './encoding.js';
+import { proxyForUrl } from './proxy.js';
+import { redactSecrets, shortenSignatureParam } from './redact.js';
+import { DEFAULT_RECV_WINDOW_MS, signRequest } from './signing.js';
+import type { HttpMethod, Observation, Timings } from './types.js';
+
+export const DEFAULT_BASE_URL = 'https://api.mexc.com';
+export const DEFAULT_TIMEOUT_MS = 10_000;
+/** Bodies beyond this are cut off: a diagnosis never needs more, and a 10 MB page must not stall us. */
+const MAX_BODY_BYTES = 1_000_000;
+const BODY_SNIPPET_CHARS = 2000;
+
+export interface ClientOptions {
+  baseUrl: string;
+  timeoutMs?: number;
+  apiKey?: string;
+  secret?: string;
+  recvWindowMs?: number;
+  /** Local wall clock (ms). */
+  now: () => number;
+  env?: Readonly<Record<string, string | undefined>>;
+  signal?: AbortSignal;
+  /** Injected DNS lookup (tests simulate DNS failures with it). */
+  dnsLookup?: LookupFunction;
+  /** Extra response headers to keep besides the defaults. */
+  userAgent?: string;
+}
+
+export interface SignedCallOptions {
+  /** Added to local time to get MEXC time; 0 signs with local time, as a user's bot would. */
+  serverOffsetMs?: number;
+  recvWindowMs?: number;
+}
+
+/**
+ * The one request core every step uses. Never throws for network or HTTP failures: each
+ * exchange comes back as an Observation for the classifier. Retries are off, because the
+ * diagnosis decides what to retry (a signed request is never retried blindly).
+ */
+export class MexcClient {
+  readonly baseUrl: string;
+  readonly proxy: string | undefined;
+  private readonly http: Got;
+  private readonly agents: { http: http.Agent; https: https.Agent };
+
+  constructor(private readonly opts: ClientOptions) {
+    this.baseUrl = opts.baseUrl.replace(/\/+$/, '');
+    this.proxy = proxyForUrl(this.baseUrl, opts.env ?? {});
+    const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const agentOptions = { keepAlive: true, maxSockets: 16 };
+    this.agents = this.proxy
+      ? {
+          http: new HttpProxyAgent({ ...agentOptions, proxy: this.proxy }),
+          https: new HttpsProxyAgent({ ...agentOptions, proxy: this.proxy }),
+        }
+      : { http: new http.Agent(agentOptions), https: new https.Agent(agentOptions) };
+    this.http = got.extend({
+      retry: { limit: 0 },
+      throwHttpErrors: false,
+      followRedirect: false,
+      responseType: 'text',
+      decompress: true,
+      timeout: {
+        lookup: Math.min(timeoutMs, 5000),
+        connect: timeoutMs,
+        secureConnect: timeoutMs,
+        response: timeoutMs,
+        request: timeoutMs,
+      },
+      agent: this.agents,
+      headers: { 'user-agent': opts.userAgent ?? 'mexc-wizard' },
+      ...(opts.dnsLookup ? { dnsLookup: opts.dnsLookup } : {}),
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    });
+  }
+
+  get hasCredentials(): boolean {
+    return Boolean(this.opts.apiKey && this.opts.secret);
+  }
+
+  /** Unsigned GET of a public endpoint. */
+  publicGet(path: string, params: Params | Record<string, ParamValue | undefined> = []): Promise<Observation> {
+    const query = buildQueryString(toParams(params));
+    return this.send('GET', path, query, '', {});
+  }
+
+  /** A signed request: params in the query string, signature last, key in `X-MEXC-APIKEY`. */
+  signed(
+    method: HttpMethod,
+    path: string,
+    params: Params | Record<string, ParamValue | undefined> = [],
+    call: SignedCallOptions = {},
+  ): Promise<Observation> {
+    const recvWindowMs = call.recvWindowMs ?? this.opts.recvWindowMs ?? DEFAULT_RECV_WINDOW_MS;
+    const signed = signRequest({
+      secret: this.opts.secret ?? '',
+      params,
+      nowMs: this.opts.now(),
+      serverOffsetMs: call.serverOffsetMs ?? 0,
+      recvWindowMs,
+    });
+    const headers: Record<string, string> = { 'X-MEXC-APIKEY': this.opts.apiKey ?? '' };
+    return this.send(method, path, signed.query, '', headers, {
+      stringToSign: signed.stringToSign,
+      timestampMs: signed.timestampMs,
+      recvWindowMs,
+    });
+  }
+
+  close(): void {
+    this.agents.http.destroy();
+    this.agents.https.destroy();
+  }
+
+  private async send(
+    method: HttpMethod,
+    path: string,
+    query: string,
+    body: string,
+    headers: Record<string, string>,
+    signedInfo?: Observation['signed'],
+  ): Promise<Observation> {
+    assertAllowedEndpoint(method, path);
+    const url = `${this.baseUrl}${path}${query ? `?${query}` : ''}`;
+    // MEXC rejects POST/PUT/DELETE without a JSON content type (700013, since 2024-02-22).
+    if (method !== 'GET') headers['Content-Type'] = 'application/json';
+    const sentAtMs = this.opts.now();
+    const base: Observation = {
+      method,
+      path,
+      url: this.clean(shortenSignatureParam(url)),
+      sentAtMs,
+      receivedAtMs: sentAtMs,
+      ...(signedInfo ? { signed: signedInfo } : {}),
+    };
+    const request = this.http(url, { method, headers, ...(method !== 'GET' ? { body } : {}) });
+    let tooBig = false;
+    request.on('downloadProgress', (progress) => {
+      if (progress.transferred > MAX_BODY_BYTES) {
+        tooBig = true;
+        request.cancel();
+      }
+    });
+    try {
+      const response = (await request) as Response<string>;
+      const receivedAtMs = this.opts.now();
+      return { ...base, ...this.describeResponse(response), receivedAtMs, ...wireWindow(response, sentAtMs) };
+    } catch (error) {
+      const receivedAtMs = this.opts.now();
+      if (tooBig) {
+        return {
+          ...base,
+          receivedAtMs,
+          networkError: { code: 'ERR_BODY_TOO_LARGE', message: `The response was larger than ${MAX_BODY_BYTES} bytes.` },
+        };
+      }
+      return { ...base, receivedAtMs, networkError: this.describeError(error), ...this.partialResponse(error) };
+    }
+  }
+
+  private describeResponse(response: Response<string>): Partial<Observation> {
+    const headers = pickHeaders(response.headers);
+    const bodyText = response.body ?? '';
+    const obs: Partial<Observation> = {
+      status: response.statusCode,
+      headers,
+      bodySnippet: this.clean(bodyText.slice(0, BODY_SNIPPET_CHARS)),
+      timings: phaseTimings(response.timings.phases),
+    };
+    const retryAfter = Number(headers['retry-after']);
+    if (Number.isFinite(retryAfter) && headers['retry-after'] !== undefined) obs.retryAfterSec = retryAfter;
+    const json = parseJson(bodyText);
+    if (json !== undefined) {
+      obs.json = json;
+      if (json && typeof json === 'object' && !Array.isArray(json)) {
+        const record = json as Record<string, unknown>;
+        if (typeof record.code === 'number' || typeof record.code === 'string') obs.mexcCode = record.code;
+        const msg = record.msg ?? record.message;
+        if (typeof msg === 'string') obs.mexcMsg = this.clean(msg);
+      }
+    }
+    return obs;
+  }
+
+  private partialResponse(error: unknown): Partial<Observation> {
+    if (error instanceof RequestError && error.response) {
+      return this.describeResponse(error.response as Response<string>);
+    }
+    if (error instanceof RequestError && error.timings) return { timings: phaseTimings(error.timings.phases) };
+    return {};
+  }
+
+  private describeError(error: unknown): { code: string; message: string } {
+    if (error instanceof RequestError) {
+      // got wraps the socket error; the cause carries the OS code (ECONNREFUSED, ENOTFOUND…).
+      const cause = (error as { cause?: { code?: string } }).cause;
+      const code = error.name === 'TimeoutError' ? 'ETIMEDOUT' : (error.code ?? cause?.code ?? 'ERR_REQUEST');
+      const message = error.name === 'TimeoutError' ? `Timed out (${(error as { event?: string }).event ?? 'request'})` : error.message;
+      return { code, message: this.clean(message) };
+    }
+    if (error instanceof Error) return { code: (error as { code?: string }).code ?? 'ERR_UNKNOWN', message: this.clean(error.message) };
+    return { code: 'ERR_UNKNOWN', message: 'Unknown error' };
+  }
+
+  /** Strips the secret from anything that leaves the client. */
+  private clean(text: string): string {
+    return redactSecrets(text, [this.opts.secret]);
+  }
+}
+
+const KEPT_HEADERS = ['content-type', 'retry-after', 'server', 'date', 'akamai-grn', 'x-cache', 'content-length', 'location'];
+
+function pickHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of KEPT_HEADERS) {
+    const value = headers[name];
+    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  return out;
+}
+
+/**
+ * When the request left and the first response byte arrived, on the injected clock: got's
+ * timings (Date.now based) are shifted onto `sentAtMs`, so TCP/TLS set-up on a fresh socket does
+ * not count as network delay in the clock estimate.
+ */
+function wireWindow(response: Response<string>, sentAtMs: number): Pick<Observation, 'wireSentAtMs' | 'wireFirstByteAtMs'> {
+  const t = response.timings;
+  if (t.upload === undefined || t.response === undefined) return {};
+  return { wireSentAtMs: sentAtMs + (t.upload - t.start), wireFirstByteAtMs: sentAtMs + (t.response - t.start) };
+}
+
+function phaseTimings(phases: { dns?: number; tcp?: number; tls?: number; firstByte?: number; total?: number }): Timings {
+  const t: Timings = {};
+  if (phases.dns !== undefined) t.dnsMs = phases.dns;
+  if (phases.tcp !== undefined) t.tcpMs = phases.tcp;
+  if (phases.tls !== undefined) t.tlsMs = phases.tls;
+  if (phases.firstByte !== undefined) t.firstByteMs = phases.firstByte;
+  if (phases.total !== undefined) t.totalMs = phases.total;
+  return t;
+}
+
+function parseJson(text: string): unknown {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return undefined;
+  try {
+    return JSON.parse(trimmed);
+  } catch {
+    return undefined;
+  }
+}

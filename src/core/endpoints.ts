@@ -1,0 +1,31 @@
+import type { HttpMethod } from './types.js';
+
+/**
+ * The only endpoints this tool may call. Reads, the validate-only order test, and the listen
+ * key. A real order or a withdrawal is refused in code: a diagnostic tool must never trade.
+ */
+const ALLOWED: ReadonlyArray<{ method: HttpMethod; path: string }> = [
+  { method: 'GET', path: '/api/v3/ping' },
+  { method: 'GET', path: '/api/v3/time' },
+  { method: 'GET', path: '/api/v3/exchangeInfo' },
+  { method: 'GET', path: '/api/v3/defaultSymbols' },
+  { method: 'GET', path: '/api/v3/ticker/price' },
+  { method: 'GET', path: '/api/v3/account' },
+  { method: 'GET', path: '/api/v3/openOrders' },
+  { method: 'GET', path: '/api/v3/selfSymbols' },
+  { method: 'GET', path: '/api/v3/kyc/status' },
+  { method: 'POST', path: '/api/v3/order/test' },
+  { method: 'POST', path: '/api/v3/userDataStream' },
+  { method: 'PUT', path: '/api/v3/userDataStream' },
+  { method: 'DELETE', path: '/api/v3/userDataStream' },
+];
+
+export class ForbiddenEndpointError extends Error {
+  constructor(method: string, path: string) {
+    super(`Refusing ${method} ${path}: mexc-wizard only reads and validates (POST /api/v3/order/test), it never trades.`);
+  }
+}
+
+export function assertAllowedEndpoint(method: HttpMethod, path: string): void {
+  if (!ALLOWED.some((e) => e.method === method && e.path === path)) throw new ForbiddenEndpointError(method, path);
+}

@@ -1,0 +1,38 @@
+import { VERSION } from './version.js';
+
+export const HELP = `mexc-wizard ${VERSION}: find out why your MEXC API key fails, and fix it
+
+Usage
+  mexc-wizard                      interactive wizard (falls back to check without a terminal)
+  mexc-wizard --demo [--scenario S]  the wizard against a built-in simulator: no key, no network
+  mexc-wizard check                run every step without prompts; report; exit code
+  mexc-wizard explain [TEXT|-]     cause + fix for a MEXC error body, message or code
+  mexc-wizard sign QUERY [--body B]  string-to-sign, signature and signed query
+  mexc-wizard inspect [URL|CURL|-]   signature lab: what is wrong with a request your code sent
+  mexc-wizard sim [--port N] [--scenario S] [--latency MS]
+                                   local MEXC spot v3 simulator for offline bot tests
+
+Options
+  --base-url URL       API base (default https://api.mexc.com, env MEXC_BASE_URL)
+  --recv-window MS     recvWindow for signed requests (default 5000, max 60000)
+  --timeout MS         per-request timeout (default 10000)
+  --symbol SYMBOL      symbol for the trade checks (default: a liquid API-enabled one)
+  --env-file PATH      read MEXC_API_KEY / MEXC_SECRET_KEY from this file
+  --json               machine-readable output (check, explain, sign, inspect)
+  --verbose            more evidence, e.g. balances (secrets are always redacted)
+  --plain              plain prompts and lines instead of the full-screen wizard
+  --screen-reader      linear output for screen readers (also INK_SCREEN_READER=true, ACCESSIBLE=1)
+  --interactive        run the wizard even when CI is set
+  --no-color           no colours (also NO_COLOR)
+  --version, --help
+
+Credentials
+  MEXC_API_KEY and MEXC_SECRET_KEY (aliases MEXC_API_SECRET, MEXC_SECRET), a .env file in
+  this folder, --env-file, or a masked prompt. The secret is never accepted as a flag and
+  never printed, logged or written.
+
+Exit codes
+  0 all good · 1 a problem was diagnosed · 2 usage error · 130 interrupted
+
+Scenarios for --demo and sim: run "mexc-wizard sim --scenario list".
+`;

@@ -1,0 +1,19 @@
+import { maskKey } from '../core/redact.js';
+import type { StepRunner } from './context.js';
+
+/** Step 1 (guide §2 "API key format"): local lint only, nothing leaves the machine. */
+export const runCredentials: StepRunner = async (ctx) => {
+  const { lint, found } = ctx;
+  const evidence = [...lint.evidence];
+  if (lint.apiKey) evidence.push(`Key: ${maskKey(lint.apiKey)}`);
+  const failed = lint.findings.filter((f) => f.severity === 'fail');
+  const diagnoses = ctx.diagnose(lint.findings);
+  if (failed.length > 0) {
+    const cleanedNote = found.apiKey && found.secret && !failed.some((f) => f.id.endsWith('missing'))
+      ? ' (later steps use the cleaned values, to find any other cause)'
+      : '';
+    return { status: 'fail', summary: `Credentials have ${failed.length} problem${failed.length > 1 ? 's' : ''}${cleanedNote}`, evidence, diagnoses };
+  }
+  if (lint.findings.length > 0) return { status: 'warn', summary: 'Credentials found, but their shape is unusual', evidence, diagnoses };
+  return { status: 'pass', summary: `Key ${maskKey(lint.apiKey ?? '')} and secret found, well-formed`, evidence, diagnoses: [] };
+};
