@@ -1,0 +1,128 @@
+import type { Facts } from './types.js';
+
+/** `1234` → `1.2 s`, `80` → `80 ms`: clock numbers read best in the unit a person thinks in. */
+export function formatMs(ms: number): string {
+  const abs = Math.abs(ms);
+  return abs >= 1000 ? `${(abs / 1000).toFixed(1)} s` : `${Math.round(abs)} ms`;
+}
+
+type Formatter = (value: string | number | boolean, facts: Facts) => string | undefined;
+
+const HINTS: Record<string, string> = {
+  'missing-parameter': 'MEXC says a mandatory parameter is missing or empty (code 700004).',
+  'v2-style-request': 'Code 10073 "invalid Request-Time" comes from v2/futures-style signing (Request-Time header) sent to a spot v3 endpoint.',
+  'listen-key': 'The listenKey is unknown or expired: listen keys live 60 minutes unless extended with PUT /api/v3/userDataStream.',
+};
+
+/** Credential lint problem codes (core/credentials.ts) in words. */
+const VALUE_PROBLEMS: Record<string, string> = {
+  'leading-whitespace': 'starts with whitespace',
+  'trailing-whitespace': 'ends with whitespace',
+  'line-break': 'contains a line break',
+  quotes: 'is wrapped in quotes',
+  'zero-width': 'contains an invisible zero-width character',
+  'non-breaking-space': 'contains a non-breaking space',
+  'non-ascii': 'contains a non-ASCII character',
+  'inner-whitespace': 'contains whitespace in the middle',
+  'unusual-shape': 'has an unusual shape',
+};
+
+/** How each fact reads as an evidence line. Facts not listed here are shown as `name: value`. */
+const FORMATTERS: Record<string, Formatter> = {
+  endpoint: (v) => `Request: ${v}`,
+  httpStatus: (v) => `HTTP status: ${v}`,
+  mexcCode: (v, f) => (f.mexcMsg !== undefined ? `MEXC answered code ${v}: "${f.mexcMsg}"` : `MEXC answered code ${v}`),
+  mexcMsg: (v, f) => (f.mexcCode === undefined ? `MEXC said: "${v}"` : undefined),
+  api: (v) =>
+    v === 'futures'
+      ? 'This is a futures (contract) API answer. Futures signs accessKey + timestamp + params and sends the headers ApiKey, Request-Time and Signature; spot v3 signs the query string and sends X-MEXC-APIKEY.'
+      : undefined,
+  ip: (v) => `MEXC saw your IP as ${v}`,
+  retryAfterSec: (v) => `Retry-After: ${v} s`,
+  ipBanned: (v) => (v ? 'HTTP 418: MEXC has banned this IP for a while after repeated rate-limit violations' : undefined),
+  errorCode: (v, f) => `Network error: ${v}${f.errorMessage ? ` (${f.errorMessage})` : ''}`,
+  errorMessage: () => undefined,
+  localAheadMs: (v) => {
+    const ms = Number(v);
+    if (ms === 0) return 'Your clock matches MEXC';
+    return `Your clock is ${formatMs(ms)} ${ms > 0 ? 'ahead of' : 'behind'} MEXC (${Math.round(ms)} ms)`;
+  },
+  rttMs: (v) => `Round trip to MEXC: ${Math.round(Number(v))} ms`,
+  recvWindowMs: (v) => `recvWindow: ${v} ms`,
+  arrivalLeadMs: (v) => {
+    const ms = Number(v);
+    return ms >= 0
+      ? `A request signed now reaches MEXC stamped ${Math.round(ms)} ms in MEXC's future (rejected at 1000 ms or more)`
+      : `A request signed now reaches MEXC stamped ${Math.round(-ms)} ms in MEXC's past (allowed up to recvWindow)`;
+  },
+  marginMs: (v) => `Margin left before MEXC rejects requests: ${Math.round(Number(v))} ms`,
+  clockVerdict: (v) =>
+    ({
+      ok: 'Clock check: your clock agrees with MEXC now',
+      ahead: 'Clock check: your clock runs ahead of MEXC',
+      behind: 'Clock check: your clock runs behind MEXC',
+      'near-edge': 'Clock check: your clock passes, but close to the limit',
+    })[String(v)] ?? `Clock check: ${v}`,
+  timestampMs: (v) => `timestamp sent: ${v}`,
+  timestampInSeconds: (v) => (v ? 'The timestamp has 10 digits: that is seconds, MEXC expects milliseconds (13 digits)' : undefined),
+  reference: (v) => `Block page reference: #${v}`,
+  pageTitle: (v) => `Page title: ${v}`,
+  server: (v) => `Server header: ${v}`,
+  cdn: (v) => `Served by the ${v} CDN in front of MEXC`,
+  contentType: (v) => `Content-Type of the answer: ${v}`,
+  location: (v) => `Redirected to: ${v}`,
+  bodySnippet: (v) => `The answer starts with: ${v}`,
+  maintenance: (v) => (v ? 'The answer mentions maintenance' : undefined),
+  permission: (v) => (v ? `Permission MEXC asks for: ${v}` : undefined),
+  missingParam: (v) => `Missing parameter: '${v}'`,
+  hint: (v) => HINTS[String(v)] ?? String(v),
+  rawText: (v) => `Your text: ${v}`,
+  problem: (v, f) => {
+    const words = VALUE_PROBLEMS[String(v)];
+    if (!words) return String(v);
+    return `${typeof f.variable === 'string' ? f.variable : 'The value'} ${words}${typeof f.where === 'string' ? ` (${f.where})` : ''}`;
+  },
+  variable: () => undefined,
+  where: () => undefined,
+  likelyCause: (v) => `Usually: ${v}`,
+  length: (v) => `Length: ${v} characters`,
+  expected: (v) => `Expected: ${v}`,
+  variables: (v) => `Looked in: ${v}`,
+  keyVariable: (v) => `Key read from ${v}`,
+  secretVariable: (v) => `Secret read from ${v}`,
+  status: (v, f) => (Number(v) > 0 && f.httpStatus === undefined ? `HTTP status: ${v}` : undefined),
+  retryFixed: (v) =>
+    v
+      ? "Signed again with MEXC's time: accepted, so the clock is the cause"
+      : "Signed again with MEXC's time: still refused, so something besides the clock is wrong too",
+  detail: (v) => String(v),
+  keyLength: (v) => `Key length: ${v} characters`,
+  secretLength: (v) => `Secret length: ${v} characters`,
+  maskedKey: (v) => `Key: ${v}`,
+  baseUrl: (v) => `Base URL: ${v}`,
+  proxy: (v) => `Proxy: ${v}`,
+};
+
+/** Shown for every diagnosis when present, after the entry's own evidence. */
+const COMMON = ['endpoint', 'httpStatus', 'mexcCode', 'mexcMsg', 'api'];
+/** Bookkeeping facts that are not evidence. */
+const INTERNAL = new Set(['severity', 'nearEdge', 'retriedWithOffset']);
+
+export function evidenceLines(keys: readonly string[], facts: Facts): string[] {
+  const lines: string[] = [];
+  const seen = new Set<string>();
+  const show = (key: string) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    const value = facts[key];
+    if (value === undefined || value === '') return;
+    const formatter = FORMATTERS[key];
+    const line = formatter ? formatter(value, facts) : `${key}: ${value}`;
+    if (line) lines.push(line);
+  };
+  for (const key of keys) show(key);
+  for (const key of COMMON) show(key);
+  // Facts this catalog has no wording for (e.g. new ones from a step) are still shown.
+  for (const key of Object.keys(facts)) if (!FORMATTERS[key] && !INTERNAL.has(key)) show(key);
+  return lines;
+}
