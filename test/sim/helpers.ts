@@ -66,7 +66,8 @@ export function send(sim: RunningSim, req: RawRequest): Promise<RawResponse> {
         port: sim.port,
         method: req.method ?? 'GET',
         path: req.target,
-        headers: req.headers ?? {},
+        // An explicit length: node would send a DELETE body without any framing otherwise.
+        headers: { ...(req.body !== undefined ? { 'Content-Length': String(Buffer.byteLength(req.body)) } : {}), ...req.headers },
         agent: false, // no keep-alive socket left behind
       },
       (res) => {
