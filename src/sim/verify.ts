@@ -3,17 +3,17 @@
  * src/core/signing and src/core/encoding on purpose: if the client's canonicaliser has a bug,
  * reusing it here would make both sides agree on the wrong string and hide the bug.
  *
- * Interpretation chosen: the server signs the RAW bytes it received. totalParams = the raw
+ * Interpretation chosen: the server verifies the RAW bytes it received. totalParams = the raw
  * query string with the `signature=…` parameter removed (everything else byte for byte, in
  * received order) immediately followed by the raw body (DOC-EN "SIGNED": "the query string
  * concatenated with the request body", no `&` between them, Example 3).
  * mexc-api.md §1.3 [INFERENCE] suggests MEXC may instead rebuild a canonical string from the
- * parsed parameters (Java-style encoding). We do not, because (1) the documented rule names the
- * query string and body, (2) raw bytes are strict: a request that passes here also passes the
- * canonical interpretation as long as the client follows §1.3's practical rule (encode with
- * uppercase hex, space as %20, send exactly what was signed), while a canonicalising server
- * would silently accept mismatches (e.g. `+` vs `%20`) that real MEXC may reject. A simulator
- * that is stricter than the exchange is safe; one that is more lenient lets bugs ship.
+ * parsed parameters (Java-style encoding). We use raw bytes because it is the rule the docs
+ * write down and the one this feature was specified with, and because it is predictable: the
+ * check covers exactly what was on the wire, so signed-one-way-sent-another bugs (`+` vs `%20`,
+ * `%28` vs `(`, sorted vs sent order) fail here. Known gap: a client that signs AND sends an
+ * unencoded reserved character (`BEP20(BSC)`) passes here but may fail on real MEXC
+ * (mexc-api.md §7.1); `inspect` and the fixes flag that, the simulator does not.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
