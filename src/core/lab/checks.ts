@@ -85,9 +85,8 @@ export function checkHeaders(req: ParsedRequest): { findings: LabFinding[]; note
   if (req.method && BODY_METHODS.has(req.method)) {
     const contentType = findHeader(req.headers, 'content-type');
     if (!contentType || !/application\/json/i.test(contentType.value)) {
-      const curlDefault = req.source === 'curl' && /x-www-form-urlencoded/i.test(contentType?.value ?? '') && req.notes.some((n) => n.includes('curl adds'));
       const seen = contentType
-        ? `The ${req.method} request sends "Content-Type: ${contentType.value}"${curlDefault ? ', which curl adds by itself to a -d request' : ''}.`
+        ? `The ${req.method} request sends "Content-Type: ${contentType.value}"${contentType.addedBy === 'curl' ? ', which curl adds by itself to a -d request' : ''}.`
         : `The ${req.method} request sends no Content-Type header.`;
       findings.push(labFinding('content-type-missing', seen));
     }

@@ -29,7 +29,7 @@ export const LAB_CATALOG: Record<LabFindingId, CatalogEntry> = {
       'Sign every SIGNED request, also one without other parameters (sign "timestamp=…"), and append "&signature=<hex>" last (mexc-api.md §7.4).',
   },
   'secret-mismatch': {
-    title: 'Signature matches no string the lab tried: wrong secret, or your code signs an unknown string',
+    title: 'Wrong secret, or your code signs a string the lab could not guess',
     severity: 'problem',
     fix:
       'Check that the secret belongs to this API key (a secret of another key gives exactly this), has no spaces or newline ' +
@@ -51,7 +51,7 @@ export const LAB_CATALOG: Record<LabFindingId, CatalogEntry> = {
       "Uppercase every escape before you sign and send: JS s.replace(/%[0-9a-f]{2}/gi, m => m.toUpperCase()); Python's quote() already writes uppercase.",
   },
   'signed-unencoded-values': {
-    title: 'Values signed in one encoding and sent in another',
+    title: 'Special characters not percent-encoded in what was signed or sent',
     severity: 'problem',
     fix:
       'Build the query string once, every value percent-encoded (uppercase hex, %20 for a space, also ( ) , : [ ] { } \' !), ' +

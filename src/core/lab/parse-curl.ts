@@ -129,8 +129,7 @@ export function parseCurl(text: string): ParsedRequest | { error: string } {
     if (!findHeader(headers, 'content-type')) headers.push({ name: 'Content-Type', value: 'application/json' });
   } else if (body && !findHeader(headers, 'content-type')) {
     // What curl itself adds to any -d request; MEXC rejects it on POST/PUT/DELETE (700013).
-    headers.push({ name: 'Content-Type', value: 'application/x-www-form-urlencoded' });
-    notes.push('curl adds "Content-Type: application/x-www-form-urlencoded" to a -d request unless you pass another one with -H.');
+    headers.push({ name: 'Content-Type', value: 'application/x-www-form-urlencoded', addedBy: 'curl' });
   }
   const resolvedMethod = method ?? (head ? 'HEAD' : body ? 'POST' : 'GET');
   return { source: 'curl', method: resolvedMethod, ...parts, body, headers, notes };

@@ -10,6 +10,8 @@ export interface RawParam {
 export interface RequestHeader {
   name: string;
   value: string;
+  /** Set when the input did not write the header but the tool sends it anyway (curl's -d default). */
+  addedBy?: 'curl';
 }
 
 /** A request the user's code sent, reconstructed from a URL, a curl command or a log dump. */
