@@ -352,7 +352,8 @@ function timingFacts(obs: Observation, ctx: ClassifyContext): Facts {
 
 function blockedFacts(obs: Observation): Facts {
   const facts: Facts = {};
-  const body = (obs.bodySnippet ?? '').slice(0, 5000);
+  // Akamai writes the page with numeric entities: `Reference&#32;&#35;18&#46;…`.
+  const body = (obs.bodySnippet ?? '').slice(0, 5000).replace(/&#(\d{1,5});/g, (_m, n: string) => String.fromCharCode(Number(n)));
   const reference = /Reference\s*#\s*([0-9A-Za-z.]{1,80})/.exec(body)?.[1];
   if (reference) facts.reference = reference;
   if (/access denied/i.test(body)) facts.pageTitle = 'Access Denied';

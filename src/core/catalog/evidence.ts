@@ -11,6 +11,7 @@ type Formatter = (value: string | number | boolean, facts: Facts) => string | un
 const HINTS: Record<string, string> = {
   'missing-parameter': 'MEXC says a mandatory parameter is missing or empty (code 700004).',
   'v2-style-request': 'Code 10073 "invalid Request-Time" comes from v2/futures-style signing (Request-Time header) sent to a spot v3 endpoint.',
+  'body-needed': 'Only the HTTP status is in the text: MEXC puts the reason in the response body, e.g. {"code":700002,"msg":"…"}.',
   'listen-key': 'The listenKey is unknown or expired: listen keys live 60 minutes unless extended with PUT /api/v3/userDataStream.',
 };
 
