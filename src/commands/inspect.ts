@@ -22,7 +22,7 @@ export async function runInspect(opts: InspectOptions, io: CommandIO): Promise<n
     if (secret === undefined) return EXIT.interrupted;
     const result = inspectRequest(parsed, secret);
     const out = opts.json ? JSON.stringify(toJson(result), null, 2) + '\n' : renderText(parsed, result);
-    io.stdout(redactSecrets(out, [secret, ...envSecrets]));
+    io.stdout(redactSecrets(maskApiKeys(out, parsed, result), [secret, ...envSecrets]));
     return result.valid ? EXIT.ok : EXIT.problem;
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
@@ -67,6 +67,16 @@ async function readSecret(io: CommandIO): Promise<string | undefined> {
   if (io.signal.aborted) return undefined;
   if (secret.trim() === '') throw new UsageError('No secret entered: the lab needs it to recompute the signature.');
   return secret;
+}
+
+/** Keys are shown masked (DESIGN.md): the header key and a v2-style `api_key=` value. */
+function maskApiKeys(text: string, req: ParsedRequest, result: LabResult): string {
+  const v2Key = req.query.find((p) => p.name === 'api_key')?.rawValue;
+  let out = text;
+  for (const key of [result.apiKey, v2Key]) {
+    if (key && key.length >= 8) out = out.split(key).join(maskKey(key));
+  }
+  return out;
 }
 
 /** The `--json` contract (DESIGN.md): `{valid, findings: [{id, title, detail}]}`. */

@@ -46,6 +46,13 @@ describe('inspect exit codes and output', () => {
     expect(Object.keys(json.findings[0])).toEqual(['id', 'title', 'detail']);
     expect(json.findings[0].id).toBe('signature-valid');
   });
+
+  it('masks a key sent as a v2 api_key parameter', async () => {
+    const io = fakeIO(withDocSecret);
+    await runInspect({ input: `https://www.mexc.com/open/api/v2/account/info?api_key=${DOC_KEY}&req_time=1644489390&sign=abc`, json: false }, io);
+    expect(io.out()).toContain('api_key=mx0a…WC5');
+    expect(io.out()).not.toContain(DOC_KEY);
+  });
 });
 
 describe('inspect input', () => {

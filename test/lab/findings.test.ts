@@ -40,6 +40,14 @@ describe('signature-valid', () => {
     expect(r.valid).toBe(true);
   });
 
+  it('signs a JSON body as raw text after the query, and notes that JSON bodies are unconfirmed on spot', () => {
+    const body = '{"symbol":"BTCUSDT","side":"BUY"}';
+    const sig = hmac(`timestamp=1644489390087${body}`);
+    const r = lab(`curl -X POST -H 'X-MEXC-APIKEY: ${DOC_KEY}' -H 'Content-Type: application/json' 'https://api.mexc.com/api/v3/order/test?timestamp=1644489390087&signature=${sig}' -d '${body}'`);
+    expect(ids(r)).toEqual(['signature-valid']);
+    expect(r.notes.join(' ')).toContain('[UNCONFIRMED]');
+  });
+
   it('accepts a signature placed before timestamp, as the Python demo sends it', () => {
     const sig = hmac('recvWindow=5000&timestamp=1644489390087');
     const r = lab(`${ACCOUNT}?recvWindow=5000&signature=${sig}&timestamp=1644489390087`);

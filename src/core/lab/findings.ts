@@ -29,11 +29,12 @@ export const LAB_CATALOG: Record<LabFindingId, CatalogEntry> = {
       'Sign every SIGNED request, also one without other parameters (sign "timestamp=…"), and append "&signature=<hex>" last (mexc-api.md §7.4).',
   },
   'secret-mismatch': {
-    title: 'Wrong secret, or your code signs a string the lab could not guess',
+    title: 'Wrong secret — or a signed string the lab could not guess',
     severity: 'problem',
     fix:
       'Check that the secret belongs to this API key (a secret of another key gives exactly this), has no spaces or newline ' +
-      '(read it with .strip() / .trim()), and that your code signs exactly query + body as sent, without the signature parameter. ' +
+      '(read it with .strip() / .trim()), and that your code signs exactly query + body as sent, without the signature parameter, ' +
+      'with no value (such as timestamp) regenerated between signing and sending. ' +
       'Log the string your code signs and compare it byte for byte with the string above. If nothing differs, recreate the key.',
   },
   'space-as-plus': {
