@@ -162,25 +162,28 @@ const ORDER_STEPS: Step[] = [
   },
 ];
 
-/** How the signature parameter itself ended up in (or out of) the signed string. */
-function signatureSteps(all: Parts): Step[] {
+/** How the signature parameter itself ended up in the signed string (one mistake each). */
+function signatureMistakes(all: Parts): Array<{ parts: Parts; mistakes: Mistake[] }> {
   const count = [...all.query, ...(all.body ?? [])].filter(isSignature).length;
-  const blanked: Step = () => ({
-    parts: { ...all, query: all.query.map((s) => (isSignature(s) ? 'signature=' : s)), body: all.body?.map((s) => (isSignature(s) ? 'signature=' : s)) ?? null },
-    mistake: { id: 'signature-signed-itself', seen: 'Your code signed the string with an empty "signature=" in it (a placeholder added before signing).' },
-  });
-  if (count < 2) return [blanked];
-  const removeOnly = (which: 'first' | 'last'): Step => () => {
-    const flat = [...all.query.map((s) => ['q', s] as const), ...(all.body ?? []).map((s) => ['b', s] as const)];
-    const sigAt = flat.map(([, s], i) => (isSignature(s) ? i : -1)).filter((i) => i >= 0);
-    const drop = which === 'first' ? sigAt[0] : sigAt[sigAt.length - 1];
+  const blank = (s: string): string => (isSignature(s) ? 'signature=' : s);
+  const out = [
+    {
+      parts: { ...all, query: all.query.map(blank), body: all.body?.map(blank) ?? null },
+      mistakes: [{ id: 'signature-signed-itself' as const, seen: 'Your code signed the string with an empty "signature=" in it (a placeholder added before signing).' }],
+    },
+  ];
+  if (count < 2) return out;
+  // Several signature parameters: an earlier one was still in the params when the code signed.
+  const flat = [...all.query.map((s) => ['q', s] as const), ...(all.body ?? []).map((s) => ['b', s] as const)];
+  const sigAt = flat.map(([, s], i) => (isSignature(s) ? i : -1)).filter((i) => i >= 0);
+  for (const drop of [sigAt[sigAt.length - 1], sigAt[0]]) {
     const kept = flat.filter((_, i) => i !== drop);
-    return {
+    out.push({
       parts: { ...all, query: kept.filter(([w]) => w === 'q').map(([, s]) => s), body: all.body ? kept.filter(([w]) => w === 'b').map(([, s]) => s) : null },
-      mistake: { id: 'signature-signed-itself', seen: `The request carries ${count} signature parameters; your code signed the string including another "signature=…" (left over from an earlier signing).` },
-    };
-  };
-  return [blanked, removeOnly('last'), removeOnly('first')];
+      mistakes: [{ id: 'signature-signed-itself', seen: `The request carries ${count} signature parameters; your code signed the string including another "signature=…" (left over from an earlier signing).` }],
+    });
+  }
+  return out;
 }
 
 /** Each dimension is a list of alternative mistakes; "no mistake" is always implied. */
@@ -192,13 +195,7 @@ const DIMENSIONS: Step[][] = [PARAM_SET_STEPS, SPACE_STEPS, ESCAPE_CASE_STEPS, E
  */
 export function candidateStrings(req: ParsedRequest): Candidate[] {
   const all = requestParts(req);
-  const starts: Array<{ parts: Parts; mistakes: Mistake[] }> = [
-    { parts: withoutSignature(all), mistakes: [] },
-    ...signatureSteps(all).flatMap((step) => {
-      const r = step(all);
-      return r ? [{ parts: r.parts, mistakes: [r.mistake] }] : [];
-    }),
-  ];
+  const starts = [{ parts: withoutSignature(all), mistakes: [] as Mistake[] }, ...signatureMistakes(all)];
 
   const out: Candidate[] = [];
   const expand = (parts: Parts, mistakes: Mistake[], dims: Step[][]): void => {
