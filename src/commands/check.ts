@@ -16,7 +16,7 @@ export async function runCheck(flags: CheckFlags, io: CommandIO): Promise<number
   try {
     const report = await session.runAll();
     if (io.signal.aborted) return EXIT.interrupted;
-    io.stdout(flags.json ? `${JSON.stringify(toJson(report), null, 2)}\n` : formatReport(report, io, flags.notice));
+    io.stdout(flags.json ? `${JSON.stringify(toJson(report), null, 2)}\n` : formatReport(report, io, flags.notice, Boolean(flags.verbose)));
     return report.ok ? EXIT.ok : EXIT.problem;
   } finally {
     session.close();
@@ -45,13 +45,19 @@ export function toJson(report: CheckReport) {
   };
 }
 
-export function formatReport(report: CheckReport, io: Pick<CommandIO, 'color'>, notice?: string): string {
+export function formatReport(report: CheckReport, io: Pick<CommandIO, 'color'>, notice?: string, verbose = false): string {
   const s = styler(io.color);
   const out: string[] = [];
   if (notice) out.push(s.dim(notice));
   out.push(s.bold(`mexc-wizard check · ${report.baseUrl}${report.key ? ` · key ${report.key}` : ''}`), '');
   const idWidth = Math.max(...report.steps.map((r) => r.id.length));
-  for (const step of report.steps) out.push(`${statusLabel(step.status, s)}  ${step.id.padEnd(idWidth)}  ${step.summary}`);
+  for (const step of report.steps) {
+    out.push(`${statusLabel(step.status, s)}  ${step.id.padEnd(idWidth)}  ${step.summary}`);
+    // The raw exchange behind a failure (request, string signed, answer); everything with --verbose.
+    if (step.status === 'fail' || (verbose && step.status !== 'skip')) {
+      for (const line of step.evidence) out.push(s.dim(`${' '.repeat(idWidth + 10)}${line}`));
+    }
+  }
   const problems = collectProblems(report.steps);
   const warnings = report.steps.filter((r) => r.status === 'warn').flatMap((r) => r.diagnoses);
   if (problems.length) {

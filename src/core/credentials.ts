@@ -175,6 +175,20 @@ export function lintCredentials(found: FoundCredentials): CredentialLintResult {
   };
 }
 
+/** Problem codes in words (evidence lines read "MEXC_SECRET_KEY ends with whitespace"). */
+export const VALUE_PROBLEM_WORDS: Record<ValueProblem | 'unusual-shape', string> = {
+  'leading-whitespace': 'starts with whitespace',
+  'trailing-whitespace': 'ends with whitespace',
+  'line-break': 'contains a line break',
+  quotes: 'is wrapped in quotes',
+  'zero-width': 'contains an invisible zero-width character',
+  'non-breaking-space': 'contains a non-breaking space',
+  'non-ascii': 'contains a non-ASCII character',
+  'inner-whitespace': 'contains whitespace in the middle',
+  'unusual-shape': 'has an unusual shape',
+};
+
+/** One finding per value: the first problem leads, the others follow in `detail`. */
 function pushValueFindings(
   findings: CredentialLintResult['findings'],
   id: 'key-format' | 'secret-format',
@@ -184,14 +198,23 @@ function pushValueFindings(
   expectedShape: string,
 ): void {
   const where = describeOrigin(found);
-  for (const problem of lint.problems) {
+  const [first, ...others] = lint.problems;
+  if (first) {
+    const also = others.map((p) => `${VALUE_PROBLEM_WORDS[p]} (usually ${LIKELY_CAUSE[p]})`);
     findings.push({
       id,
       severity: 'fail',
-      facts: { problem, variable: found.variable, where, likelyCause: LIKELY_CAUSE[problem] },
+      facts: {
+        problem: first,
+        variable: found.variable,
+        where,
+        likelyCause: LIKELY_CAUSE[first],
+        ...(also.length ? { detail: `${found.variable} also ${also.join('; and ')}` } : {}),
+      },
     });
+    return;
   }
-  if (!shapeOk && lint.problems.length === 0) {
+  if (!shapeOk) {
     // MEXC publishes no format spec (mexc-api.md §4): a warning, never a failure.
     findings.push({
       id,

@@ -12,7 +12,8 @@ export const runCredentials: StepRunner = async (ctx) => {
     const cleanedNote = found.apiKey && found.secret && !failed.some((f) => f.id.endsWith('missing'))
       ? ' (later steps use the cleaned values, to find any other cause)'
       : '';
-    return { status: 'fail', summary: `Credentials have ${failed.length} problem${failed.length > 1 ? 's' : ''}${cleanedNote}`, evidence, diagnoses };
+    const titles = diagnoses.filter((d) => failed.some((f) => f.id === d.id)).map((d) => d.title);
+    return { status: 'fail', summary: `${titles.join('; ')}${cleanedNote}`, evidence, diagnoses };
   }
   if (lint.findings.length > 0) return { status: 'warn', summary: 'Credentials found, but their shape is unusual', evidence, diagnoses };
   return { status: 'pass', summary: `Key ${maskKey(lint.apiKey ?? '')} and secret found, well-formed`, evidence, diagnoses: [] };

@@ -141,12 +141,14 @@ export class Session {
 
   report(): CheckReport {
     const steps = STEP_IDS.map((id) => this.results.get(id)).filter((r): r is StepResult => Boolean(r));
-    const key = this.credentials().apiKey;
+    // The linted key: after a swap it is the value that really is the key, so no part of the
+    // secret is ever shown masked as "the key".
+    const key = this.lint().apiKey;
     return {
       ok: steps.every((s) => s.status !== 'fail'),
       baseUrl: this.client.baseUrl,
       ...(this.client.proxy ? { proxy: this.client.proxy } : {}),
-      ...(key ? { key: maskKey(key.value) } : {}),
+      ...(key ? { key: maskKey(key) } : {}),
       ...(this.marketSymbol ? { symbol: this.marketSymbol } : {}),
       steps,
       ...(typeof this.facts.localAheadMs === 'number' && typeof this.facts.rttMs === 'number'
