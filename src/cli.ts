@@ -123,7 +123,8 @@ async function dispatch(command: Command, rest: string[], v: Values, io: Command
     }
     case 'explain': {
       const { runExplain } = await import('./commands/explain.js');
-      const text = rest.length === 0 || (rest.length === 1 && rest[0] === '-') ? undefined : rest.join(' ');
+      // `-` is passed through: it means "read stdin" even on a terminal (paste, then Ctrl-D).
+      const text = rest.length === 0 ? undefined : rest.join(' ');
       return runExplain({ ...(text !== undefined ? { text } : {}), json: Boolean(v.json) }, io);
     }
     case 'sign': {
@@ -133,7 +134,7 @@ async function dispatch(command: Command, rest: string[], v: Values, io: Command
     }
     case 'inspect': {
       const { runInspect } = await import('./commands/inspect.js');
-      const input = rest.length === 0 || (rest.length === 1 && rest[0] === '-') ? undefined : rest.join(' ');
+      const input = rest.length === 0 ? undefined : rest.join(' ');
       return runInspect({ ...(input !== undefined ? { input } : {}), json: Boolean(v.json) }, io);
     }
     case 'sim': {
@@ -203,7 +204,6 @@ async function makeIO(proc: ProcessLike, v: Values, signal: AbortSignal): Promis
 
 /** Reads stdin to the end, at most 10 MB (a paste never needs more), never hanging past Ctrl-C. */
 async function readAll(stdin: NodeJS.ReadStream, signal: AbortSignal): Promise<string> {
-  if (stdin.isTTY) return '';
   const MAX = 10 * 1024 * 1024;
   const chunks: Buffer[] = [];
   let size = 0;

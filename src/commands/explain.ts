@@ -1,0 +1,124 @@
+import { renderDiagnosis } from '../core/catalog/index.js';
+import { classifyObservation } from '../core/classify.js';
+import { extractErrors, type Extracted } from '../core/extract-error.js';
+import { redactSecrets } from '../core/redact.js';
+import type { Diagnosis, Finding, FixContext } from '../core/types.js';
+import { EXIT, type CommandIO } from './io.js';
+
+/**
+ * `mexc-wizard explain [TEXT|-] [--json]`: cause and fix for a pasted MEXC error, whatever
+ * shape it arrives in (extract-error.ts finds it; classify.ts and the catalog do the rest).
+ * Exit 1 whenever a problem was shown (also "not recognised"), 2 for empty input.
+ */
+
+export interface ExplainOptions {
+  text?: string;
+  json: boolean;
+  fixContext?: Partial<FixContext>;
+}
+
+const DEFAULT_BASE_URL = 'https://api.mexc.com';
+
+const EMPTY_INPUT =
+  'explain needs the error to explain: pass it as an argument or pipe it in, for example\n' +
+  `  mexc-wizard explain '{"code":700002,"msg":"Signature for this request is not valid."}'\n` +
+  '  mexc-wizard explain - < bot.log\n';
+
+const NOT_RECOGNISED =
+  'No MEXC error found in this text. Paste the full response body MEXC sent (JSON like {"code":700002,"msg":"..."}) or the whole error line for a diagnosis.';
+
+export async function runExplain(opts: ExplainOptions, io: CommandIO): Promise<number> {
+  const secrets = [io.env.MEXC_SECRET_KEY, io.env.MEXC_API_SECRET, io.env.MEXC_SECRET];
+  const write = (out: (t: string) => void, text: string) => out(redactSecrets(text, secrets));
+
+  const fromArgument = opts.text !== undefined && opts.text !== '-';
+  let text = fromArgument ? (opts.text ?? '') : '';
+  if (!fromArgument) {
+    if (io.isTTY && opts.text !== '-') {
+      write(io.stderr, EMPTY_INPUT);
+      return EXIT.usage;
+    }
+    text = await io.readStdin();
+  }
+  if (!text.trim()) {
+    write(io.stderr, EMPTY_INPUT);
+    return EXIT.usage;
+  }
+
+  const ctx = fixContextFor(opts, io);
+  const extracted = extractErrors(text);
+  const recognised = extracted.some((e) => e.kind === 'observation');
+  const diagnoses = dedupe(extracted.flatMap(toFindings)).map((f) => renderDiagnosis(f, ctx));
+
+  if (opts.json) {
+    write(io.stdout, `${JSON.stringify({ diagnoses: diagnoses.map(toJson) }, null, 2)}\n`);
+  } else {
+    write(io.stdout, formatHuman(diagnoses, recognised, io.color));
+  }
+  return diagnoses.length ? EXIT.problem : EXIT.ok;
+}
+
+function fixContextFor(opts: ExplainOptions, io: CommandIO): FixContext {
+  const envKey = io.env.MEXC_API_KEY?.trim();
+  return {
+    baseUrl: io.env.MEXC_BASE_URL?.trim() || DEFAULT_BASE_URL,
+    symbol: 'BTCUSDT',
+    recvWindowMs: 5000,
+    platform: io.platform,
+    ...(envKey ? { apiKey: envKey } : {}),
+    ...opts.fixContext,
+  };
+}
+
+function toFindings(e: Extracted): Finding[] {
+  if (e.kind === 'unrecognized') {
+    const facts: Finding['facts'] = {};
+    if (e.httpStatus !== undefined) {
+      facts.httpStatus = e.httpStatus;
+      facts.hint = 'body-needed';
+    }
+    if (e.endpoint) facts.endpoint = e.endpoint;
+    if (e.excerpt) facts.rawText = e.excerpt;
+    return [{ id: 'unknown-error', facts }];
+  }
+  const findings = classifyObservation(e.observation);
+  if (e.statusAssumed) for (const f of findings) delete f.facts.httpStatus;
+  // A MEXC answer that classifies as healthy (code 0/200) still needs saying so: no diagnosis.
+  return findings;
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => (seen.has(f.id) ? false : (seen.add(f.id), true)));
+}
+
+function toJson(d: Diagnosis) {
+  return { id: d.id, title: d.title, explanation: d.explanation, evidence: d.evidence, fixes: d.fixes };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Human output. Fix text is printed flush left and unchanged, so a pasted Python snippet keeps
+// its indentation; status is a symbol plus a word, colour only on top (never colour alone).
+
+function paint(color: boolean) {
+  const wrap = (open: number, close: number) => (s: string) => (color ? `\u001b[${open}m${s}\u001b[${close}m` : s);
+  return { bold: wrap(1, 22), red: wrap(31, 39), yellow: wrap(33, 39), dim: wrap(2, 22) };
+}
+
+function formatHuman(diagnoses: Diagnosis[], recognised: boolean, color: boolean): string {
+  const s = paint(color);
+  const blocks: string[] = [];
+  if (!recognised) blocks.push(`${s.yellow('! Not recognised:')} ${NOT_RECOGNISED}`);
+  if (diagnoses.length === 0) {
+    blocks.push(`${s.yellow('! No error:')} the text holds a MEXC answer without an error code.`);
+  }
+  diagnoses.forEach((d, i) => {
+    const count = diagnoses.length > 1 ? ` (${i + 1} of ${diagnoses.length})` : '';
+    const lines = [`${s.red(`✗ Problem${count}:`)} ${s.bold(d.title)} ${s.dim(`[${d.id}]`)}`, '', d.explanation];
+    if (d.evidence.length) lines.push('', s.bold('Evidence:'), ...d.evidence.map((e) => `  - ${e}`));
+    if (d.fixes.length) lines.push('', s.bold('How to fix it:'));
+    d.fixes.forEach((fix, n) => lines.push('', s.bold(`Fix ${n + 1}. ${fix.title}`), fix.text));
+    blocks.push(lines.join('\n'));
+  });
+  return `${blocks.join('\n\n')}\n`;
+}
