@@ -1,0 +1,305 @@
+import { codeForMessage, KNOWN_MEXC_CODES, MESSAGE_CODES, parseMexcCode } from './classify.js';
+import { shortenSignatureParam } from './redact.js';
+import type { HttpMethod, Observation } from './types.js';
+
+/**
+ * Finds the MEXC error in whatever a user pastes (a JSON body, a ccxt/requests/httpx/axios/got
+ * error line, a log, an HTML block page, a bare code or message) and turns it into Observations
+ * for the one classifier. Work is capped: a 10 MB paste is cut to its head and tail, and every
+ * regex is linear (bounded repetitions, no nested quantifiers).
+ */
+
+/** Head and tail kept from a huge paste: an error is at the start of a body or the end of a log. */
+const KEEP_CHARS = 256 * 1024;
+const MAX_ERRORS = 5;
+const MAX_CODE_MATCHES = 200;
+
+export type Extracted =
+  | {
+      kind: 'observation';
+      observation: Observation;
+      source: 'json' | 'message' | 'code' | 'network' | 'html' | 'http-status';
+      /** The paste showed a page but no status; the status in the observation is a stand-in. */
+      statusAssumed?: boolean;
+    }
+  /** Text with no MEXC error in it (possibly an HTTP status without its body). */
+  | { kind: 'unrecognized'; httpStatus?: number; endpoint?: string; excerpt: string };
+
+/** Caps the text and replaces control bytes (binary garbage) with spaces. */
+export function sanitizePaste(text: string): string {
+  const capped = text.length > 2 * KEEP_CHARS ? `${text.slice(0, KEEP_CHARS)}\n…\n${text.slice(-KEEP_CHARS)}` : text;
+  // eslint-disable-next-line no-control-regex
+  return capped.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/g, ' ');
+}
+
+/** The first 200 characters on one line, for echoing back. */
+export function excerptOf(text: string, max = 200): string {
+  const line = text.slice(0, max * 4).replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max)}…` : line;
+}
+
+/**
+ * Masks values assigned to secret-looking names (`secret: '…'`, `MEXC_SECRET_KEY=…`) before any
+ * part of a paste is echoed back: people paste code with the secret in it.
+ */
+export function maskSecretAssignments(text: string): string {
+  return text.replace(
+    /((?:secret(?:_?key)?|api_?secret|secretKey|MEXC_SECRET(?:_KEY)?|MEXC_API_SECRET)["']?\s{0,5}[:=]\s{0,5}["']?)([^\s"',;}]{6,200})/gi,
+    '$1[REDACTED]',
+  );
+}
+
+function observation(partial: Partial<Observation>): Observation {
+  return { method: 'GET', path: '', url: '', sentAtMs: 0, receivedAtMs: 0, ...partial };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Context found anywhere in the paste: endpoint, URL, status, Retry-After.
+
+interface PasteContext {
+  method?: HttpMethod;
+  path?: string;
+  url?: string;
+  status?: number;
+  retryAfterSec?: number;
+}
+
+const STATUS_PATTERNS: RegExp[] = [
+  /\bstatus code (\d{3})\b/i, // axios: Request failed with status code 400
+  /\bResponse code (\d{3})\b/i, // got: Response code 400 (Bad Request)
+  /\b(\d{3}) (?:Client|Server) Error\b/, // requests: 400 Client Error: Bad Request for url
+  /\b(?:Client|Server) error '(\d{3})/i, // httpx: Client error '400 Bad Request' for url
+  /\bHTTP\/\d(?:\.\d)?\s+(\d{3})\b/, // raw status line
+  /\bstatus(?:Code|_code)?["']?\s*[:=]\s*(\d{3})\b/, // statusCode: 400, "status": 429, status_code=400
+  /\b(\d{3})\s+(?:Too Many Requests|Forbidden|Bad Request|Unauthorized|Not Found|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout|I'm a teapot)\b/i,
+  /\bHTTP (?:status )?(\d{3})\b/i,
+];
+
+function readContext(text: string): PasteContext {
+  const ctx: PasteContext = {};
+  const url = /https?:\/\/[^\s"'<>]{1,2000}/.exec(text)?.[0];
+  if (url) ctx.url = shortenSignatureParam(url);
+  const endpoint = /\/api\/v[13]\/[A-Za-z0-9_/]{1,100}/.exec(text);
+  if (endpoint) {
+    ctx.path = endpoint[0];
+    const before = text.slice(Math.max(0, endpoint.index - 250), endpoint.index);
+    const methods = before.match(/\b(?:GET|POST|PUT|DELETE)\b/g);
+    ctx.method = (methods?.[methods.length - 1] as HttpMethod | undefined) ?? 'GET';
+  }
+  for (const pattern of STATUS_PATTERNS) {
+    const status = Number(pattern.exec(text)?.[1]);
+    if (status >= 100 && status <= 599) {
+      ctx.status = status;
+      break;
+    }
+  }
+  const retry = /retry-after["']?\s*[:=]\s*["']?(\d{1,6})/i.exec(text)?.[1];
+  if (retry) ctx.retryAfterSec = Number(retry);
+  return ctx;
+}
+
+function withContext(ctx: PasteContext, partial: Partial<Observation>): Observation {
+  return observation({
+    ...(ctx.method ? { method: ctx.method } : {}),
+    ...(ctx.path ? { path: ctx.path } : {}),
+    ...(ctx.url ? { url: ctx.url } : {}),
+    ...(ctx.status !== undefined ? { status: ctx.status } : {}),
+    ...(ctx.retryAfterSec !== undefined ? { retryAfterSec: ctx.retryAfterSec } : {}),
+    ...partial,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// MEXC JSON-ish bodies: `"code":700002`, `'code': 700002`, `code: 700002`, `\"code\":…`.
+
+const CODE_FIELD = /(["'])?\bcode\\?["']?\s{0,5}[:=]\s{0,5}\\?(["']?)(-?\d{1,9})\b/g;
+const MSG_FIELD =
+  /\b(msg|message)\\?["']?\s{0,5}[:=]\s{0,5}(?:\\"((?:[^"\\]|\\[^"]){0,500})\\"|"((?:[^"\\\n]|\\.){0,500})"|'((?:[^'\\\n]|\\.){0,500})')/g;
+const SUCCESS_FALSE = /\bsuccess\\?["']?\s{0,5}[:=]\s{0,5}(?:false|False)\b/;
+
+/** Undoes the quoting of the three shapes MSG_FIELD matches: \"…\", "…" (JSON) and '…' (Python/JS). */
+function unquote(m: RegExpExecArray): string {
+  if (m[2] !== undefined) return m[2].replace(/\\\\/g, '\\');
+  if (m[3] !== undefined) {
+    try {
+      return JSON.parse(`"${m[3]}"`) as string;
+    } catch {
+      return m[3];
+    }
+  }
+  return (m[4] ?? '').replace(/\\'/g, "'");
+}
+
+/** The message field nearest to a code field (same object in practice), within 400 chars. */
+function nearestMessage(text: string, at: number): { msg: string; field: string } | undefined {
+  const from = Math.max(0, at - 400);
+  const window = text.slice(from, at + 400);
+  let best: { msg: string; field: string; distance: number } | undefined;
+  MSG_FIELD.lastIndex = 0;
+  for (let m = MSG_FIELD.exec(window); m; m = MSG_FIELD.exec(window)) {
+    const distance = Math.abs(from + m.index - at);
+    if (!best || distance < best.distance) best = { msg: unquote(m), field: m[1] ?? 'msg', distance };
+  }
+  return best;
+}
+
+function jsonErrors(text: string, ctx: PasteContext): Observation[] {
+  const found: Observation[] = [];
+  CODE_FIELD.lastIndex = 0;
+  let matches = 0;
+  for (let m = CODE_FIELD.exec(text); m && matches < MAX_CODE_MATCHES; m = CODE_FIELD.exec(text), matches++) {
+    const keyQuoted = m[1] !== undefined;
+    const quoted = m[2] !== '';
+    const digits = m[3] ?? '';
+    const code = parseMexcCode(digits);
+    if (code === undefined) continue;
+    const near = text.slice(Math.max(0, m.index - 300), m.index + 300);
+    const futuresFailure = SUCCESS_FALSE.test(near);
+    if ((code === 0 || code === 200) && !futuresFailure) continue;
+    const message = nearestMessage(text, m.index);
+    // `exited with code: 1` in a log is not MEXC: require a JSON-ish key, a message, or a known code.
+    if (!keyQuoted && !message && !futuresFailure && !KNOWN_MEXC_CODES.has(code)) continue;
+    const rawCode: number | string = quoted ? digits : code;
+    const json: Record<string, unknown> = { code: rawCode };
+    if (message) json[message.field === 'message' ? 'message' : 'msg'] = message.msg;
+    if (futuresFailure) json.success = false;
+    found.push(withContext(ctx, { json, mexcCode: rawCode, ...(message ? { mexcMsg: message.msg } : {}) }));
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Known messages without a code, network errors, HTML pages, bare codes.
+
+/**
+ * The first known MEXC message in the text, cut to the message itself: from the fragment to the
+ * end of its sentence, plus a preceding `IP [1.2.3.4]` (700006 puts the IP before the words).
+ */
+function messageError(text: string, lower: string, ctx: PasteContext): Observation | undefined {
+  let at = -1;
+  let fragment = '';
+  for (const [f] of MESSAGE_CODES) {
+    const i = lower.indexOf(f);
+    if (i >= 0 && (at < 0 || i < at)) {
+      at = i;
+      fragment = f;
+    }
+  }
+  if (at < 0) return undefined;
+  const before = text.slice(Math.max(0, at - 80), at);
+  const ip = /IP\s*\[[^\]\n]{1,64}\]\s*$/.exec(before);
+  const start = ip ? at - ip[0].length : at;
+  const rest = text.slice(at + fragment.length, at + fragment.length + 150);
+  const stop = rest.search(/["'}\n\r]|[.!](?:\s|$)/);
+  const end = at + fragment.length + (stop < 0 ? rest.length : stop + (/[.!]/.test(rest[stop] ?? '') ? 1 : 0));
+  return withContext(ctx, { mexcMsg: text.slice(start, end).trim() });
+}
+
+const NETWORK_PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\b(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|ESOCKETTIMEDOUT|EHOSTUNREACH|ENETUNREACH|ECONNABORTED)\b/, ''],
+  [/\b(CERT_HAS_EXPIRED|CERT_NOT_YET_VALID|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT_LOCALLY|ERR_TLS_[A-Z_]{1,40}|ERR_SSL_[A-Z_]{1,60})\b/, ''],
+  [/CERTIFICATE_VERIFY_FAILED|SSLCertVerificationError|SSLError/, 'ERR_TLS_CERT_VERIFY'],
+  [/NameResolutionError|Temporary failure in name resolution|Name or service not known|getaddrinfo failed|nodename nor servname/i, 'ENOTFOUND'],
+  [/ConnectionRefusedError|Connection refused/i, 'ECONNREFUSED'],
+  [/ConnectionResetError|Connection reset by peer|socket hang up|RemoteDisconnected/i, 'ECONNRESET'],
+  [/ConnectTimeout|ReadTimeout|TimeoutError|timed out/i, 'ETIMEDOUT'],
+];
+
+function networkError(text: string, ctx: PasteContext): Observation | undefined {
+  for (const [pattern, code] of NETWORK_PATTERNS) {
+    const m = pattern.exec(text);
+    if (!m) continue;
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    const lineEnd = text.indexOf('\n', m.index);
+    const message = text.slice(Math.max(lineStart, m.index - 150), Math.min(lineEnd < 0 ? text.length : lineEnd, m.index + 150)).trim();
+    const { status: _ignored, ...noStatus } = ctx;
+    return withContext(noStatus, { networkError: { code: code || (m[1] ?? m[0]), message } });
+  }
+  return undefined;
+}
+
+function htmlPage(text: string, lower: string, ctx: PasteContext): Observation | undefined {
+  const at = lower.search(/<!doctype html|<html|<head>|<body|<title>/);
+  if (at < 0) return undefined;
+  const page = text.slice(at, at + 5000);
+  const denied = /access denied|reference\s*#|403 forbidden/i.test(page);
+  const titleStatus = Number(/<title>\s*(\d{3})\b/i.exec(page)?.[1]);
+  const status = ctx.status ?? (denied ? 403 : titleStatus >= 400 ? titleStatus : undefined);
+  return withContext(ctx, { ...(status !== undefined ? { status } : {}), headers: { 'content-type': 'text/html' }, bodySnippet: page });
+}
+
+/** `700003`, `"700003"`, `code 700003.` — the whole paste is one number. */
+function bareCode(trimmed: string, ctx: PasteContext): Extracted | undefined {
+  const m = /^["'`]?(-?\d{1,9})["'`]?\.?$/.exec(trimmed);
+  if (!m?.[1]) return undefined;
+  const n = Number(m[1]);
+  // A lone 400 is far more likely an HTTP status than MEXC's "api key required" code.
+  if (n === 400) return { kind: 'unrecognized', httpStatus: 400, excerpt: trimmed };
+  if (n >= 100 && n <= 599 && !KNOWN_MEXC_CODES.has(n)) {
+    return { kind: 'observation', observation: withContext(ctx, { status: n }), source: 'http-status' };
+  }
+  return { kind: 'observation', observation: withContext(ctx, { mexcCode: n }), source: 'code' };
+}
+
+/** A known 5–6 digit MEXC code mentioned in prose: "failed with error 700003". */
+function mentionedCode(text: string, ctx: PasteContext): Observation | undefined {
+  const pattern = /\b(\d{5,6})\b/g;
+  let checked = 0;
+  for (let m = pattern.exec(text); m && checked < 1000; m = pattern.exec(text), checked++) {
+    const n = Number(m[1]);
+    if (n >= 10000 && KNOWN_MEXC_CODES.has(n)) return withContext(ctx, { mexcCode: n });
+  }
+  return undefined;
+}
+
+function dedupeKey(obs: Observation): string {
+  return `${obs.mexcCode ?? ''}|${(obs.mexcMsg ?? '').toLowerCase()}|${obs.networkError?.code ?? ''}|${obs.status ?? ''}`;
+}
+
+/** Every distinct MEXC error found in the paste (at most 5), or why there is none. */
+export function extractErrors(input: string): Extracted[] {
+  const text = sanitizePaste(input);
+  const trimmed = text.trim();
+  const excerpt = excerptOf(shortenSignatureParam(maskSecretAssignments(trimmed.slice(0, 4000))));
+  if (!trimmed) return [{ kind: 'unrecognized', excerpt: '' }];
+  const ctx = readContext(text);
+  const lower = text.toLowerCase();
+
+  const bare = bareCode(trimmed, ctx);
+  if (bare) return [bare];
+
+  const json = jsonErrors(text, ctx);
+  if (json.length) {
+    const seen = new Set<string>();
+    return json
+      .filter((o) => (seen.has(dedupeKey(o)) ? false : (seen.add(dedupeKey(o)), true)))
+      .slice(0, MAX_ERRORS)
+      .map((observation) => ({ kind: 'observation' as const, observation, source: 'json' as const }));
+  }
+  const message = messageError(text, lower, ctx);
+  if (message) return [{ kind: 'observation', observation: message, source: 'message' }];
+  const html = htmlPage(text, lower, ctx);
+  if (html && html.status !== undefined) return [{ kind: 'observation', observation: html, source: 'html' }];
+  const network = networkError(text, ctx);
+  if (network) return [{ kind: 'observation', observation: network, source: 'network' }];
+  if (html) return [{ kind: 'observation', observation: { ...html, status: 200 }, source: 'html', statusAssumed: true }];
+  const mentioned = mentionedCode(text, ctx);
+  if (mentioned) return [{ kind: 'observation', observation: mentioned, source: 'code' }];
+  // A status alone is enough for 403/418/429/5xx; a bare 400/401/404 needs the body to say why.
+  if (ctx.status !== undefined && (ctx.status === 403 || ctx.status === 418 || ctx.status === 429 || ctx.status >= 500)) {
+    return [{ kind: 'observation', observation: withContext(ctx, {}), source: 'http-status' }];
+  }
+  return [
+    {
+      kind: 'unrecognized',
+      ...(ctx.status !== undefined ? { httpStatus: ctx.status } : {}),
+      ...(ctx.path ? { endpoint: `${ctx.method ?? 'GET'} ${ctx.path}` } : {}),
+      excerpt,
+    },
+  ];
+}
+
+/** True when a message, on its own, is one MEXC sends (used by tests and the explain hint). */
+export function isKnownMexcMessage(text: string): boolean {
+  return codeForMessage(text) !== undefined;
+}
