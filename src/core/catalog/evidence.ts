@@ -104,6 +104,19 @@ const FORMATTERS: Record<string, Formatter> = {
   proxy: (v) => `Proxy: ${v}`,
 };
 
+/** Reads back a MEXC code/message from an evidence line written above (for the support report). */
+export function mexcAnswerFromEvidence(line: string): { code?: string; msg?: string } | undefined {
+  const answered = /^MEXC answered code (\S{1,20}?)(?:: "([\s\S]*)")?$/.exec(line);
+  if (answered) return { ...(answered[1] ? { code: answered[1] } : {}), ...(answered[2] !== undefined ? { msg: answered[2] } : {}) };
+  const said = /^MEXC said: "([\s\S]*)"$/.exec(line);
+  return said ? { msg: said[1] ?? '' } : undefined;
+}
+
+/** Reads back the IP from the 700006 evidence line. */
+export function ipFromEvidence(line: string): string | undefined {
+  return /^MEXC saw your IP as (\S{1,64})$/.exec(line)?.[1];
+}
+
 /** Shown for every diagnosis when present, after the entry's own evidence. */
 const COMMON = ['endpoint', 'httpStatus', 'mexcCode', 'mexcMsg', 'api'];
 /** Bookkeeping facts that are not evidence. */

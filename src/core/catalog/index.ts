@@ -9,7 +9,7 @@ import { requestEntries } from './request.js';
 import type { CatalogEntry, Facts } from './types.js';
 
 export type { CatalogEntry, Facts } from './types.js';
-export { formatMs } from './evidence.js';
+export { formatMs, ipFromEvidence, mexcAnswerFromEvidence } from './evidence.js';
 
 /**
  * The diagnosis catalog: one entry per DiagnosisId. Typed as a full Record, so adding an id to
