@@ -22,7 +22,8 @@ const DEFAULT_BASE_URL = 'https://api.mexc.com';
 const EMPTY_INPUT =
   'explain needs the error to explain: pass it as an argument or pipe it in, for example\n' +
   `  mexc-wizard explain '{"code":700002,"msg":"Signature for this request is not valid."}'\n` +
-  '  mexc-wizard explain - < bot.log\n';
+  '  mexc-wizard explain - < bot.log\n' +
+  '  mexc-wizard explain -        (then paste and press Ctrl-D)\n';
 
 const NOT_RECOGNISED =
   'No MEXC error found in this text. Paste the full response body MEXC sent (JSON like {"code":700002,"msg":"..."}) or the whole error line for a diagnosis.';
@@ -31,15 +32,15 @@ export async function runExplain(opts: ExplainOptions, io: CommandIO): Promise<n
   const secrets = [io.env.MEXC_SECRET_KEY, io.env.MEXC_API_SECRET, io.env.MEXC_SECRET];
   const write = (out: (t: string) => void, text: string) => out(redactSecrets(text, secrets));
 
-  const fromArgument = opts.text !== undefined && opts.text !== '-';
-  let text = fromArgument ? (opts.text ?? '') : '';
-  if (!fromArgument) {
-    if (io.isTTY && opts.text !== '-') {
-      write(io.stderr, EMPTY_INPUT);
-      return EXIT.usage;
-    }
-    text = await io.readStdin();
-  }
+  // No TEXT: read a pipe, but do not sit waiting on a terminal. `-` reads stdin even on a
+  // terminal (paste, then Ctrl-D), as cli.ts passes it through.
+  let text: string;
+  if (opts.text === '-') text = await io.readStdin();
+  else if (opts.text !== undefined) text = opts.text;
+  else if (io.isTTY) {
+    write(io.stderr, EMPTY_INPUT);
+    return EXIT.usage;
+  } else text = await io.readStdin();
   if (!text.trim()) {
     write(io.stderr, EMPTY_INPUT);
     return EXIT.usage;

@@ -199,8 +199,8 @@ describe('explain output and exit codes', () => {
     expect(out).toContain('Your MEXC account is restricted');
   });
 
-  it('treats "-" as standard input', async () => {
-    const { out } = await explain('-', { io: { stdinText: '700005' } });
+  it('treats "-" as standard input, even on a terminal (paste, then Ctrl-D)', async () => {
+    const { out } = await explain('-', { io: { stdinText: '700005', isTTY: true } });
     expect(out).toContain('recvWindow is too large');
   });
 
