@@ -1,8 +1,6 @@
-import { renderDiagnosis } from '../core/catalog/index.js';
-import { classifyObservation } from '../core/classify.js';
-import { extractErrors, type Extracted } from '../core/extract-error.js';
+import { diagnosePaste } from '../core/extract-error.js';
 import { redactSecrets } from '../core/redact.js';
-import type { Diagnosis, Finding, FixContext } from '../core/types.js';
+import type { Diagnosis, FixContext } from '../core/types.js';
 import { EXIT, type CommandIO } from './io.js';
 
 /**
@@ -46,10 +44,7 @@ export async function runExplain(opts: ExplainOptions, io: CommandIO): Promise<n
     return EXIT.usage;
   }
 
-  const ctx = fixContextFor(opts, io);
-  const extracted = extractErrors(text);
-  const recognised = extracted.some((e) => e.kind === 'observation');
-  const diagnoses = dedupe(extracted.flatMap(toFindings)).map((f) => renderDiagnosis(f, ctx));
+  const { recognised, diagnoses } = diagnosePaste(text, fixContextFor(opts, io));
 
   if (opts.json) {
     write(io.stdout, `${JSON.stringify({ diagnoses: diagnoses.map(toJson) }, null, 2)}\n`);
@@ -69,28 +64,6 @@ function fixContextFor(opts: ExplainOptions, io: CommandIO): FixContext {
     ...(envKey ? { apiKey: envKey } : {}),
     ...opts.fixContext,
   };
-}
-
-function toFindings(e: Extracted): Finding[] {
-  if (e.kind === 'unrecognized') {
-    const facts: Finding['facts'] = {};
-    if (e.httpStatus !== undefined) {
-      facts.httpStatus = e.httpStatus;
-      facts.hint = 'body-needed';
-    }
-    if (e.endpoint) facts.endpoint = e.endpoint;
-    if (e.excerpt) facts.rawText = e.excerpt;
-    return [{ id: 'unknown-error', facts }];
-  }
-  const findings = classifyObservation(e.observation);
-  if (e.statusAssumed) for (const f of findings) delete f.facts.httpStatus;
-  // A MEXC answer that classifies as healthy (code 0/200) still needs saying so: no diagnosis.
-  return findings;
-}
-
-function dedupe(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return findings.filter((f) => (seen.has(f.id) ? false : (seen.add(f.id), true)));
 }
 
 function toJson(d: Diagnosis) {

@@ -1,6 +1,7 @@
-import { codeForMessage, KNOWN_MEXC_CODES, MESSAGE_CODES, parseMexcCode } from './classify.js';
+import { renderDiagnosis } from './catalog/index.js';
+import { classifyObservation, codeForMessage, KNOWN_MEXC_CODES, MESSAGE_CODES, parseMexcCode } from './classify.js';
 import { shortenSignatureParam } from './redact.js';
-import type { HttpMethod, Observation } from './types.js';
+import type { Diagnosis, Finding, FixContext, HttpMethod, Observation } from './types.js';
 
 /**
  * Finds the MEXC error in whatever a user pastes (a JSON body, a ccxt/requests/httpx/axios/got
@@ -297,6 +298,38 @@ export function extractErrors(input: string): Extracted[] {
       excerpt,
     },
   ];
+}
+
+/** One extracted error as findings: unrecognised text becomes unknown-error with the excerpt. */
+export function findingsFor(e: Extracted): Finding[] {
+  if (e.kind === 'unrecognized') {
+    const facts: Finding['facts'] = {};
+    if (e.httpStatus !== undefined) {
+      facts.httpStatus = e.httpStatus;
+      facts.hint = 'body-needed';
+    }
+    if (e.endpoint) facts.endpoint = e.endpoint;
+    if (e.excerpt) facts.rawText = e.excerpt;
+    return [{ id: 'unknown-error', facts }];
+  }
+  const findings = classifyObservation(e.observation);
+  if (e.statusAssumed) for (const f of findings) delete f.facts.httpStatus;
+  return findings;
+}
+
+export interface PasteDiagnosis {
+  /** False when no MEXC error was found (the one diagnosis is then unknown-error with the text). */
+  recognised: boolean;
+  /** One per diagnosis id, in the order found; empty for a MEXC answer without an error. */
+  diagnoses: Diagnosis[];
+}
+
+/** The whole `explain` pipeline for any front end: paste → extracted errors → diagnoses. */
+export function diagnosePaste(text: string, ctx: FixContext): PasteDiagnosis {
+  const extracted = extractErrors(text);
+  const seen = new Set<string>();
+  const findings = extracted.flatMap(findingsFor).filter((f) => (seen.has(f.id) ? false : (seen.add(f.id), true)));
+  return { recognised: extracted.some((e) => e.kind === 'observation'), diagnoses: findings.map((f) => renderDiagnosis(f, ctx)) };
 }
 
 /** True when a message, on its own, is one MEXC sends (used by tests and the explain hint). */
