@@ -1,6 +1,7 @@
 import { diagnosePaste } from '../core/extract-error.js';
 import { redactSecrets } from '../core/redact.js';
 import type { Diagnosis, FixContext } from '../core/types.js';
+import { formatDiagnosis, styler } from './format.js';
 import { EXIT, type CommandIO } from './io.js';
 
 /**
@@ -70,17 +71,10 @@ function toJson(d: Diagnosis) {
   return { id: d.id, title: d.title, explanation: d.explanation, evidence: d.evidence, fixes: d.fixes };
 }
 
-// ---------------------------------------------------------------------------------------------
-// Human output. Fix text is printed flush left and unchanged, so a pasted Python snippet keeps
-// its indentation; status is a symbol plus a word, colour only on top (never colour alone).
-
-function paint(color: boolean) {
-  const wrap = (open: number, close: number) => (s: string) => (color ? `\u001b[${open}m${s}\u001b[${close}m` : s);
-  return { bold: wrap(1, 22), red: wrap(31, 39), yellow: wrap(33, 39), dim: wrap(2, 22) };
-}
+// Human output: the same rendering as `check` (fix text flush left, status as symbol + word).
 
 function formatHuman(diagnoses: Diagnosis[], recognised: boolean, color: boolean): string {
-  const s = paint(color);
+  const s = styler(color);
   const blocks: string[] = [];
   if (!recognised) blocks.push(`${s.yellow('! Not recognised:')} ${NOT_RECOGNISED}`);
   if (diagnoses.length === 0) {
@@ -88,11 +82,7 @@ function formatHuman(diagnoses: Diagnosis[], recognised: boolean, color: boolean
   }
   diagnoses.forEach((d, i) => {
     const count = diagnoses.length > 1 ? ` (${i + 1} of ${diagnoses.length})` : '';
-    const lines = [`${s.red(`✗ Problem${count}:`)} ${s.bold(d.title)} ${s.dim(`[${d.id}]`)}`, '', d.explanation];
-    if (d.evidence.length) lines.push('', s.bold('Evidence:'), ...d.evidence.map((e) => `  - ${e}`));
-    if (d.fixes.length) lines.push('', s.bold('How to fix it:'));
-    d.fixes.forEach((fix, n) => lines.push('', s.bold(`Fix ${n + 1}. ${fix.title}`), fix.text));
-    blocks.push(lines.join('\n'));
+    blocks.push(formatDiagnosis(d, s, `${s.red(`✗ Problem${count}:`)} `));
   });
   return `${blocks.join('\n\n')}\n`;
 }

@@ -25,8 +25,9 @@ export function statusLabel(status: StepStatus, s: Styler): string {
 }
 
 /**
- * A diagnosis as plain text: title, explanation, evidence, numbered fixes. Fix text is
- * indented but otherwise unchanged, so it can be selected and pasted.
+ * A diagnosis as plain text: title, explanation, evidence, numbered fixes. Prose is indented;
+ * fix text is printed flush left and unchanged, so a pasted Python snippet keeps its
+ * indentation and a mouse selection copies exactly the command.
  */
 export function formatDiagnosis(d: Diagnosis, s: Styler, heading = ''): string {
   const lines: string[] = [s.bold(`${heading}${d.title}`) + s.dim(`  [${d.id}]`), ...wrapText(d.explanation, '   ')];
@@ -35,8 +36,7 @@ export function formatDiagnosis(d: Diagnosis, s: Styler, heading = ''): string {
     for (const e of d.evidence) lines.push(`   • ${e}`);
   }
   d.fixes.forEach((fix, i) => {
-    lines.push('', s.bold(`   Fix ${i + 1}: ${fix.title}`));
-    for (const l of fix.text.split('\n')) lines.push(`      ${l}`);
+    lines.push('', s.bold(s.cyan(`   Fix ${i + 1}: ${fix.title}`)), fix.text);
   });
   return lines.join('\n');
 }

@@ -153,10 +153,10 @@ describe('explain output and exit codes', () => {
     const { code, out } = await explain('{"code":700006,"msg":"IP [198.51.100.23] not in the ip white list"}');
     expect(code).toBe(1);
     expect(out).toContain("✗ Problem: Your IP 198.51.100.23 is not on the key's whitelist");
-    expect(out).toContain('Evidence:');
-    expect(out).toContain('  - MEXC saw your IP as 198.51.100.23');
-    expect(out).toMatch(/^Fix 1\. Add 198\.51\.100\.23/m);
-    expect(out).toMatch(/^Fix 2\. /m);
+    expect(out).toMatch(/^ {3}Evidence$/m);
+    expect(out).toContain('   • MEXC saw your IP as 198.51.100.23');
+    expect(out).toMatch(/^ {3}Fix 1: Add 198\.51\.100\.23/m);
+    expect(out).toMatch(/^ {3}Fix 2: /m);
   });
 
   it('prints fix code flush left so a pasted Python snippet keeps its indentation', async () => {
