@@ -220,6 +220,9 @@ function diagnoseMexcError(err: MexcError): { id: DiagnosisId; facts: Facts } {
   const api: Facts = futures ? { api: 'futures' } : {};
   const lower = normaliseMexcMessage(msg);
   if (lower.includes('maintenance')) return { id: 'server-error', facts: { ...api, maintenance: true } };
+  // MEXC documents no spot text for an expired key (mexc-api.md §3), so any answer that says
+  // so in words wins over its code: "API key expired!", "apikey has expired", "Api_key expired".
+  if (/\bapi[\s_-]?key\b.{0,40}\bexpired?\b|\bexpired\b.{0,40}\bapi[\s_-]?key\b/.test(lower)) return { id: 'key-expired', facts: api };
   switch (code) {
     case 700001:
     case 10072:

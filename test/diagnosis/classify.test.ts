@@ -16,6 +16,8 @@ const RESPONSE_CASES: Array<[name: string, status: number, body: string, id: Dia
   ['10072 invalid access key (documented)', 400, '{"code":10072,"msg":"invalid access key"}', 'key-invalid'],
   ['futures 402 Api_key expired', 200, '{"success":false,"code":402,"message":"Api_key expired"}', 'key-expired'],
   ['v1/v2 402 API key expired!', 200, '{"success":false,"code":402,"message":"API key expired!"}', 'key-expired'],
+  ['a spot answer that says the key expired, whatever its code', 400, '{"code":10072,"msg":"Api key expired"}', 'key-expired'],
+  ['an apikey-has-expired wording', 400, '{"code":700001,"msg":"This apikey has expired."}', 'key-expired'],
   ['400 api key required', 400, '{"code":400,"msg":"api key required"}', 'key-header-missing'],
   ['700002 with trailing period', 400, '{"code":700002,"msg":"Signature for this request is not valid."}', 'signature-invalid'],
   ['700002 documented text', 400, '{"code":700002,"msg":"Signature for this request is not valid"}', 'signature-invalid'],
