@@ -1,0 +1,322 @@
+import { join } from 'node:path';
+import type { FoundCredentials } from '../core/credentials.js';
+import { cleanValue, describeOrigin } from '../core/credentials.js';
+import type { LabResult } from '../core/lab/types.js';
+import { maskKey, redactSecrets } from '../core/redact.js';
+import type { Diagnosis, Finding, FixContext, StepId, StepResult } from '../core/types.js';
+import type { SupportReportInput } from '../core/report.js';
+import type { CheckReport, Session, SessionOptions } from '../steps/session.js';
+import { reportFileName } from './content.js';
+import type { CopyOutcome, CredentialView, Effect, Event } from './types.js';
+
+/**
+ * Runs the effects `next` asks for and reports back as events: the one place where the wizard
+ * touches the network, the file system and the clipboard. Heavy modules (got via the Session,
+ * the simulator, the lab, the report) load on first use, so the first frame needs none of them.
+ */
+
+/** The part of a Session the wizard uses (a fake stands in for it in tests). */
+export type WizardSession = Pick<Session, 'runStep' | 'setTypedCredentials' | 'credentials' | 'report' | 'fixContext' | 'close'>;
+
+export interface RunningDemo {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Everything loaded lazily; tests replace any of these. */
+export interface Loaders {
+  createSession: (opts: SessionOptions) => Promise<WizardSession>;
+  startDemo: (scenario: string) => Promise<{ sim: RunningDemo; apiKey: string; secret: string }>;
+  explain: (text: string, ctx: FixContext) => Promise<{ diagnoses: Diagnosis[]; recognised: boolean }>;
+  inspect: (text: string, secret: string) => Promise<LabResult | { error: string }>;
+  renderReport: (input: SupportReportInput) => Promise<string>;
+  writeNewFile: (path: string, text: string) => Promise<string>;
+}
+
+export interface RuntimeOptions {
+  session: SessionOptions;
+  version: string;
+  cwd: string;
+  today: string;
+  /** Wall clock for the report's timestamp. */
+  now?: () => number;
+  /** Aborted on Ctrl-C or when the caller's signal fires; passed to every request. */
+  signal?: AbortSignal;
+  copy: (text: string, what: string) => Promise<CopyOutcome>;
+  dispatch: (event: Event) => void;
+  onExit: (code: number) => void;
+  loaders?: Partial<Loaders>;
+}
+
+export interface Runtime {
+  run(effect: Effect): void;
+  /** Aborts requests, closes the session and the simulator. Safe to call twice. */
+  shutdown(): Promise<void>;
+  /** Starts loading the session module in the background (after the first frame). */
+  warmUp(): void;
+}
+
+const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'];
+
+export function createRuntime(opts: RuntimeOptions): Runtime {
+  const loaders: Loaders = { ...defaultLoaders(), ...opts.loaders };
+  const controller = new AbortController();
+  const signal = opts.signal ? AbortSignal.any([opts.signal, controller.signal]) : controller.signal;
+  let typed: { apiKey?: string; secret?: string } = {};
+  let demo: { scenario: string; sim: RunningDemo; apiKey: string; secret: string } | undefined;
+  let sessionPromise: Promise<WizardSession> | undefined;
+  let closed = false;
+  // Effects run one after another (a step never overlaps a re-run); exit jumps the queue.
+  let queue: Promise<void> = Promise.resolve();
+
+  const sessionOptions = (): SessionOptions => {
+    if (!demo) return { ...opts.session, signal };
+    const creds: FoundCredentials = {
+      apiKey: { value: demo.apiKey, origin: 'demo', variable: 'demo' },
+      secret: { value: demo.secret, origin: 'demo', variable: 'demo' },
+    };
+    const env = { ...opts.session.env };
+    for (const name of PROXY_VARS) delete env[name];
+    return {
+      ...opts.session,
+      env,
+      baseUrl: demo.sim.url,
+      loadCredentials: () => creds,
+      // The timeout scenario never answers: keep the wait short in a demo.
+      timeoutMs: demo.scenario === 'timeout' ? Math.min(opts.session.timeoutMs, 2000) : opts.session.timeoutMs,
+      signal,
+    };
+  };
+
+  const session = (): Promise<WizardSession> => {
+    sessionPromise ??= loaders.createSession(sessionOptions()).then((s) => {
+      if (typed.apiKey || typed.secret) s.setTypedCredentials(typed.apiKey, typed.secret);
+      return s;
+    });
+    return sessionPromise;
+  };
+
+  const dropSession = async () => {
+    const current = sessionPromise;
+    sessionPromise = undefined;
+    if (current) (await current.catch(() => undefined))?.close();
+  };
+
+  /** Found credentials with typed ones on top: what the next step will use. */
+  const currentCredentials = (): FoundCredentials => {
+    const found = sessionOptions().loadCredentials();
+    return {
+      ...(typed.apiKey ? { apiKey: { value: typed.apiKey, origin: 'prompt', variable: 'prompt' } } : found.apiKey ? { apiKey: found.apiKey } : {}),
+      ...(typed.secret ? { secret: { value: typed.secret, origin: 'prompt', variable: 'prompt' } } : found.secret ? { secret: found.secret } : {}),
+    };
+  };
+
+  const secrets = (): string[] => {
+    const c = currentCredentials();
+    return [c.secret?.value, typed.secret, demo?.secret].filter((v): v is string => Boolean(v));
+  };
+
+  const dispatch = (event: Event) => {
+    if (!closed) opts.dispatch(event);
+  };
+
+  const handlers: { [K in Effect['type']]: (effect: Extract<Effect, { type: K }>) => Promise<void> } = {
+    'load-credentials': async () => {
+      dispatch({ type: 'credentials-loaded', view: credentialView(currentCredentials(), Boolean(demo)) });
+    },
+    'start-demo': async ({ scenario }) => {
+      try {
+        if (demo) {
+          await demo.sim.close();
+          demo = undefined;
+        }
+        await dropSession();
+        typed = {};
+        const started = await loaders.startDemo(scenario);
+        demo = { scenario, ...started };
+        dispatch({ type: 'demo-started', url: started.sim.url, scenario });
+      } catch (error) {
+        dispatch({ type: 'demo-failed', message: `The demo simulator did not start: ${(error as Error).message}` });
+      }
+    },
+    'set-credentials': async ({ apiKey, secret }) => {
+      typed = { ...typed, ...(apiKey ? { apiKey } : {}), ...(secret ? { secret } : {}) };
+      if (sessionPromise) (await session()).setTypedCredentials(typed.apiKey, typed.secret);
+    },
+    'run-step': async ({ id }) => {
+      let result: StepResult;
+      try {
+        result = await (await session()).runStep(id);
+      } catch (error) {
+        if (signal.aborted) return;
+        result = internalError(id, error as Error, secrets());
+      }
+      if (!signal.aborted) dispatch({ type: 'step-done', result });
+    },
+    explain: async ({ text }) => {
+      try {
+        const ctx = sessionPromise ? (await session()).fixContext() : fallbackFixContext(opts.session, currentCredentials());
+        const { diagnoses, recognised } = await loaders.explain(text, ctx);
+        dispatch({ type: 'explained', diagnoses, recognised });
+      } catch (error) {
+        dispatch({ type: 'explain-failed', message: `Could not explain that: ${redactSecrets((error as Error).message, secrets())}` });
+      }
+    },
+    inspect: async ({ text, secret }) => {
+      const useSecret = secret ?? (currentCredentials().secret ? cleanValue(currentCredentials().secret!.value) : undefined);
+      if (!useSecret) {
+        dispatch({ type: 'inspect-failed', message: 'The lab needs the secret to recompute the signature.' });
+        return;
+      }
+      try {
+        const result = await loaders.inspect(text, useSecret);
+        if ('error' in result) dispatch({ type: 'inspect-failed', message: redactSecrets(result.error, [useSecret, ...secrets()]) });
+        else dispatch({ type: 'inspected', result: redactLab(result, [useSecret, ...secrets()]) });
+      } catch (error) {
+        dispatch({ type: 'inspect-failed', message: `The lab could not read that: ${redactSecrets((error as Error).message, [useSecret, ...secrets()])}` });
+      }
+    },
+    copy: async ({ text, what }) => {
+      // Fix text never holds the secret (the catalog uses placeholders); refuse if it ever did.
+      if (secrets().some((s) => s.length >= 4 && text.includes(s))) {
+        dispatch({ type: 'copied', outcome: { ok: false, text: 'Not copied: the text contains your secret.' } });
+        return;
+      }
+      dispatch({ type: 'copied', outcome: await opts.copy(text, what) });
+    },
+    report: async ({ action }) => {
+      try {
+        const markdown = redactSecrets(await buildReport(), secrets());
+        if (action === 'show') dispatch({ type: 'report-ready', action, markdown });
+        else if (action === 'copy') dispatch({ type: 'copied', outcome: await opts.copy(markdown, 'the support report') });
+        else {
+          const path = await loaders.writeNewFile(join(opts.cwd, reportFileName(opts.today)), markdown);
+          dispatch({ type: 'report-ready', action, path });
+        }
+      } catch (error) {
+        dispatch({ type: 'report-ready', action, error: `Could not ${action} the report: ${redactSecrets((error as Error).message, secrets())}` });
+      }
+    },
+    exit: async () => undefined,
+  };
+
+  const buildReport = async (): Promise<string> => {
+    const report: CheckReport = sessionPromise ? (await session()).report() : { ok: true, baseUrl: sessionOptions().baseUrl, steps: [] };
+    const creds = currentCredentials();
+    const key = creds.apiKey ? cleanValue(creds.apiKey.value) : undefined;
+    const secret = creds.secret ? cleanValue(creds.secret.value) : undefined;
+    return loaders.renderReport({
+      version: opts.version,
+      nodeVersion: process.version,
+      platform: `${process.platform} ${process.arch}${demo ? ` (demo scenario ${demo.scenario})` : ''}`,
+      baseUrl: report.baseUrl,
+      ...(report.proxy ? { proxy: report.proxy } : {}),
+      ...(key ? { apiKey: key } : {}),
+      ...(secret ? { secret } : {}),
+      steps: report.steps,
+      ...(report.clock ? { clock: { localAheadMs: report.clock.localAheadMs, rttMs: report.clock.rttMs } } : {}),
+      ...(report.mexcSawIp ? { mexcSawIp: report.mexcSawIp } : {}),
+      generatedAt: new Date(opts.now?.() ?? Date.now()).toISOString(),
+    });
+  };
+
+  const shutdown = async () => {
+    if (closed) return;
+    closed = true;
+    controller.abort();
+    await dropSession();
+    if (demo) await demo.sim.close().catch(() => undefined);
+    demo = undefined;
+  };
+
+  return {
+    run(effect) {
+      if (effect.type === 'exit') {
+        void shutdown().finally(() => opts.onExit(effect.code));
+        return;
+      }
+      queue = queue.then(() => (closed ? undefined : (handlers[effect.type] as (e: Effect) => Promise<void>)(effect))).catch(() => undefined);
+    },
+    shutdown,
+    warmUp() {
+      if (!opts.loaders?.createSession) void import('../steps/session.js').catch(() => undefined);
+    },
+  };
+}
+
+export function credentialView(found: FoundCredentials, demo: boolean): CredentialView {
+  const key = found.apiKey ? cleanValue(found.apiKey.value) : '';
+  return {
+    demo,
+    ...(found.apiKey && key ? { key: { masked: maskKey(key), where: describeOrigin(found.apiKey) } } : {}),
+    ...(found.secret && cleanValue(found.secret.value) ? { secret: { where: describeOrigin(found.secret) } } : {}),
+  };
+}
+
+function fallbackFixContext(options: SessionOptions, found: FoundCredentials): FixContext {
+  const key = found.apiKey ? cleanValue(found.apiKey.value) : undefined;
+  return {
+    ...(key ? { apiKey: key } : {}),
+    baseUrl: options.baseUrl,
+    symbol: options.symbol ?? 'BTCUSDT',
+    recvWindowMs: options.recvWindowMs,
+    platform: options.platform,
+  };
+}
+
+/** A bug in a step must not end the wizard: it becomes a failed step that says so. */
+function internalError(id: StepId, error: Error, secrets: string[]): StepResult {
+  return {
+    id,
+    status: 'fail',
+    summary: `Internal error in this check: ${redactSecrets(error.message, secrets)}`,
+    evidence: ['Please report this at https://github.com/mexc-wizard/mexc-wizard/issues'],
+    diagnoses: [],
+    durationMs: 0,
+  };
+}
+
+function redactLab(result: LabResult, secrets: string[]): LabResult {
+  const r = (t: string) => redactSecrets(t, secrets);
+  return {
+    ...result,
+    verdict: r(result.verdict),
+    findings: result.findings.map((f) => ({ ...f, title: r(f.title), detail: r(f.detail) })),
+    notes: result.notes.map(r),
+  };
+}
+
+function defaultLoaders(): Loaders {
+  return {
+    createSession: async (options) => (await import('../steps/session.js')).createSession(options),
+    startDemo: async (scenario) => {
+      const { startSimulator, generateDemoCredentials, isScenarioName } = await import('../sim/server.js');
+      if (!isScenarioName(scenario)) throw new Error(`unknown scenario "${scenario}"`);
+      const creds = generateDemoCredentials();
+      const sim = await startSimulator({ port: 0, apiKey: creds.apiKey, secret: creds.secret, scenario });
+      return { sim, ...creds };
+    },
+    explain: async (text, ctx) => (await import('../core/extract-error.js')).diagnosePaste(text, ctx),
+    inspect: async (text, secret) => {
+      const { parseRequestText, inspectRequest } = await import('../core/lab/index.js');
+      const parsed = parseRequestText(text);
+      if ('error' in parsed) return { error: parsed.error };
+      return inspectRequest(parsed, secret);
+    },
+    renderReport: async (input) => (await import('../core/report.js')).supportReportMarkdown(input),
+    writeNewFile: async (path, text) => {
+      const { writeFile } = await import('node:fs/promises');
+      // Never overwrite an earlier report: add -2, -3… to the name instead.
+      for (let n = 1; n < 100; n++) {
+        const candidate = n === 1 ? path : path.replace(/\.md$/, `-${n}.md`);
+        try {
+          await writeFile(candidate, text, { flag: 'wx', mode: 0o600 });
+          return candidate;
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        }
+      }
+      throw new Error('too many report files with that name already');
+    },
+  };
+}

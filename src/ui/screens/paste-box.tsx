@@ -1,0 +1,41 @@
+import { Box, Text } from 'ink';
+import { lineRows, maskSecretLike } from '../layout.js';
+
+/**
+ * A pasted block, echoed back: the last lines that fit, anything shaped like a secret masked
+ * (people paste code with the secret in it), and a cursor at the end.
+ */
+export function PasteBox({ text, columns, maxRows, placeholder }: { text: string; columns: number; maxRows: number; placeholder: string }) {
+  if (text === '') {
+    return (
+      <Box paddingLeft={2}>
+        <Text>
+          <Text inverse> </Text>
+          <Text dimColor> {placeholder}</Text>
+        </Text>
+      </Box>
+    );
+  }
+  const lines = maskSecretLike(text).split('\n');
+  const width = Math.max(10, columns - 2);
+  const kept: string[] = [];
+  let rows = 0;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const r = lineRows(lines[i] ?? '', width);
+    if (rows + r > Math.max(1, maxRows - 1) && kept.length > 0) break;
+    kept.unshift(lines[i] ?? '');
+    rows += r;
+  }
+  const hidden = lines.length - kept.length;
+  return (
+    <Box flexDirection="column" paddingLeft={2}>
+      {hidden ? <Text dimColor>… {hidden} line{hidden === 1 ? '' : 's'} above</Text> : null}
+      {kept.map((line, i) => (
+        <Text key={i}>
+          {line}
+          {i === kept.length - 1 ? <Text inverse> </Text> : null}
+        </Text>
+      ))}
+    </Box>
+  );
+}
