@@ -351,7 +351,10 @@ function finishTyping(state: WizardState, s: Extract<Of<'credentials'>, { phase:
     const raw = s.values[field] ?? '';
     const lint = lintValue(raw);
     cleaned[field] = lint.cleaned;
-    const removed = lint.problems.filter((p) => p !== 'non-ascii' && p !== 'inner-whitespace').map((p) => VALUE_PROBLEM_WORDS[p] ?? p);
+    const problems: string[] = lint.problems.filter((p) => p !== 'non-ascii' && p !== 'inner-whitespace');
+    // "abc \n": lint sees the line break; the space before it was removed too, so say so.
+    if (/[ \t][\r\n]+$/.test(raw) && !problems.includes('trailing-whitespace')) problems.splice(problems.indexOf('line-break'), 0, 'trailing-whitespace');
+    const removed = problems.map((p) => VALUE_PROBLEM_WORDS[p] ?? p);
     if (raw !== '' && removed.length > 0 && lint.cleaned !== raw) {
       notes.push(`The ${FIELD_NAME[field]} you typed had ${joinWords(removed)}: removed it. If your bot reads the value the same way, it has the same problem.`);
     }

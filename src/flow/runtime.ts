@@ -54,6 +54,8 @@ export interface Runtime {
   shutdown(): Promise<void>;
   /** Starts loading the session module in the background (after the first frame). */
   warmUp(): void;
+  /** Resolves once every effect queued so far has run. */
+  idle(): Promise<void>;
 }
 
 const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'];
@@ -238,6 +240,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       queue = queue.then(() => (closed ? undefined : (handlers[effect.type] as (e: Effect) => Promise<void>)(effect))).catch(() => undefined);
     },
     shutdown,
+    idle: () => queue,
     warmUp() {
       if (!opts.loaders?.createSession) void import('../steps/session.js').catch(() => undefined);
     },
