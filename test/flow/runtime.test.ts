@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FoundCredentials } from '../../src/core/credentials.js';
+import type { SupportReportInput } from '../../src/core/report.js';
 import type { StepId } from '../../src/core/types.js';
 import { createRuntime, type Loaders, type WizardSession } from '../../src/flow/runtime.js';
 import type { Event } from '../../src/flow/types.js';
@@ -135,7 +136,7 @@ describe('runtime', () => {
   it('saves the report in the working directory without overwriting an earlier one', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'mw-report-'));
     dirs.push(cwd);
-    const renderReport = vi.fn(async () => `# report with ${SECRET} stripped`);
+    const renderReport = vi.fn(async (_input: SupportReportInput) => `# report with ${SECRET} stripped`);
     const { rt, events, settle } = setup({ found, cwd, loaders: { renderReport } });
     rt.run({ type: 'report', action: 'save' });
     rt.run({ type: 'report', action: 'save' });
