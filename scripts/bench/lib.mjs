@@ -1,7 +1,7 @@
 // Shared helpers for the benchmarks in scripts/bench/. Plain Node (no TypeScript, no vitest), so
 // anyone can re-run them with `node scripts/bench/<name>.mjs` after `npm run build`.
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -82,44 +82,66 @@ const ANSI = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()]
 export const stripAnsi = (s) => s.replace(ANSI, '');
 
 /**
- * Spawns `commandLine` in a pseudo-terminal (util-linux `script`) and resolves with the time
- * from spawn until the screen shows text matching `marker` (ANSI stripped). The process is
- * then killed. `onMatch(child)` runs first (e.g. to read /proc memory of the child).
+ * A pseudo-terminal session through util-linux `script`: spawn time, the screen text so far
+ * (ANSI stripped), waitFor(regex) → ms since spawn, write(keys), kill().
  */
-export function ptyTimeToText(commandLine, { marker = /\S/, env = cleanEnv(), cwd = os.tmpdir(), timeoutMs = 15_000, cols = 100, rows = 30, onMatch } = {}) {
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    const wrapped = `stty cols ${cols} rows ${rows} 2>/dev/null; exec ${commandLine}`;
-    const child = spawn('script', ['-q', '-e', '-c', wrapped, '/dev/null'], { env: { ...env, TERM: 'xterm-256color' }, cwd, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
-    let screen = '';
-    let done = false;
-    const finish = (result, error) => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
+export function startPty(commandLine, { env = cleanEnv(), cwd = os.tmpdir(), cols = 100, rows = 30 } = {}) {
+  const t0 = performance.now();
+  const wrapped = `stty cols ${cols} rows ${rows} 2>/dev/null; exec ${commandLine}`;
+  const child = spawn('script', ['-q', '-e', '-c', wrapped, '/dev/null'], { env: { ...env, TERM: 'xterm-256color' }, cwd, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+  let raw = '';
+  const waiters = new Set();
+  const check = () => {
+    const text = stripAnsi(raw);
+    for (const w of [...waiters]) {
+      if (w.regex.test(text.slice(w.from))) {
+        waiters.delete(w);
+        clearTimeout(w.timer);
+        w.resolve(performance.now() - t0);
+      }
+    }
+  };
+  child.stdout.on('data', (chunk) => {
+    raw += chunk.toString('utf8');
+    check();
+  });
+  child.stdin.on('error', () => {});
+  child.on('error', () => {});
+  const closed = new Promise((r) => child.once('close', r));
+  return {
+    child,
+    startedAt: t0,
+    screen: () => stripAnsi(raw),
+    /** Resolves with ms since spawn once `regex` matches text that appeared after `from` chars. */
+    waitFor(regex, { timeoutMs = 15_000, from = 0 } = {}) {
+      return new Promise((resolve, reject) => {
+        const w = { regex, from, resolve };
+        w.timer = setTimeout(() => {
+          waiters.delete(w);
+          reject(new Error(`no ${regex} on screen within ${timeoutMs} ms; screen ends: ${JSON.stringify(stripAnsi(raw).slice(-500))}`));
+        }, timeoutMs);
+        waiters.add(w);
+        check();
+      });
+    },
+    write: (text) => child.stdin.write(text),
+    async kill() {
       try {
         process.kill(-child.pid, 'SIGKILL');
       } catch {}
-      child.once('close', () => (error ? reject(error) : resolve(result)));
-      if (child.exitCode !== null || child.signalCode !== null) error ? reject(error) : resolve(result);
-    };
-    const timer = setTimeout(() => finish(undefined, new Error(`no ${marker} on screen within ${timeoutMs} ms; screen: ${JSON.stringify(stripAnsi(screen).slice(-400))}`)), timeoutMs);
-    child.stdout.on('data', async (chunk) => {
-      if (done) return;
-      screen += chunk.toString('utf8');
-      if (marker.test(stripAnsi(screen))) {
-        const ms = performance.now() - t0;
-        let extra;
-        if (onMatch) {
-          try {
-            extra = await onMatch(child);
-          } catch {}
-        }
-        finish({ ms, screen: stripAnsi(screen), extra });
-      }
-    });
-    child.on('error', (e) => finish(undefined, e));
-  });
+      if (child.exitCode === null && child.signalCode === null) await closed;
+    },
+  };
+}
+
+/** Spawn → first match of `marker` on the pty screen (ms); the process is killed afterwards. */
+export async function ptyTimeToText(commandLine, { marker = /\S/, timeoutMs = 15_000, ...rest } = {}) {
+  const pty = startPty(commandLine, rest);
+  try {
+    return await pty.waitFor(marker, { timeoutMs });
+  } finally {
+    await pty.kill();
+  }
 }
 
 /** Descendant pids of `pid` (depth first), from /proc. */
@@ -128,7 +150,7 @@ export function descendants(pid) {
   const walk = (p) => {
     let kids = [];
     try {
-      for (const task of execFileSync('ls', [`/proc/${p}/task`], { encoding: 'utf8' }).split('\n').filter(Boolean)) {
+      for (const task of readdirSync(`/proc/${p}/task`)) {
         kids.push(...readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
       }
     } catch {}
