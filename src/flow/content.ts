@@ -160,7 +160,7 @@ export function hintsFor(state: WizardState): Hint[] {
       if (s.phase === 'result') return [{ keys: '↑↓', label: 'finding' }, { keys: 'c', label: 'copy' }, { keys: 'Enter', label: 'done' }, { keys: 'Esc', label: 'edit request' }, quit];
       return [{ keys: 'Enter', label: s.phase === 'secret' ? 'check' : 'inspect' }, { keys: 'Ctrl-U', label: 'clear' }, back, ctrlC];
     case 'summary':
-      return [{ keys: '↑↓/1-9', label: 'choose' }, { keys: 'Enter', label: 'open' }, { keys: 'v', label: 'show report' }, { keys: 'c', label: 'copy' }, { keys: 's', label: 'save' }, quit];
+      return [{ keys: '↑↓/1-9', label: 'move' }, { keys: 'Enter', label: 'select' }, { keys: 'v', label: 'show report' }, { keys: 'c', label: 'copy it' }, { keys: 's', label: 'save it' }, quit];
     case 'exiting':
       return [];
   }

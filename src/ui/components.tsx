@@ -27,7 +27,10 @@ export function HintLine({ hints }: { hints: Hint[] }) {
         {hints.map((h, i) => (
           <Text key={h.keys + h.label}>
             {i > 0 ? ' · ' : ''}
-            <Text bold>{h.keys}</Text> {h.label}
+            {/* A no-break space keeps each key with its label when the line wraps. */}
+            <Text bold>{h.keys}</Text>
+            {'\u00a0'}
+            {h.label.replace(/ /g, '\u00a0')}
           </Text>
         ))}
       </Text>
