@@ -1,0 +1,147 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/commands/io.js';
+import { runPlain, type PlainDeps } from '../../src/plain/index.js';
+import { startSimulator, type RunningSim } from '../../src/sim/server.js';
+import { fakeIO } from '../helpers/fake-io.js';
+import { SGR, scriptedPrompter, type Answer } from './helpers.js';
+
+/**
+ * The plain front end over the real flow, runtime, session and simulator, with a scripted
+ * prompter standing in for the keyboard: each test is one user's session.
+ */
+
+const stdout = { columns: 100, write: () => true } as unknown as NodeJS.WriteStream;
+const copy: PlainDeps['copy'] = async (_text, what) => ({ ok: true, text: `Copied ${what} (test).` });
+
+function session(script: Answer[], io = fakeIO({ isTTY: true })) {
+  const prompter = scriptedPrompter(script);
+  return { io, prompter, run: (opts: Parameters<typeof runPlain>[0], deps: PlainDeps = {}) => runPlain(opts, io, { stdout, prompter, copy, ...deps }) };
+}
+
+describe('runPlain in the demo', () => {
+  it('walks to the IP whitelist fix and exits 1 on quit', async () => {
+    const { io, prompter, run } = session(['Diagnose the demo key', 'Use these credentials', 'Quit']);
+    await expect(run({ demo: true, scenario: 'ip-not-whitelisted', verbose: false })).resolves.toBe(1);
+    const out = io.out();
+    expect(out).toContain('✓ PASS  Credentials');
+    expect(out).toContain('✗ FAIL  Account');
+    expect(out).toContain("Your IP 198.51.100.23 is not on the key's whitelist");
+    expect(out).toContain('Fix 1: Add 198.51.100.23 to the key');
+    expect(prompter.asked.at(-1)?.labels.slice(0, 2)).toEqual(['Continue with the next check', 'Re-run the Account check']);
+  });
+
+  it('walks to the clock fix with the sync commands and no recvWindow advice', async () => {
+    const { io, run } = session(['Diagnose the demo key', 'Use these credentials', 'Quit']);
+    await expect(run({ demo: true, scenario: 'clock-ahead', verbose: false })).resolves.toBe(1);
+    const out = io.out();
+    expect(out).toContain('✗ FAIL  Clock');
+    expect(out).toContain('Your clock is ahead of MEXC');
+    expect(out).toContain('sudo timedatectl set-ntp true');
+  });
+
+  it('prints each screen once: the fix is not printed again after a copy', async () => {
+    const { io, run } = session(['Diagnose the demo key', 'Use these credentials', 'Copy a fix', 'Fix 1', 'Quit']);
+    await run({ demo: true, scenario: 'ip-not-whitelisted', verbose: false });
+    const out = io.out();
+    expect(out.split('Fix 1: Add 198.51.100.23').length - 1).toBe(1);
+    expect(out).toContain('Copied fix 1 (Add 198.51.100.23');
+  });
+
+  it('continues past a fix to the summary and re-runs a step on request', async () => {
+    const { io, prompter, run } = session(['Diagnose the demo key', 'Use these credentials', 'Re-run the Account check', 'Continue with the next check', 'Quit']);
+    await expect(run({ demo: true, scenario: 'ip-not-whitelisted', verbose: false })).resolves.toBe(1);
+    const out = io.out();
+    expect(out).toContain('Account (re-run): Refused');
+    expect(out).toContain('Summary');
+    expect(out).toContain('- SKIP  Trade');
+    expect(prompter.asked.at(-1)?.labels[0]).toMatch(/^✗ FAIL Account: .*see the fix$/);
+  });
+
+  it('exits 0 when every check passes', async () => {
+    const { io, run } = session(['Diagnose the demo key', 'Use these credentials', 'Quit']);
+    await expect(run({ demo: true, scenario: 'ok', verbose: false })).resolves.toBe(0);
+    expect(io.out()).toContain('No problems found.');
+    expect(io.out()).not.toContain('FAIL');
+  });
+
+  it('offers the scenarios when --demo has none, and Esc goes back', async () => {
+    const { prompter, run } = session(['Pick a demo scenario', { key: 'esc' }, 'Quit']);
+    await expect(run({ demo: true, verbose: false })).resolves.toBe(0);
+    expect(prompter.asked.map((a) => a.message)).toEqual(['What do you want to do?', 'Which demo scenario?', 'What do you want to do?']);
+    expect(prompter.asked[1]?.labels).toContain('clock-ahead');
+  });
+
+  it('holds the keyboard while steps run', async () => {
+    const { prompter, run } = session(['Diagnose the demo key', 'Use these credentials', 'Quit']);
+    await run({ demo: true, scenario: 'ip-not-whitelisted', verbose: false });
+    expect(prompter.held).toBeGreaterThan(0);
+  });
+});
+
+describe('runPlain exits', () => {
+  it('returns 130 on Ctrl-C at a prompt', async () => {
+    const { run } = session([{ key: 'ctrl-c' }]);
+    await expect(run({ demo: true, scenario: 'ok', verbose: false })).resolves.toBe(130);
+  });
+
+  it('returns 130 when SIGINT arrives while a step runs', async () => {
+    const controller = new AbortController();
+    const io = fakeIO({ isTTY: true, signal: controller.signal });
+    const { run } = session(['Diagnose the demo key', 'Use these credentials'], io);
+    const hanging = {
+      createSession: async () => ({
+        runStep: () => {
+          setTimeout(() => controller.abort(), 20);
+          return new Promise<never>(() => undefined);
+        },
+        setTypedCredentials: () => undefined,
+        credentials: () => ({}),
+        report: () => ({ ok: true, baseUrl: 'x', steps: [] }),
+        fixContext: () => ({ baseUrl: 'x', symbol: 'BTCUSDT', recvWindowMs: 5000, platform: 'linux' as const }),
+        close: () => undefined,
+      }),
+    };
+    await expect(run({ demo: true, scenario: 'ok', verbose: false }, { loaders: hanging })).resolves.toBe(130);
+  });
+
+  it('refuses an unknown scenario with the list of scenarios', async () => {
+    const { run } = session([]);
+    await expect(run({ demo: true, scenario: 'nope', verbose: false })).rejects.toBeInstanceOf(UsageError);
+  });
+});
+
+describe('runPlain output', () => {
+  it('has no colour codes when colour is off', async () => {
+    const { io, run } = session(['Diagnose the demo key', 'Use these credentials', 'Quit'], fakeIO({ isTTY: true, color: false }));
+    await run({ demo: true, scenario: 'ip-not-whitelisted', verbose: false });
+    expect(io.out()).not.toMatch(SGR);
+  });
+
+  it('has colour when colour is on, and the words beside it', async () => {
+    const { io, run } = session(['Diagnose the demo key', 'Use these credentials', 'Quit'], fakeIO({ isTTY: true, color: true }));
+    await run({ demo: true, scenario: 'ip-not-whitelisted', verbose: false });
+    expect(io.out()).toMatch(SGR);
+    expect(io.out()).toContain('✗ FAIL');
+  });
+});
+
+describe('runPlain with typed credentials', () => {
+  let sim: RunningSim | undefined;
+  afterEach(async () => {
+    await sim?.close();
+    sim = undefined;
+  });
+
+  it('never prints the typed secret, masked or not, and diagnoses the wrong one', async () => {
+    const apiKey = 'mx0vglTestKey12345';
+    sim = await startSimulator({ port: 0, apiKey, secret: '0123456789abcdef0123456789abcdef', scenario: 'ok' });
+    const canary = 'c4a7a71e5ec7e7000000000000000000';
+    const { io, prompter, run } = session(['Diagnose my API key', apiKey, canary, 'Quit'], fakeIO({ isTTY: true, env: {} }));
+    const code = await run({ baseUrl: sim.url, verbose: true });
+    expect(prompter.asked.filter((a) => a.kind === 'secret').map((a) => a.message)).toEqual(['API key (masked)', 'Secret key (masked)']);
+    expect(code).toBe(1);
+    expect(io.out()).toContain('✗ FAIL  Account');
+    expect(io.out() + io.err()).not.toContain(canary);
+    expect(io.out() + io.err()).not.toContain(canary.slice(0, 8));
+  });
+});
