@@ -127,7 +127,7 @@ export function renderScreen(state: WizardState, ctx: RenderContext): string[] {
         '',
       ];
     case 'starting-demo':
-      return [`Starting the demo simulator (scenario "${screen.scenario}")…`];
+      return wrap(`Starting the demo simulator (scenario "${screen.scenario}")…`, w);
     case 'credentials':
       if (screen.phase === 'loading') return [];
       if (screen.phase === 'review') return [...renderCredentials(state.credentials, ctx), ''];
