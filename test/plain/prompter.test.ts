@@ -107,7 +107,13 @@ describe('enquirer prompter', () => {
     await expect(answer).rejects.toBeInstanceOf(InterruptedError);
   });
 
-  it('draws no colour when colour is off (NO_COLOR), whatever FORCE_COLOR says', async () => {
+  it('draws no colour when colour is off (NO_COLOR), even after a prompt with colour', async () => {
+    // enquirer's switch is global (ansi-colors) and set from FORCE_COLOR at load: turn it on first.
+    const before = setup({ color: true });
+    const first = before.prompter.select('What do you want to do?', CHOICES, 0);
+    await when(before.term, 'Quit', '\r');
+    await first;
+    expect(before.term.written()).toMatch(SGR);
     const { term, prompter } = setup({ color: false });
     const answer = prompter.select('What do you want to do?', CHOICES, 0);
     await when(term, 'Quit', '\r');
