@@ -55,7 +55,7 @@ export function App({ store, size }: { store: WizardStore; size?: TerminalSize }
   );
   useInput(onKey);
   const hints = hintsFor(state);
-  const hintText = hints.map((h) => `${h.keys} ${h.label}`).join(' · ');
+  const hintText = hints.map((h) => `${h.keys}\u00a0${h.label.replace(/ /g, '\u00a0')}`).join(' · ');
   const chrome = 1 + (hints.length ? lineRows(hintText, columns) + 1 : 0) + (state.flash ? lineRows(`✓ ${state.flash.text}`, columns) : 0);
   // One row spare: a live area as tall as the terminal makes Ink clear the screen on every frame.
   const maxRows = Math.max(6, rows - chrome - 1);
@@ -64,10 +64,10 @@ export function App({ store, size }: { store: WizardStore; size?: TerminalSize }
       <Static items={state.log}>{(entry) => <LogItem key={entry.seq} entry={entry} width={columns} />}</Static>
       <Box flexDirection="column" width={columns} marginTop={1}>
         <ScreenView state={state} columns={columns} maxRows={maxRows} />
-        {state.flash ? <Flash tone={state.flash.tone} text={state.flash.text} /> : null}
+        {state.flash ? <Flash tone={state.flash.tone} text={state.flash.text} width={columns} /> : null}
         {hints.length ? (
           <Box marginTop={1}>
-            <HintLine hints={hints} />
+            <HintLine hints={hints} width={columns} />
           </Box>
         ) : null}
       </Box>

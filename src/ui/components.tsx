@@ -1,9 +1,9 @@
 import { Box, Text, useIsScreenReaderEnabled } from 'ink';
 import Spinner from 'ink-spinner';
-import type { ReactNode } from 'react';
 import { STATUS_MARK, type Hint } from '../flow/content.js';
 import type { StepStatus } from '../core/types.js';
 import type { Tone } from '../flow/types.js';
+import { wrapText } from './layout.js';
 
 /** Small presentational pieces shared by screens. No state, no logic beyond layout. */
 
@@ -19,47 +19,56 @@ export function StatusMark({ status }: { status: StepStatus }) {
   );
 }
 
-export function HintLine({ hints }: { hints: Hint[] }) {
+/** Prose wrapped by us at word boundaries (Ink's own wrap starts continuation lines with a space). */
+export function Para({ width, children, ...style }: { width: number; children: string; bold?: boolean; dimColor?: boolean; color?: string }) {
+  return <Text {...style}>{wrapText(children, Math.max(10, width))}</Text>;
+}
+
+export function HintLine({ hints, width }: { hints: Hint[]; width: number }) {
   if (hints.length === 0) return null;
+  // A no-break space keeps each key with its label when the line wraps.
+  const text = hints.map((h) => `${h.keys}\u00a0${h.label.replace(/ /g, '\u00a0')}`).join(' · ');
+  const lines = wrapText(text, Math.max(10, width)).split('\n');
   return (
-    <Box aria-label={`Keys: ${hints.map((h) => `${h.keys} ${h.label}`).join(', ')}`}>
-      <Text dimColor>
-        {hints.map((h, i) => (
-          <Text key={h.keys + h.label}>
-            {i > 0 ? ' · ' : ''}
-            {/* A no-break space keeps each key with its label when the line wraps. */}
-            <Text bold>{h.keys}</Text>
-            {'\u00a0'}
-            {h.label.replace(/ /g, '\u00a0')}
-          </Text>
-        ))}
-      </Text>
+    <Box flexDirection="column" aria-label={`Keys: ${hints.map((h) => `${h.keys} ${h.label}`).join(', ')}`}>
+      {lines.map((line, i) => (
+        <Text key={i} dimColor>
+          {line.split(' · ').map((group, j) => {
+            const cut = group.indexOf('\u00a0');
+            return (
+              <Text key={j}>
+                {j > 0 ? ' · ' : ''}
+                <Text bold>{cut < 0 ? group : group.slice(0, cut)}</Text>
+                {cut < 0 ? '' : group.slice(cut)}
+              </Text>
+            );
+          })}
+        </Text>
+      ))}
     </Box>
   );
 }
 
-export function Flash({ tone, text }: { tone: Tone; text: string }) {
+export function Flash({ tone, text, width }: { tone: Tone; text: string; width: number }) {
   const symbol = tone === 'ok' ? '✓' : tone === 'warn' ? '!' : tone === 'error' ? '✗' : 'i';
   return (
-    <Text color={TONE_COLOR[tone]}>
-      {symbol} {text}
-    </Text>
+    <Para width={width} color={TONE_COLOR[tone]}>
+      {`${symbol} ${text}`}
+    </Para>
   );
 }
 
-export function Title({ children }: { children: ReactNode }) {
-  return <Text bold>{children}</Text>;
-}
-
-/** A numbered menu; the focused entry has a pointer and its detail line. */
+/** A numbered menu; the focused entry has a pointer and its detail line. Labels wrap under themselves. */
 export function Menu({
   items,
   focus,
+  width,
   start = 0,
   end,
 }: {
   items: Array<{ label: string; detail?: string }>;
   focus: number;
+  width: number;
   start?: number;
   end?: number;
 }) {
@@ -73,12 +82,19 @@ export function Menu({
         const number = i < 9 ? `${i + 1}.` : '  ';
         return (
           <Box key={i} flexDirection="column" aria-role="listitem" aria-state={{ selected: focused }}>
-            <Text color={focused ? 'cyan' : undefined} bold={focused}>
-              {focused ? '❯' : ' '} {number} {item.label}
-            </Text>
+            <Box>
+              <Text color={focused ? 'cyan' : undefined} bold={focused}>
+                {focused ? '❯' : ' '} {number}{' '}
+              </Text>
+              <Para width={width - 5} {...(focused ? { color: 'cyan', bold: true } : {})}>
+                {item.label}
+              </Para>
+            </Box>
             {focused && item.detail ? (
               <Box paddingLeft={5}>
-                <Text dimColor>{item.detail}</Text>
+                <Para width={width - 5} dimColor>
+                  {item.detail}
+                </Para>
               </Box>
             ) : null}
           </Box>
@@ -118,20 +134,23 @@ export function Busy({ label }: { label: string }) {
   );
 }
 
-export function ErrorLine({ text }: { text?: string | undefined }) {
+export function ErrorLine({ text, width }: { text?: string | undefined; width: number }) {
   if (!text) return null;
-  return <Text color="red">✗ {text}</Text>;
+  return (
+    <Para width={width} color="red">
+      {`✗ ${text}`}
+    </Para>
+  );
 }
 
-export function Bullets({ lines }: { lines: string[] }) {
+/** Evidence as bullets, wrapped inside their indent. */
+export function Bullets({ lines, width }: { lines: string[]; width: number }) {
   return (
     <Box flexDirection="column">
       {lines.map((line, i) => (
         <Box key={i} paddingLeft={2}>
           <Text>• </Text>
-          <Box flexShrink={1}>
-            <Text>{line}</Text>
-          </Box>
+          <Para width={width - 4}>{line}</Para>
         </Box>
       ))}
     </Box>

@@ -29,33 +29,69 @@ function isWide(cp: number): boolean {
   );
 }
 
-/** Rows one logical line takes when word-wrapped at `width` (greedy, like Ink's wrap-ansi). */
-export function lineRows(line: string, width: number): number {
-  if (width <= 0) return 1;
-  if (displayWidth(line) <= width) return 1;
-  let rows = 1;
+/**
+ * Greedy word wrap of one line to `width` columns: breaks at spaces (dropping the space at the
+ * break, unlike Ink's own wrap, which starts the next line with it), hard-breaks longer words.
+ */
+export function wrapLine(line: string, width: number): string[] {
+  if (width <= 0 || displayWidth(line) <= width) return [line];
+  const out: string[] = [];
+  let current = '';
   let used = 0;
-  for (const word of line.split(/(\s+)/)) {
+  const leading = /^\s*/.exec(line)?.[0] ?? '';
+  const words = line.slice(leading.length).split(/ +/);
+  current = leading;
+  used = displayWidth(leading);
+  for (const word of words) {
     if (word === '') continue;
-    const w = displayWidth(word);
-    if (/^\s+$/.test(word)) {
-      used += w;
-      continue;
-    }
-    if (used > 0 && used + w > width) {
-      rows += 1;
+    let w = displayWidth(word);
+    if (used > displayWidth(leading) && used + 1 + w > width) {
+      out.push(current);
+      current = '';
       used = 0;
     }
-    if (w > width) {
-      // A word longer than the line is hard-broken.
-      const extra = Math.ceil(w / width) - 1;
-      rows += extra;
-      used = w - extra * width;
-    } else {
-      used += w;
+    let rest = word;
+    if (used > 0 && current.trim() !== '') {
+      current += ' ';
+      used += 1;
     }
+    while (used + w > width) {
+      // A word longer than the line: cut it where the line ends.
+      let take = '';
+      for (const ch of rest) {
+        if (used + displayWidth(take + ch) > width) break;
+        take += ch;
+      }
+      if (take === '') {
+        out.push(current);
+        current = '';
+        used = 0;
+        continue;
+      }
+      out.push(current + take);
+      rest = rest.slice(take.length);
+      current = '';
+      used = 0;
+      w = displayWidth(rest);
+    }
+    current += rest;
+    used += w;
   }
-  return rows;
+  if (current !== '' || out.length === 0) out.push(current);
+  return out;
+}
+
+/** Wraps every line of a text; the result has no line wider than `width`. */
+export function wrapText(text: string, width: number): string {
+  return text
+    .split('\n')
+    .flatMap((line) => wrapLine(line, width))
+    .join('\n');
+}
+
+/** Rows one logical line takes when wrapped at `width`. */
+export function lineRows(line: string, width: number): number {
+  return wrapLine(line, width).length;
 }
 
 /** Rows a (multi-line) text takes at `width`. */

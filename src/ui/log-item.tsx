@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { STATUS_MARK, STEP_INFO, stepNumber } from '../flow/content.js';
 import type { LogEntry } from '../flow/types.js';
-import { StatusMark, TONE_COLOR } from './components.js';
+import { Para, StatusMark, TONE_COLOR } from './components.js';
 
 /**
  * One entry of the growing checklist above the live area (written once, via `<Static>`):
@@ -12,12 +12,13 @@ export function LogItem({ entry, width }: { entry: LogEntry; width: number }) {
     case 'banner':
       return (
         <Box width={width} flexDirection="column">
-          <Text>
-            <Text bold color="cyan">
-              mexc-wizard {entry.version}
-            </Text>
-            <Text dimColor> · why your MEXC API key fails, and the fix{entry.demo ? ' · DEMO (local simulator)' : ''}</Text>
+          <Text bold color="cyan">
+            mexc-wizard {entry.version}
+            {entry.demo ? ' · DEMO (local simulator)' : ''}
           </Text>
+          <Para width={width} dimColor>
+            finds why your MEXC API key fails, and hands you the fix
+          </Para>
         </Box>
       );
     case 'step': {
@@ -30,15 +31,13 @@ export function LogItem({ entry, width }: { entry: LogEntry; width: number }) {
             <Box width={8} flexShrink={0}>
               <StatusMark status={r.status} />
             </Box>
-            <Box flexShrink={1}>
-              <Text>
-                <Text bold>{title}:</Text> <Text>{r.summary}</Text>
-              </Text>
-            </Box>
+            <Para width={width - 8}>{`${title}: ${r.summary}`}</Para>
           </Box>
           {r.evidence.map((line, i) => (
             <Box key={i} paddingLeft={8}>
-              <Text dimColor>{line}</Text>
+              <Para width={width - 8} dimColor>
+                {line}
+              </Para>
             </Box>
           ))}
         </Box>
@@ -48,10 +47,9 @@ export function LogItem({ entry, width }: { entry: LogEntry; width: number }) {
       return (
         <Box width={width} flexDirection="column">
           {entry.lines.map((line, i) => (
-            <Text key={i} color={entry.tone === 'warn' ? TONE_COLOR.warn : undefined} dimColor={entry.tone === 'info'}>
-              {entry.tone === 'warn' ? '! ' : 'i '}
-              {line}
-            </Text>
+            <Para key={i} width={width} {...(entry.tone === 'warn' ? { color: TONE_COLOR.warn } : { dimColor: true })}>
+              {`${entry.tone === 'warn' ? '!' : 'i'} ${line}`}
+            </Para>
           ))}
         </Box>
       );

@@ -112,7 +112,7 @@ describe('failures branch to their quick-fix screen', () => {
     const w = await failAt(stepResult('account', 'fail', [d]));
     const f = w.lastFrame();
     expect(f).toContain(d.title.slice(0, 30));
-    if (d.fixes[0]) expect(f).toContain(`❯ 1. ${d.fixes[0].title.slice(0, 30)}`);
+    if (d.fixes[0]) expect(f.replace(/❯ 1\.\s+/, '❯ 1. ')).toContain(`❯ 1. ${d.fixes[0].title.slice(0, 30)}`);
     expect(f).toContain('Esc back');
   });
 

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { Busy, ErrorLine } from '../components.js';
+import { Busy, ErrorLine, Para } from '../components.js';
 import { PasteBox } from './paste-box.js';
 import type { ScreenProps } from './types.js';
 
@@ -8,9 +8,16 @@ export function ExplainScreen({ screen, columns, maxRows }: ScreenProps<'explain
   return (
     <Box flexDirection="column">
       <Text bold>Explain an error</Text>
-      <Text dimColor>Paste what MEXC or your library answered: the JSON body, the error line from your log, or just the code. Then Enter.</Text>
-      <PasteBox text={screen.text} columns={columns} maxRows={Math.max(2, Math.min(8, maxRows - 4))} placeholder='e.g. {"code":700002,"msg":"Signature for this request is not valid."}' />
-      <ErrorLine text={screen.error} />
+      <Para width={columns} dimColor>
+        Paste what MEXC or your library answered: the JSON body, the error line from your log, or just the code. Then Enter.
+      </Para>
+      <PasteBox
+        text={screen.text}
+        columns={columns}
+        maxRows={Math.max(2, Math.min(8, maxRows - 4))}
+        placeholder='e.g. {"code":700002,"msg":"Signature for this request is not valid."}'
+      />
+      <ErrorLine text={screen.error} width={columns} />
     </Box>
   );
 }

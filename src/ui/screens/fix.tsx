@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { STATUS_MARK, STEP_INFO, stepNumber } from '../../flow/content.js';
 import { STEP_IDS, type Diagnosis } from '../../core/types.js';
-import { TONE_COLOR } from '../components.js';
+import { Bullets, Para, TONE_COLOR } from '../components.js';
 import { clipToRows, lineRows, textRows } from '../layout.js';
 import type { ScreenProps } from './types.js';
 
@@ -11,6 +11,9 @@ import type { ScreenProps } from './types.js';
  * as one-line titles; when the terminal is short the focused text is clipped with a pointer to
  * `p` (print in full above) and `c` (copy).
  */
+
+/** Fix titles hang under their text, after `❯ 1. ` (one more column from fix 10 on). */
+const titleIndent = (count: number) => (count >= 10 ? 6 : 5);
 
 export interface FixLayout {
   explanation: string;
@@ -26,8 +29,8 @@ export interface FixLayout {
 export function fixLayout(d: Diagnosis, focus: number, columns: number, maxRows: number): FixLayout {
   const W = Math.max(20, columns);
   const fix = d.fixes[focus];
-  const titleRows = (i: number) => lineRows(`❯ ${i + 1}. ${d.fixes[i]?.title ?? ''}`, W);
-  const evidenceRows = (lines: string[]) => lines.reduce((n, l) => n + lineRows(l, W - 4), 0);
+  const titleRows = (i: number) => lineRows(d.fixes[i]?.title ?? '', W - titleIndent(d.fixes.length));
+  const evidenceRows = (lines: string[]) => lines.reduce((n, l) => n + lineRows(l, Math.max(10, W - 4)), 0);
   const allTitles = d.fixes.reduce((n, _f, i) => n + titleRows(i), 0);
   // header + title + blank before evidence + blank and heading before the fixes.
   let evidence = d.evidence;
@@ -88,18 +91,13 @@ export function FixScreen({ screen, columns, maxRows }: ScreenProps<'fix'>) {
           {count}
         </Text>
       </Text>
-      <Text bold>{d.title}</Text>
-      <Text>{layout.explanation}</Text>
+      <Para width={columns} bold>
+        {d.title}
+      </Para>
+      <Para width={columns}>{layout.explanation}</Para>
       {layout.evidence.length ? (
         <Box flexDirection="column" marginTop={1}>
-          {layout.evidence.map((line, i) => (
-            <Box key={i} paddingLeft={2}>
-              <Text>• </Text>
-              <Box flexShrink={1}>
-                <Text>{line}</Text>
-              </Box>
-            </Box>
-          ))}
+          <Bullets lines={layout.evidence} width={columns} />
           {layout.evidenceHidden ? <Text dimColor>  … {layout.evidenceHidden} more (v shows the report)</Text> : null}
         </Box>
       ) : null}
@@ -112,9 +110,14 @@ export function FixScreen({ screen, columns, maxRows }: ScreenProps<'fix'>) {
             const focused = i === screen.focus;
             return (
               <Box key={i} flexDirection="column">
-                <Text color={focused ? 'cyan' : undefined} bold={focused}>
-                  {focused ? '❯' : ' '} {i + 1}. {fix.title}
-                </Text>
+                <Box>
+                  <Text color={focused ? 'cyan' : undefined} bold={focused}>
+                    {`${focused ? '❯' : ' '} ${i + 1}. `.padEnd(titleIndent(d.fixes.length))}
+                  </Text>
+                  <Para width={columns - titleIndent(d.fixes.length)} {...(focused ? { color: 'cyan', bold: true } : {})}>
+                    {fix.title}
+                  </Para>
+                </Box>
                 {focused ? <Text>{layout.fixText}</Text> : null}
                 {focused && layout.hiddenLines ? (
                   <Text dimColor>

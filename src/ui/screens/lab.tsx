@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { LabResult } from '../../core/lab/types.js';
 import { maskKey, shortenHex } from '../../core/redact.js';
-import { Busy, ErrorLine, MaskedField, TONE_COLOR } from '../components.js';
+import { Busy, ErrorLine, MaskedField, Para, TONE_COLOR } from '../components.js';
 import { clipToRows, lineRows, listWindow, textRows } from '../layout.js';
 import { PasteBox } from './paste-box.js';
 import type { ScreenProps } from './types.js';
@@ -13,13 +13,14 @@ export function LabScreen({ state, screen, columns, maxRows }: ScreenProps<'lab'
   return (
     <Box flexDirection="column">
       <Text bold>Signature lab: check a request your code sent</Text>
-      <Text dimColor>
-        Paste the full URL it called, its curl command, or a logged request (method + URL, headers, body). Then Enter.{' '}
-        {secretWhere ? `The signature is recomputed with the secret from ${secretWhere}.` : 'You will be asked for the secret (masked).'}
-      </Text>
+      <Para width={columns} dimColor>
+        {`Paste the full URL it called, its curl command, or a logged request (method + URL, headers, body). Then Enter. ${
+          secretWhere ? `The signature is recomputed with the secret from ${secretWhere}.` : 'You will be asked for the secret (masked).'
+        }`}
+      </Para>
       {screen.phase === 'secret' ? (
         <Box flexDirection="column" marginTop={1}>
-          <Text>No secret found in the environment or ./.env. Type or paste it (it stays in memory):</Text>
+          <Para width={columns}>No secret found in the environment or ./.env. Type or paste it (it stays in memory):</Para>
           <Box paddingLeft={2}>
             <MaskedField label="Secret" length={[...screen.secret].length} active />
           </Box>
@@ -32,7 +33,7 @@ export function LabScreen({ state, screen, columns, maxRows }: ScreenProps<'lab'
           placeholder="e.g. https://api.mexc.com/api/v3/account?timestamp=…&signature=…"
         />
       )}
-      <ErrorLine text={screen.error} />
+      <ErrorLine text={screen.error} width={columns} />
     </Box>
   );
 }
@@ -49,23 +50,25 @@ function LabFindings({ result, focus, columns, maxRows }: { result: LabResult; f
     }
   }
   const W = Math.max(20, columns);
-  const used = lineRows(result.verdict, W) + header.reduce((n, l) => n + lineRows(l, W - 2), 0) + 2;
+  const used = lineRows(`✗ FAIL ${result.verdict}`, W) + header.reduce((n, l) => n + lineRows(l, W - 2), 0) + 2;
   const focused = result.findings[focus];
-  const detailRows = focused ? textRows(focused.detail, W - 5) : 0;
+  const detailRows = focused ? textRows(focused.detail, W - 8) : 0;
   const titles = Math.max(1, maxRows - used - Math.min(detailRows, 6) - 2);
   const { start, end } = listWindow(result.findings.length, focus, titles);
   const detailBudget = Math.max(2, maxRows - used - (end - start) - 2);
-  const detail = focused ? clipToRows(focused.detail, detailBudget, W - 5) : { text: '', hiddenLines: 0 };
+  const detail = focused ? clipToRows(focused.detail, detailBudget, W - 8) : { text: '', hiddenLines: 0 };
   return (
     <Box flexDirection="column">
-      <Text color={result.valid ? TONE_COLOR.ok : TONE_COLOR.error} bold aria-label={`${result.valid ? 'PASS' : 'FAIL'}: ${result.verdict}`}>
-        {result.valid ? '✓ PASS' : '✗ FAIL'} {result.verdict}
-      </Text>
+      <Box aria-label={`${result.valid ? 'PASS' : 'FAIL'}: ${result.verdict}`}>
+        <Para width={W} color={result.valid ? TONE_COLOR.ok : TONE_COLOR.error} bold>
+          {`${result.valid ? '✓ PASS' : '✗ FAIL'} ${result.verdict}`}
+        </Para>
+      </Box>
       <Box flexDirection="column" paddingLeft={2}>
         {header.map((line, i) => (
-          <Text key={i} dimColor>
+          <Para key={i} width={W - 2} dimColor>
             {line}
-          </Text>
+          </Para>
         ))}
       </Box>
       <Text bold>
@@ -78,12 +81,18 @@ function LabFindings({ result, focus, columns, maxRows }: { result: LabResult; f
         const mark = f.severity === 'info' ? '✓' : '✗';
         return (
           <Box key={f.id + i} flexDirection="column">
-            <Text color={isFocused ? 'cyan' : undefined} bold={isFocused}>
-              {isFocused ? '❯' : ' '} {i + 1}. <Text color={f.severity === 'info' ? TONE_COLOR.ok : TONE_COLOR.error}>{mark}</Text> {f.title}
-            </Text>
+            <Box>
+              <Text color={isFocused ? 'cyan' : undefined} bold={isFocused}>
+                {isFocused ? '❯' : ' '} {String(i + 1).padStart(2)}.{' '}
+                <Text color={f.severity === 'info' ? TONE_COLOR.ok : TONE_COLOR.error}>{mark}</Text>{' '}
+              </Text>
+              <Para width={W - 8} {...(isFocused ? { color: 'cyan', bold: true } : {})}>
+                {f.title}
+              </Para>
+            </Box>
             {isFocused ? (
-              <Box paddingLeft={5} flexDirection="column">
-                <Text>{detail.text}</Text>
+              <Box paddingLeft={8} flexDirection="column">
+                <Para width={W - 8}>{detail.text}</Para>
                 {detail.hiddenLines ? <Text dimColor>… c copies the whole finding</Text> : null}
               </Box>
             ) : null}

@@ -1,9 +1,9 @@
 import { Box, Text } from 'ink';
 import { listWindow } from '../layout.js';
-import { Menu } from '../components.js';
+import { Menu, Para } from '../components.js';
 import type { ScreenProps } from './types.js';
 
-export function ScenarioScreen({ state, screen, maxRows }: ScreenProps<'scenario'>) {
+export function ScenarioScreen({ state, screen, columns, maxRows }: ScreenProps<'scenario'>) {
   const items = state.scenarios.map((s) => ({ label: s.name, detail: s.description }));
   // Title, blank, the focused detail (up to 3 rows) and the two "more" lines.
   const size = Math.max(3, maxRows - 7);
@@ -11,8 +11,10 @@ export function ScenarioScreen({ state, screen, maxRows }: ScreenProps<'scenario
   return (
     <Box flexDirection="column">
       <Text bold>Demo: pick a scenario</Text>
-      <Text dimColor>Each one makes the local simulator fail the way MEXC fails for one cause. No key, no network.</Text>
-      <Menu items={items} focus={screen.focus} start={start} end={end} />
+      <Para width={columns} dimColor>
+        Each one makes the local simulator fail the way MEXC fails for one cause. No key, no network.
+      </Para>
+      <Menu items={items} focus={screen.focus} width={columns} start={start} end={end} />
     </Box>
   );
 }

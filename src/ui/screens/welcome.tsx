@@ -1,22 +1,22 @@
 import { Box, Text } from 'ink';
 import { welcomeChoices } from '../../flow/content.js';
-import { Menu } from '../components.js';
+import { Menu, Para } from '../components.js';
 import type { ScreenProps } from './types.js';
 
-export function WelcomeScreen({ state, screen }: ScreenProps<'welcome'>) {
+export function WelcomeScreen({ state, screen, columns }: ScreenProps<'welcome'>) {
   const choices = welcomeChoices(state);
+  const target = state.demo.enabled ? 'a local MEXC simulator' : 'MEXC';
   return (
     <Box flexDirection="column">
-      <Text>
-        Runs the troubleshooting guide&apos;s checks for real against {state.demo.enabled ? 'a local MEXC simulator' : 'MEXC'}: credentials,
-        connectivity, clock, account, order read, trade. Each failure gets its cause and a fix you can copy.
-      </Text>
-      <Text>
-        <Text bold>Your secret stays in memory:</Text> never shown, logged, or written to disk.
-      </Text>
+      <Para width={columns}>
+        {`Runs the troubleshooting guide's checks for real against ${target}: credentials, connectivity, clock, account, order read, trade. Each failure gets its cause and a fix you can copy.`}
+      </Para>
+      <Para width={columns} bold>
+        Your secret stays in memory: never shown, logged, or written to disk.
+      </Para>
       <Box marginTop={1} flexDirection="column">
         <Text bold>What do you want to do?</Text>
-        <Menu items={choices} focus={screen.focus} />
+        <Menu items={choices} focus={screen.focus} width={columns} />
       </Box>
     </Box>
   );

@@ -1,0 +1,155 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator, type RunningSim } from '../../src/sim/server.js';
+import { BIN, skipReason, Terminal } from './tmux.js';
+
+/**
+ * The built wizard in a real terminal (tmux), at 60 and 100 columns: the demo scenarios end
+ * to end, a typed canary secret that must never reach the screen, Ctrl-C, and piped stdin.
+ */
+
+if (skipReason) {
+  // Said once, loudly, instead of a silent skip.
+  console.warn(`[e2e wizard] ${skipReason}`);
+}
+
+const SIM_IP = '198.51.100.23';
+// 32 lowercase hex, shaped like a real secret so the credentials step passes.
+const CANARY_SECRET = 'c0ffee0042deadbeefcafe00badc0de1';
+const KEY = 'mx0aBYs33eIilxBWC5';
+
+describe.skipIf(Boolean(skipReason))('wizard end to end (tmux)', () => {
+  let cwd: string;
+  let sim: RunningSim;
+  const terminals: Terminal[] = [];
+
+  beforeAll(async () => {
+    cwd = mkdtempSync(join(tmpdir(), 'mw-e2e-'));
+    sim = await startSimulator({ port: 0, apiKey: KEY, secret: CANARY_SECRET, scenario: 'ok' });
+  });
+
+  afterAll(async () => {
+    await sim?.close();
+    rmSync(cwd, { recursive: true, force: true });
+  });
+
+  afterEach(() => {
+    for (const t of terminals.splice(0)) t.kill();
+  });
+
+  function open(args: string[], columns: number, rows = 40): Terminal {
+    const t = Terminal.start({ args, cwd, columns, rows });
+    terminals.push(t);
+    return t;
+  }
+
+  /** Welcome → Enter (diagnose the demo key) → Enter (use the demo credentials). */
+  async function diagnoseDemo(scenario: string, columns: number): Promise<Terminal> {
+    const t = open(['--demo', '--scenario', scenario], columns);
+    await t.waitFor('What do you want to do?');
+    t.press('Enter');
+    await t.waitFor('Use these credentials');
+    t.press('Enter');
+    return t;
+  }
+
+  describe.each([60, 100])('at %i columns', (columns) => {
+    it('happy path: every step passes and the summary says so; q exits 0', async () => {
+      const t = await diagnoseDemo('ok', columns);
+      const summary = await t.waitFor('No problems found');
+      expect(summary).toMatch(/✓ PASS\s+Trade/);
+      t.press('q');
+      expect(await t.exitCode()).toBe(0);
+      for (const line of t.history().split('\n')) expect([...line].length).toBeLessThanOrEqual(columns);
+    });
+
+    it('IP not whitelisted: the fix screen names the IP MEXC saw', async () => {
+      const t = await diagnoseDemo('ip-not-whitelisted', columns);
+      const fix = await t.waitFor('How to fix it');
+      expect(fix).toContain('FAIL');
+      expect(fix).toContain(`MEXC saw your IP as ${SIM_IP}`);
+      expect(fix).toContain(`Add ${SIM_IP} to the key's`);
+      t.press('q');
+      expect(await t.exitCode()).toBe(1);
+    });
+
+    it('clock ahead: the offset with its sign, and that recvWindow cannot fix it', async () => {
+      const t = await diagnoseDemo('clock-ahead', columns);
+      const fix = await t.waitFor('How to fix it');
+      expect(fix).toMatch(/Your clock is 4\.\d s ahead of MEXC/);
+      expect(fix.replace(/\s+/g, ' ')).toMatch(/bigger recvWindow cannot help/);
+      t.press('q');
+      expect(await t.exitCode()).toBe(1);
+    });
+
+    it('signature invalid: the fix screen offers the signature lab', async () => {
+      const t = await diagnoseDemo('signature-invalid', columns);
+      const fix = await t.waitFor('How to fix it');
+      expect(fix).toContain('700002');
+      expect(fix).toMatch(/l\ssignature\slab/);
+      t.press('l');
+      await t.waitFor('Signature lab');
+      t.press('Escape');
+      await t.waitFor('How to fix it');
+      t.press('C-c');
+      expect(await t.exitCode()).toBe(130);
+    });
+
+    it('permission denied: account passes, the trade step names the missing permission', async () => {
+      const t = await diagnoseDemo('permission-denied', columns);
+      const fix = await t.waitFor('How to fix it');
+      expect(fix).toContain('Step 6 of 6');
+      expect(t.history()).toMatch(/✓ PASS\s+4 Account/);
+      expect(fix).toMatch(/Trade/);
+      t.press('Enter');
+      await t.waitFor('Summary');
+      t.press('q');
+      expect(await t.exitCode()).toBe(1);
+    });
+
+    it('a typed secret is never drawn', async () => {
+      const t = open(['--base-url', sim.url], columns);
+      await t.waitFor('What do you want to do?');
+      t.press('Enter');
+      await t.waitFor('Type or paste the key');
+      t.type(KEY);
+      t.press('Enter');
+      await t.waitFor('•'.repeat(KEY.length));
+      await t.waitFor('Type or paste the secret');
+      t.type(CANARY_SECRET);
+      await t.waitFor('•'.repeat(CANARY_SECRET.length));
+      t.press('Enter');
+      // The real steps run against the simulator with the typed credentials and pass.
+      await t.waitFor('No problems found', 15_000);
+      t.press('q');
+      expect(await t.exitCode()).toBe(0);
+      t.history();
+      const everything = t.allCaptures();
+      expect(everything).not.toContain(CANARY_SECRET);
+      expect(everything).not.toContain(CANARY_SECRET.slice(0, 10));
+      expect(everything).not.toContain(CANARY_SECRET.slice(-10));
+    }, 30_000);
+
+    it('Ctrl-C during a request aborts it and exits 130', async () => {
+      const t = await diagnoseDemo('timeout', columns);
+      await t.waitFor('Step 2 of 6');
+      t.press('C-c');
+      const code = await t.exitCode(5000);
+      expect(code).toBe(130);
+      expect(t.screen()).toContain('Interrupted');
+    });
+  });
+
+  it('piped stdin: no wizard, the headless check runs and exits cleanly', () => {
+    const env = { ...process.env };
+    delete env.CI;
+    const r = spawnSync(process.execPath, [BIN, '--demo', '--scenario', 'ok'], { cwd, env, input: '', encoding: 'utf8', timeout: 30_000 });
+    expect(r.stderr).toMatch(/No terminal on stdin/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/No problems found/);
+  });
+});
