@@ -161,7 +161,16 @@ export function enquirerPrompter(opts: PrompterOptions): Prompter {
     },
     secret: (message) => ask<string>('Password', { name: 'secret', message }),
     text: (message) => ask<string>('Input', { name: 'text', message }),
-    confirm: (message, initial) => ask<boolean>('Confirm', { name: 'confirm', message, initial }),
+    confirm: (message, initial) =>
+      ask<boolean>('Confirm', {
+        name: 'confirm',
+        message,
+        initial,
+        // enquirer prints the raw boolean ("false") after the question; a word reads better.
+        format(this: { state: { submitted: boolean } }, value: boolean) {
+          return this.state.submitted ? (value ? 'yes' : 'no') : '';
+        },
+      }),
     hold(onInterrupt) {
       if (!canTakeRawMode(stdin)) return () => undefined;
       const wasRaw = stdin.isRaw;

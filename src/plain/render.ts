@@ -118,6 +118,8 @@ export function renderScreen(state: WizardState, ctx: RenderContext): string[] {
   const w = width(ctx);
   switch (screen.kind) {
     case 'welcome':
+      // Coming back to it: a blank line apart from what came before.
+      return state.seq > 1 ? [''] : [];
     case 'exiting':
       return [];
     case 'scenario':
@@ -247,7 +249,7 @@ export function renderSummary(state: WizardState, ctx: RenderContext): string[] 
 export function renderLabResult(result: LabResult, ctx: RenderContext): string[] {
   const { s } = ctx;
   const w = width(ctx);
-  const out = ['', (result.valid ? s.green : s.red)(s.bold(result.verdict))];
+  const out = ['', ...wrap(result.verdict, w).map((l) => (result.valid ? s.green : s.red)(s.bold(l)))];
   result.findings.forEach((f, i) => {
     const mark = f.severity === 'problem' ? '✗' : '✓';
     out.push('', ...wrap(`${i + 1}. ${mark} ${f.title}`, w, '', '     ').map((l) => s.bold(l)), ...f.detail.split('\n').flatMap((l) => wrap(l, w, '   ', '   ')));
