@@ -47,6 +47,19 @@ describe.skipIf(!hasTmux)('--plain in a terminal', () => {
     expect(after).not.toMatch(/-icanon|-echo\b/);
   });
 
+  it('Ctrl-C while a check runs stops it at once; keys typed meanwhile are not echoed', async () => {
+    const t = open({ args: ['--plain', '--demo', '--scenario', 'timeout'], after: 'stty -a | tr " ;" "\\n\\n" | grep -x -e "-\\?icanon" -e "-\\?echo"' });
+    await startDemo(t);
+    await t.waitFor('Step 2 of 6 · Connectivity — checking…');
+    t.type('stray');
+    t.press('Enter');
+    await sleep(200);
+    t.press('C-c');
+    expect(await t.exitCode(5000)).toBe(130);
+    const after = await t.waitFor(/EXIT=130\s+icanon\s+echo/);
+    expect(after).not.toContain('stray');
+  });
+
   it('walks to the clock fix screen, continues to the summary and quits with exit 1', async () => {
     const t = open({ args: ['--plain', '--demo', '--scenario', 'clock-ahead'] });
     await startDemo(t);
