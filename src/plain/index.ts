@@ -101,7 +101,7 @@ export async function runPlain(opts: PlainOptions, io: CommandIO, deps: PlainDep
         await exited;
         continue;
       }
-      printer.error(state);
+      printer.beforeQuestion(state);
       for (const event of await answer(prompter, question)) store.dispatch(event);
     }
   } finally {
@@ -164,11 +164,11 @@ export function createPrinter(io: Pick<CommandIO, 'stdout' | 'color'>, stdout: P
       if (state.flash && state.flash !== lastFlash) print(renderFlash(state.flash, c));
       lastFlash = state.flash;
     },
-    /** An input problem, printed just above the question that asks again. */
-    error(state: WizardState) {
+    /** A blank line before each question, and an input problem just above the one that asks again. */
+    beforeQuestion(state: WizardState) {
       const screen = state.screen;
       const text = 'error' in screen ? screen.error : undefined;
-      if (text) print(renderError(text, ctx()));
+      print(['', ...(text ? renderError(text, ctx()) : [])]);
     },
   };
 }

@@ -6,7 +6,8 @@ import type { CredentialView, LogEntry, Screen, Tone, WizardState } from '../flo
 
 /**
  * The plain front end's text: each function returns lines printed once, top to bottom, never
- * redrawn. Status is a symbol and a word (✓ PASS, ! WARN, ✗ FAIL), so nothing depends on colour;
+ * redrawn. A block (a screen, a note, a flash) starts with its own blank line and never ends
+ * with one, so blocks stay one blank line apart and a step's result sits under its line. Status is a symbol and a word (✓ PASS, ! WARN, ✗ FAIL), so nothing depends on colour;
  * prose wraps to the terminal, fix text is printed flush left and unchanged so it pastes.
  */
 
@@ -65,15 +66,14 @@ export function renderLogEntry(entry: LogEntry, ctx: RenderContext): string[] {
           width(ctx),
         ),
         ...wrap('Answer with the arrow keys or a number, then Enter. Esc goes back, Ctrl-C quits.', width(ctx)).map((l) => s.dim(l)),
-        '',
       ];
     case 'step':
       return renderStepResult(entry.result, entry.rerun, ctx);
     case 'note':
-      return [...entry.lines.flatMap((l) => wrap(l, width(ctx), entry.tone === 'warn' ? '! ' : '', '  ')).map((l) => (entry.tone === 'warn' ? s.yellow(l) : l)), ''];
+      return [...entry.lines.flatMap((l) => wrap(l, width(ctx), entry.tone === 'warn' ? '! ' : '', '  ')).map((l) => (entry.tone === 'warn' ? s.yellow(l) : l))];
     case 'text':
       // Printed as-is: it is meant to be selected and pasted (a fix, the support report).
-      return [s.bold(entry.title), '', ...entry.text.split('\n'), '', s.dim(`(end of ${entry.title.replace(/\s*\(.*\)$/, '')})`), ''];
+      return ['', s.bold(entry.title), '', ...entry.text.split('\n'), '', s.dim(`(end of ${entry.title.replace(/\s*\(.*\)$/, '')})`)];
   }
 }
 
@@ -87,7 +87,6 @@ export function renderStepResult(result: StepResult, rerun: boolean, ctx: Render
   if (result.status === 'fail' || result.status === 'warn' || (ctx.verbose && result.status !== 'skip')) {
     for (const e of result.evidence) out.push(...wrap(e, width(ctx), '        ', '          ').map((l) => s.dim(l)));
   }
-  out.push('');
   return out;
 }
 
@@ -118,54 +117,48 @@ export function renderScreen(state: WizardState, ctx: RenderContext): string[] {
   const w = width(ctx);
   switch (screen.kind) {
     case 'welcome':
-      // Coming back to it: a blank line apart from what came before.
-      return state.seq > 1 ? [''] : [];
     case 'exiting':
       return [];
     case 'scenario':
-      return [
-        s.bold('Demo scenarios'),
-        ...state.scenarios.flatMap((c, i) => wrap(`${i + 1}. ${c.name}: ${c.description}`, w, '  ', '     ')),
-        '',
-      ];
+      return ['', s.bold('Demo scenarios'), ...state.scenarios.flatMap((c, i) => wrap(`${i + 1}. ${c.name}: ${c.description}`, w, '  ', '     '))];
     case 'starting-demo':
-      return wrap(`Starting the demo simulator (scenario "${screen.scenario}")…`, w);
+      return ['', ...wrap(`Starting the demo simulator (scenario "${screen.scenario}")…`, w)];
     case 'credentials':
       if (screen.phase === 'loading') return [];
-      if (screen.phase === 'review') return [...renderCredentials(state.credentials, ctx), ''];
+      if (screen.phase === 'review') return ['', ...renderCredentials(state.credentials, ctx)];
       return [
+        '',
         s.bold('Type your credentials'),
         ...wrap(
           'The characters are masked on screen and stay in memory: nothing is saved. Press Enter on an empty answer to skip.',
           w,
         ),
         ...(state.credentials?.key && !screen.fields.includes('key') ? [`API key: ${state.credentials.key.masked} (from ${state.credentials.key.where})`] : []),
-        '',
       ];
     case 'step': {
       const info = STEP_INFO[screen.id];
-      return wrap(`Step ${stepNumber(screen.id)} of ${STEP_IDS.length} · ${info.title} — checking… ${info.running}`, w, '', '  ').map((l) => s.dim(l));
+      return ['', ...wrap(`Step ${stepNumber(screen.id)} of ${STEP_IDS.length} · ${info.title} — checking… ${info.running}`, w, '', '  ').map((l) => s.dim(l))];
     }
     case 'fix':
       return renderFixScreen(screen, ctx);
     case 'expiry':
       if (screen.phase === 'ip') {
         return [
+          '',
           s.bold('Key expiry helper'),
           ...wrap('A key with no IP address bound to it expires 90 days after it was created; Renew opens 5 days before. Keys bound to an IP do not expire.', w),
-          '',
         ];
       }
       if (screen.phase === 'created') return wrap('Find the creation date in MEXC → Profile → API Management, next to the key.', w);
-      return [s.bold('Key expiry'), ...(screen.result?.lines ?? []).flatMap((l) => wrap(l, w)), ''];
+      return ['', s.bold('Key expiry'), ...(screen.result?.lines ?? []).flatMap((l) => wrap(l, w))];
     case 'explain':
       if (screen.phase === 'working') return [s.dim('Reading the error…')];
-      return [s.bold('Explain an error'), ...wrap('Paste the MEXC error on one line: the response body, the message, or just the code (e.g. 700002).', w), ''];
+      return ['', s.bold('Explain an error'), ...wrap('Paste the MEXC error on one line: the response body, the message, or just the code (e.g. 700002).', w)];
     case 'lab':
       if (screen.phase === 'working') return [s.dim('Recomputing the signature…')];
       if (screen.phase === 'secret') return wrap('The lab needs your secret to recompute the signature. It stays in memory and is never shown.', w);
       if (screen.phase === 'result' && screen.result) return renderLabResult(screen.result, ctx);
-      return [s.bold('Signature lab'), ...wrap('Paste the full URL your code called, or its curl command, on one line.', w), ''];
+      return ['', s.bold('Signature lab'), ...wrap('Paste the full URL your code called, or its curl command, on one line.', w)];
     case 'summary':
       return renderSummary(state, ctx);
   }
@@ -207,7 +200,6 @@ export function renderDiagnosis(d: Diagnosis, ctx: RenderContext): string[] {
       out.push(...renderFixText(fix, w));
     });
   }
-  out.push('');
   return out;
 }
 
@@ -241,7 +233,6 @@ export function renderSummary(state: WizardState, ctx: RenderContext): string[] 
       : failed
         ? s.red(`${problems} problem${problems > 1 ? 's' : ''} found. Pick one below to see its fix again.`)
         : s.yellow(`${problems} warning${problems > 1 ? 's' : ''}. Pick one below to see what to do.`),
-    '',
   );
   return out;
 }
@@ -258,12 +249,11 @@ export function renderLabResult(result: LabResult, ctx: RenderContext): string[]
     out.push('', s.bold('Notes'));
     for (const n of result.notes) out.push(...wrap(n, w, '  • ', '    '));
   }
-  out.push('');
   return out;
 }
 
 export function renderFlash(flash: NonNullable<WizardState['flash']>, ctx: RenderContext): string[] {
-  return wrap(flash.text, width(ctx)).map((l) => tone(ctx.s, flash.tone, l));
+  return ['', ...wrap(flash.text, width(ctx)).map((l) => tone(ctx.s, flash.tone, l))];
 }
 
 /** An input error under a prompt ("Type the date as YYYY-MM-DD"). */

@@ -119,7 +119,8 @@ describe('screens', () => {
 
   it('a running step is one static "checking…" line', () => {
     const lines = renderScreen(state({ screen: { kind: 'step', id: 'clock', mode: 'guide' } }), plain(100));
-    expect(lines[0]).toMatch(/^Step 3 of 6 · Clock — checking… Comparing your clock/);
+    expect(lines[0]).toBe('');
+    expect(lines[1]).toMatch(/^Step 3 of 6 · Clock — checking… Comparing your clock/);
   });
 
   it('credentials show the key masked and never the secret', () => {
@@ -188,10 +189,10 @@ describe('the printer', () => {
     expect(out.trimEnd().endsWith('Copied fix 1.')).toBe(true);
   });
 
-  it('prints an input error just above the question', () => {
+  it('prints a blank line, then an input error just above the question', () => {
     const io = fakeIO();
     const printer = createPrinter(io, { columns: 80 }, false);
-    printer.error(state({ screen: { kind: 'expiry', phase: 'created', focus: 0, text: '2026-13-01', error: 'Type the date as YYYY-MM-DD.' } }));
-    expect(io.out()).toBe('! Type the date as YYYY-MM-DD.\n');
+    printer.beforeQuestion(state({ screen: { kind: 'expiry', phase: 'created', focus: 0, text: '2026-13-01', error: 'Type the date as YYYY-MM-DD.' } }));
+    expect(io.out()).toBe('\n! Type the date as YYYY-MM-DD.\n');
   });
 });
