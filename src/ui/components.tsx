@@ -74,14 +74,18 @@ export function Menu({
 }) {
   const last = end ?? items.length;
   return (
-    <Box flexDirection="column" aria-role="list">
+    <Box flexDirection="column">
       {start > 0 ? <Text dimColor>  ↑ {start} more</Text> : null}
       {items.slice(start, last).map((item, offset) => {
         const i = start + offset;
         const focused = i === focus;
         const number = i < 9 ? `${i + 1}.` : '  ';
         return (
-          <Box key={i} flexDirection="column" aria-role="listitem" aria-state={{ selected: focused }}>
+          <Box
+            key={i}
+            flexDirection="column"
+            aria-label={`${i + 1}. ${item.label}${focused ? `, selected${item.detail ? `: ${item.detail}` : ''}` : ''}`}
+          >
             <Box>
               <Text color={focused ? 'cyan' : undefined} bold={focused}>
                 {focused ? '❯' : ' '} {number}{' '}
@@ -148,7 +152,7 @@ export function Bullets({ lines, width }: { lines: string[]; width: number }) {
   return (
     <Box flexDirection="column">
       {lines.map((line, i) => (
-        <Box key={i} paddingLeft={2}>
+        <Box key={i} paddingLeft={2} aria-label={line}>
           <Text>• </Text>
           <Para width={width - 4}>{line}</Para>
         </Box>

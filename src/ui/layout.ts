@@ -99,23 +99,12 @@ export function textRows(text: string, width: number): number {
   return text.split('\n').reduce((sum, line) => sum + lineRows(line, width), 0);
 }
 
-/** The first lines of `text` that fit in `maxRows` at `width`, and how many lines were left out. */
-export function clipToRows(text: string, maxRows: number, width: number): { text: string; hiddenLines: number } {
-  const lines = text.split('\n');
-  const kept: string[] = [];
-  let rows = 0;
-  for (const line of lines) {
-    const r = lineRows(line, width);
-    if (rows + r > maxRows) break;
-    kept.push(line);
-    rows += r;
-  }
-  if (kept.length === 0 && lines.length > 0 && maxRows > 0) {
-    // Not even one line fits whole: cut the first one to the rows available.
-    const first = lines[0] ?? '';
-    return { text: first.slice(0, Math.max(1, maxRows * width - 1)), hiddenLines: lines.length - 1 };
-  }
-  return { text: kept.join('\n'), hiddenLines: lines.length - kept.length };
+/** The first `maxRows` rows of `text` wrapped at `width`, and how many rows were left out. */
+export function clipToRows(text: string, maxRows: number, width: number): { text: string; hiddenRows: number } {
+  const rows = wrapText(text, width).split('\n');
+  if (rows.length <= maxRows) return { text: rows.join('\n'), hiddenRows: 0 };
+  const keep = Math.max(0, maxRows);
+  return { text: rows.slice(0, keep).join('\n'), hiddenRows: rows.length - keep };
 }
 
 /** A window of `size` items around `focus` in a list of `count`: [start, end). */

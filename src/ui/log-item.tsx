@@ -26,8 +26,8 @@ export function LogItem({ entry, width }: { entry: LogEntry; width: number }) {
       const mark = STATUS_MARK[r.status];
       const title = `${stepNumber(r.id)} ${STEP_INFO[r.id].title}${entry.rerun ? ' (re-run)' : ''}`;
       return (
-        <Box width={width} flexDirection="column" aria-label={`Step ${title}: ${mark.word}. ${r.summary}`}>
-          <Box>
+        <Box width={width} flexDirection="column">
+          <Box aria-label={`Step ${title}: ${mark.word}. ${r.summary}`}>
             <Box width={8} flexShrink={0}>
               <StatusMark status={r.status} />
             </Box>

@@ -44,7 +44,7 @@ function ExpiryVerdict({ result, width }: { result: ExpiryResult; width: number 
     <Box flexDirection="column" marginTop={1}>
       <Text color={TONE_COLOR[tone]} bold>
         {RESULT_MARK[tone]} {word}
-        {result.expiresOn ? ` · expires ${result.expiresOn}` : ''}
+        {result.expiresOn ? ` · ${result.state === 'expired' ? 'expired' : 'expires'} ${result.expiresOn}` : ''}
       </Text>
       {result.lines.map((line, i) => (
         <Para key={i} width={width}>

@@ -21,51 +21,65 @@ export interface FixLayout {
   evidence: string[];
   evidenceHidden: number;
   fixText: string;
-  hiddenLines: number;
-  /** Indexes of the fixes listed (all of them, unless the terminal is tiny). */
+  /** Rows of the focused fix left out (the screen says p prints them, c copies them). */
+  hiddenRows: number;
+  /** Indexes of the fixes listed by title (all of them, unless the terminal is short). */
   listed: number[];
 }
 
+/**
+ * Fits the fix screen into `maxRows`. Everything is shown when it fits; otherwise, in this
+ * order and only as far as needed: the other fixes fold into one line, the focused fix is
+ * clipped to 4 rows, evidence to 2 lines, the explanation to 3 rows, then the fix to 1 row.
+ */
 export function fixLayout(d: Diagnosis, focus: number, columns: number, maxRows: number): FixLayout {
   const W = Math.max(20, columns);
+  const indent = titleIndent(d.fixes.length);
   const fix = d.fixes[focus];
-  const titleRows = (i: number) => lineRows(d.fixes[i]?.title ?? '', W - titleIndent(d.fixes.length));
-  const evidenceRows = (lines: string[]) => lines.reduce((n, l) => n + lineRows(l, Math.max(10, W - 4)), 0);
-  const allTitles = d.fixes.reduce((n, _f, i) => n + titleRows(i), 0);
-  // header + title + blank before evidence + blank and heading before the fixes.
+  const titleRows = (i: number) => lineRows(d.fixes[i]?.title ?? '', W - indent);
+  const evidenceRows = (lines: string[]) => lines.reduce((n, l) => n + lineRows(l, W - 4), 0);
+  const explFull = textRows(d.explanation, W);
+  const fixFull = fix ? textRows(fix.text, W) : 0;
+  const othersFull = d.fixes.reduce((n, _f, i) => (i === focus ? n : n + titleRows(i)), 0);
+
+  let explRows = explFull;
   let evidence = d.evidence;
-  let listed = d.fixes.map((_f, i) => i);
-  let fixed = 1 + lineRows(d.title, W) + (evidence.length ? 1 + evidenceRows(evidence) : 0) + (d.fixes.length ? 2 + allTitles : 0);
-  let avail = maxRows - fixed;
-  const explRows = textRows(d.explanation, W);
-  const fixRows = fix ? textRows(fix.text, W) : 0;
-  if (avail < Math.min(explRows, 2) + Math.min(fixRows, 3) + 1) {
-    // A short terminal: list only the focused fix (the others stay one keypress away) and trim evidence.
-    listed = fix ? [focus] : [];
-    const others = d.fixes.length - listed.length;
-    evidence = d.evidence.slice(0, 3);
-    fixed = 1 + lineRows(d.title, W) + (evidence.length ? 1 + evidenceRows(evidence) + (d.evidence.length > evidence.length ? 1 : 0) : 0);
-    fixed += d.fixes.length ? 2 + (fix ? titleRows(focus) : 0) + (others ? 1 : 0) : 0;
-    avail = maxRows - fixed;
+  let folded = false;
+  let fixRows = fixFull;
+  const total = () =>
+    1 + // status line
+    lineRows(d.title, W) +
+    explRows +
+    (evidence.length ? 1 + evidenceRows(evidence) + (evidence.length < d.evidence.length ? 1 : 0) : 0) +
+    (d.fixes.length ? 2 + (fix ? titleRows(focus) : 0) + (folded ? (d.fixes.length > 1 ? 1 : 0) : othersFull) : 0) +
+    fixRows +
+    (fixRows < fixFull ? 1 : 0);
+  const steps: Array<() => void> = [
+    () => (folded = d.fixes.length > 1),
+    () => (fixRows = Math.min(fixRows, 4)),
+    () => (evidence = d.evidence.slice(0, 2)),
+    () => (explRows = Math.min(explRows, 3)),
+    () => (fixRows = Math.min(fixRows, 1)),
+    () => (explRows = Math.min(explRows, 1)),
+    () => (evidence = d.evidence.slice(0, 1)),
+  ];
+  for (const step of steps) {
+    if (total() <= maxRows) break;
+    step();
+    // Give back what the step took beyond what was needed.
+    if (step === steps[1] || step === steps[4]) fixRows = Math.min(fixFull, Math.max(fixRows, fixRows + maxRows - total()));
+    if (step === steps[3] || step === steps[5]) explRows = Math.min(explFull, Math.max(explRows, explRows + maxRows - total()));
   }
-  if (avail >= explRows + fixRows) {
-    return { explanation: d.explanation, explanationClipped: false, evidence, evidenceHidden: d.evidence.length - evidence.length, fixText: fix?.text ?? '', hiddenLines: 0, listed };
-  }
-  // The fix keeps at least 6 rows (or all of it); the explanation gets what is left, then the fix the rest.
-  const fixFloor = Math.min(fixRows, 6);
-  const explBudget = Math.max(1, Math.min(explRows, avail - fixFloor - 1));
-  const expl = explRows <= explBudget ? { text: d.explanation, hiddenLines: 0 } : clipToRows(d.explanation, explBudget, W);
-  const usedByExpl = expl.hiddenLines ? textRows(expl.text, W) : explRows;
-  const fixBudget = Math.max(1, avail - usedByExpl - 1);
-  const clipped = fixRows <= fixBudget + 1 ? { text: fix?.text ?? '', hiddenLines: 0 } : clipToRows(fix?.text ?? '', fixBudget, W);
+  const expl = clipToRows(d.explanation, explRows, W);
+  const text = fix ? clipToRows(fix.text, fixRows, W) : { text: '', hiddenRows: 0 };
   return {
-    explanation: expl.hiddenLines ? `${expl.text.replace(/\s+$/, '')} …` : expl.text,
-    explanationClipped: expl.hiddenLines > 0,
+    explanation: expl.hiddenRows ? `${expl.text.replace(/\s+$/, '')} …` : expl.text,
+    explanationClipped: expl.hiddenRows > 0,
     evidence,
     evidenceHidden: d.evidence.length - evidence.length,
-    fixText: clipped.text,
-    hiddenLines: clipped.hiddenLines,
-    listed,
+    fixText: text.text,
+    hiddenRows: text.hiddenRows,
+    listed: folded ? (fix ? [focus] : []) : d.fixes.map((_f, i) => i),
   };
 }
 
@@ -76,13 +90,13 @@ export function FixScreen({ screen, columns, maxRows }: ScreenProps<'fix'>) {
   const status = source.kind === 'step' ? source.result.status : 'fail';
   const mark = STATUS_MARK[status];
   const where =
-    source.kind === 'step' ? `Step ${stepNumber(source.result.id)} of ${STEP_IDS.length} · ${STEP_INFO[source.result.id].title}` : 'Explained';
+    source.kind === 'step' ? `Step ${stepNumber(source.result.id)} of ${STEP_IDS.length} · ${STEP_INFO[source.result.id].title}` : 'the error you pasted';
   const count = screen.diagnoses.length > 1 ? ` · problem ${screen.index + 1} of ${screen.diagnoses.length}` : '';
   const layout = fixLayout(d, screen.focus, columns, maxRows);
   const others = d.fixes.length - layout.listed.length;
   return (
     <Box flexDirection="column">
-      <Text aria-label={`${mark.word}: ${where}${count}. ${d.title}`}>
+      <Text aria-label={`${mark.word}: ${where}${count}.`}>
         <Text color={TONE_COLOR[mark.tone]} bold>
           {mark.symbol} {mark.word}
         </Text>{' '}
@@ -110,7 +124,7 @@ export function FixScreen({ screen, columns, maxRows }: ScreenProps<'fix'>) {
             const focused = i === screen.focus;
             return (
               <Box key={i} flexDirection="column">
-                <Box>
+                <Box aria-label={`Fix ${i + 1} of ${d.fixes.length}${focused ? ', selected' : ''}: ${fix.title}`}>
                   <Text color={focused ? 'cyan' : undefined} bold={focused}>
                     {`${focused ? '❯' : ' '} ${i + 1}. `.padEnd(titleIndent(d.fixes.length))}
                   </Text>
@@ -118,11 +132,12 @@ export function FixScreen({ screen, columns, maxRows }: ScreenProps<'fix'>) {
                     {fix.title}
                   </Para>
                 </Box>
+                {/* Flush left and undecorated: a mouse selection copies it as is. */}
                 {focused ? <Text>{layout.fixText}</Text> : null}
-                {focused && layout.hiddenLines ? (
-                  <Text dimColor>
-                    … {layout.hiddenLines} more line{layout.hiddenLines === 1 ? '' : 's'}: p prints it in full above, c copies it
-                  </Text>
+                {focused && layout.hiddenRows ? (
+                  <Para width={columns} dimColor>
+                    {`… ${layout.hiddenRows} more line${layout.hiddenRows === 1 ? '' : 's'}: p prints it in full above, c copies it`}
+                  </Para>
                 ) : null}
               </Box>
             );

@@ -56,7 +56,7 @@ function LabFindings({ result, focus, columns, maxRows }: { result: LabResult; f
   const titles = Math.max(1, maxRows - used - Math.min(detailRows, 6) - 2);
   const { start, end } = listWindow(result.findings.length, focus, titles);
   const detailBudget = Math.max(2, maxRows - used - (end - start) - 2);
-  const detail = focused ? clipToRows(focused.detail, detailBudget, W - 8) : { text: '', hiddenLines: 0 };
+  const detail = focused ? clipToRows(focused.detail, detailBudget, W - 8) : { text: '', hiddenRows: 0 };
   return (
     <Box flexDirection="column">
       <Box aria-label={`${result.valid ? 'PASS' : 'FAIL'}: ${result.verdict}`}>
@@ -81,7 +81,7 @@ function LabFindings({ result, focus, columns, maxRows }: { result: LabResult; f
         const mark = f.severity === 'info' ? '✓' : '✗';
         return (
           <Box key={f.id + i} flexDirection="column">
-            <Box>
+            <Box aria-label={`Finding ${i + 1} of ${result.findings.length}${isFocused ? ', selected' : ''}: ${f.severity === 'info' ? 'PASS' : 'FAIL'}: ${f.title}`}>
               <Text color={isFocused ? 'cyan' : undefined} bold={isFocused}>
                 {isFocused ? '❯' : ' '} {String(i + 1).padStart(2)}.{' '}
                 <Text color={f.severity === 'info' ? TONE_COLOR.ok : TONE_COLOR.error}>{mark}</Text>{' '}
@@ -93,7 +93,7 @@ function LabFindings({ result, focus, columns, maxRows }: { result: LabResult; f
             {isFocused ? (
               <Box paddingLeft={8} flexDirection="column">
                 <Para width={W - 8}>{detail.text}</Para>
-                {detail.hiddenLines ? <Text dimColor>… c copies the whole finding</Text> : null}
+                {detail.hiddenRows ? <Text dimColor>… c copies the whole finding</Text> : null}
               </Box>
             ) : null}
           </Box>

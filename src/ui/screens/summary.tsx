@@ -50,7 +50,13 @@ export function SummaryScreen({ state, screen, maxRows }: ScreenProps<'summary'>
         const number = i < 9 ? `${i + 1}.` : '  ';
         const mark = item.kind === 'problem' ? (item.status === 'fail' ? '✗ ' : '! ') : '';
         return (
-          <Text key={i} color={focused ? 'cyan' : undefined} bold={focused} wrap="truncate-end">
+          <Text
+            key={i}
+            color={focused ? 'cyan' : undefined}
+            bold={focused}
+            wrap="truncate-end"
+            aria-label={`${i + 1}. ${item.kind === 'problem' ? `${item.status === 'fail' ? 'FAIL' : 'WARN'}: ` : ''}${item.label}${focused ? ', selected' : ''}`}
+          >
             {focused ? '❯' : ' '} {number} {mark}
             {item.label}
           </Text>
