@@ -99,12 +99,21 @@ export function textRows(text: string, width: number): number {
   return text.split('\n').reduce((sum, line) => sum + lineRows(line, width), 0);
 }
 
-/** The first `maxRows` rows of `text` wrapped at `width`, and how many rows were left out. */
-export function clipToRows(text: string, maxRows: number, width: number): { text: string; hiddenRows: number } {
+/**
+ * The first `maxRows` rows of `text` wrapped at `width`, and how many rows were left out. With
+ * `ellipsis`, a clipped text ends in " …" that still fits on its last row.
+ */
+export function clipToRows(text: string, maxRows: number, width: number, opts: { ellipsis?: boolean } = {}): { text: string; hiddenRows: number } {
   const rows = wrapText(text, width).split('\n');
   if (rows.length <= maxRows) return { text: rows.join('\n'), hiddenRows: 0 };
   const keep = Math.max(0, maxRows);
-  return { text: rows.slice(0, keep).join('\n'), hiddenRows: rows.length - keep };
+  const kept = rows.slice(0, keep);
+  if (opts.ellipsis && kept.length > 0) {
+    let last = (kept[kept.length - 1] ?? '').replace(/\s+$/, '');
+    while (last !== '' && displayWidth(`${last} …`) > width) last = last.replace(/\s*\S+$/, '') || [...last].slice(0, -1).join('');
+    kept[kept.length - 1] = `${last} …`;
+  }
+  return { text: kept.join('\n'), hiddenRows: rows.length - keep };
 }
 
 /** A window of `size` items around `focus` in a list of `count`: [start, end). */

@@ -313,6 +313,48 @@ describe('layout', () => {
     }
   });
 
+  /** Every fact the catalog may show, with long realistic values. */
+  const RICH_FACTS = {
+    ip: SIM_IP,
+    mexcCode: 700007,
+    mexcMsg: 'No permission to access the endpoint.',
+    httpStatus: 400,
+    endpoint: 'POST /api/v3/order/test',
+    localAheadMs: 4200,
+    rttMs: 180,
+    recvWindowMs: 5000,
+    arrivalLeadMs: 4110,
+    permission: 'SPOT_DEAL_WRITE',
+    errorCode: 'ECONNRESET',
+    errorMessage: 'socket hang up while reading the response from api.mexc.com',
+    retryAfterSec: 30,
+    bodySnippet: '<HTML><HEAD><TITLE>Access Denied</TITLE></HEAD><BODY>You don\'t have permission to access this server.',
+    reference: '18.6e1a1402.1700000000.2a3b4c5d',
+    problem: 'line-break',
+    variable: 'MEXC_SECRET_KEY',
+    where: 'MEXC_SECRET_KEY in .env',
+    likelyCause: 'a trailing newline from echo into a file, a Windows CRLF .env, or a copy of the whole line',
+    symbol: 'BTCUSDT',
+  };
+
+  it.each([
+    [60, 24],
+    [100, 24],
+  ])('every diagnosis fits at %i×%i, on its first and its last fix', async (columns, rows) => {
+    for (const id of DIAGNOSIS_IDS) {
+      const d = catalog(id, RICH_FACTS);
+      for (const focus of [0, Math.max(0, d.fixes.length - 1)]) {
+        const base = onFix('ip-not-whitelisted');
+        const state: WizardState = { ...base, screen: { ...(base.screen as Extract<WizardState['screen'], { kind: 'fix' }>), diagnoses: [d], focus } };
+        const w = await renderWizard({ state, size: { columns, rows } });
+        const f = await w.waitFor('Esc back');
+        for (const line of f.split('\n')) expect([...line].length, `${id}: ${line}`).toBeLessThanOrEqual(columns);
+        expect(f.split('\n').slice(2).length, `${id} focus ${focus}:\n${f}`).toBeLessThan(rows);
+        cleanup();
+      }
+    }
+  });
+
   it('a long fix is clipped with a pointer to p and c, and p prints it in full above', async () => {
     const w = await renderWizard({ state: onFix('signature-invalid'), size: { columns: 60, rows: 24 } });
     await w.waitFor('How to fix it');

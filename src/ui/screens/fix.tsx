@@ -70,10 +70,10 @@ export function fixLayout(d: Diagnosis, focus: number, columns: number, maxRows:
     if (step === steps[1] || step === steps[4]) fixRows = Math.min(fixFull, Math.max(fixRows, fixRows + maxRows - total()));
     if (step === steps[3] || step === steps[5]) explRows = Math.min(explFull, Math.max(explRows, explRows + maxRows - total()));
   }
-  const expl = clipToRows(d.explanation, explRows, W);
+  const expl = clipToRows(d.explanation, explRows, W, { ellipsis: true });
   const text = fix ? clipToRows(fix.text, fixRows, W) : { text: '', hiddenRows: 0 };
   return {
-    explanation: expl.hiddenRows ? `${expl.text.replace(/\s+$/, '')} …` : expl.text,
+    explanation: expl.text,
     explanationClipped: expl.hiddenRows > 0,
     evidence,
     evidenceHidden: d.evidence.length - evidence.length,
