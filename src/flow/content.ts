@@ -43,7 +43,7 @@ export function welcomeChoices(state: Pick<WizardState, 'demo'>): Choice<Welcome
     { id: 'lab', label: 'Check a request my code sent', detail: 'signature lab: paste the URL or curl command' },
   ];
   if (!state.demo.enabled) {
-    return [{ id: 'diagnose', label: 'Diagnose my API key', detail: 'run the guide’s checks for real against MEXC' }, ...shared];
+    return [{ id: 'diagnose', label: 'Diagnose my API key', detail: "run the guide's checks for real against MEXC" }, ...shared];
   }
   const { scenario } = state.demo;
   return [

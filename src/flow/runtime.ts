@@ -34,7 +34,8 @@ export interface Loaders {
 }
 
 export interface RuntimeOptions {
-  session: SessionOptions;
+  /** A promise when the options are still being built (they are awaited before any effect runs). */
+  session: SessionOptions | Promise<SessionOptions>;
   version: string;
   cwd: string;
   today: string;
@@ -45,6 +46,8 @@ export interface RuntimeOptions {
   copy: (text: string, what: string) => Promise<CopyOutcome>;
   dispatch: (event: Event) => void;
   onExit: (code: number) => void;
+  /** The session options could not be built (e.g. a bad flag): the wizard must end with this error. */
+  onFatal?: (error: unknown) => void;
   loaders?: Partial<Loaders>;
 }
 
@@ -68,24 +71,36 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   let demo: { scenario: string; sim: RunningDemo; apiKey: string; secret: string } | undefined;
   let sessionPromise: Promise<WizardSession> | undefined;
   let closed = false;
-  // Effects run one after another (a step never overlaps a re-run); exit jumps the queue.
-  let queue: Promise<void> = Promise.resolve();
+  let base: SessionOptions | undefined;
+  // Effects run one after another (a step never overlaps a re-run); exit jumps the queue. The
+  // first link waits for the session options, so every handler can read them synchronously.
+  let queue: Promise<void> = Promise.resolve(opts.session).then(
+    (options) => {
+      base = options;
+    },
+    (error: unknown) => {
+      closed = true;
+      controller.abort();
+      opts.onFatal?.(error);
+    },
+  );
 
   const sessionOptions = (): SessionOptions => {
-    if (!demo) return { ...opts.session, signal };
+    if (!base) throw new Error('session options used before they were ready');
+    if (!demo) return { ...base, signal };
     const creds: FoundCredentials = {
       apiKey: { value: demo.apiKey, origin: 'demo', variable: 'demo' },
       secret: { value: demo.secret, origin: 'demo', variable: 'demo' },
     };
-    const env = { ...opts.session.env };
+    const env = { ...base.env };
     for (const name of PROXY_VARS) delete env[name];
     return {
-      ...opts.session,
+      ...base,
       env,
       baseUrl: demo.sim.url,
       loadCredentials: () => creds,
       // The timeout scenario never answers: keep the wait short in a demo.
-      timeoutMs: demo.scenario === 'timeout' ? Math.min(opts.session.timeoutMs, 2000) : opts.session.timeoutMs,
+      timeoutMs: demo.scenario === 'timeout' ? Math.min(base.timeoutMs, 2000) : base.timeoutMs,
       signal,
     };
   };
@@ -157,7 +172,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     },
     explain: async ({ text }) => {
       try {
-        const ctx = sessionPromise ? (await session()).fixContext() : fallbackFixContext(opts.session, currentCredentials());
+        const ctx = sessionPromise ? (await session()).fixContext() : fallbackFixContext(sessionOptions(), currentCredentials());
         const { diagnoses, recognised } = await loaders.explain(text, ctx);
         dispatch({ type: 'explained', diagnoses, recognised });
       } catch (error) {

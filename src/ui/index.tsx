@@ -36,10 +36,20 @@ export async function runWizard(opts: WizardOptions, io: CommandIO, testLoaders?
     io.stderr(`mexc-wizard: unknown scenario "${opts.scenario}".\nScenarios: ${SCENARIOS.map((s) => s.name).join(', ')}\n`);
     return EXIT.usage;
   }
-  const session = opts.session ?? (await import('../commands/options.js')).sessionOptions(opts, io);
+  // Built from the flags after the first frame when cli.ts did not pass it: options.ts pulls in
+  // the HTTP client (got), which the first frame does not need.
+  let buildSession: () => void = () => undefined;
+  const session: SessionOptions | Promise<SessionOptions> =
+    opts.session ??
+    new Promise<SessionOptions>((resolve, reject) => {
+      buildSession = () =>
+        void import('../commands/options.js').then((m) => resolve(m.sessionOptions(opts, io)), reject).catch(reject);
+    });
+  let fatal: unknown;
   const today = localIsoDate(io.now());
   let exitCode: number | undefined;
   let unmount: () => void = () => undefined;
+  let clear: () => void = () => undefined;
   const { store, runtime } = createWizard(
     {
       version: opts.version,
@@ -61,6 +71,12 @@ export async function runWizard(opts: WizardOptions, io: CommandIO, testLoaders?
         exitCode = code;
         unmount();
       },
+      onFatal: (error) => {
+        fatal = error;
+        // Nothing ran: leave the terminal with just the error, not a half-used menu.
+        clear();
+        unmount();
+      },
       ...(testLoaders ? { loaders: testLoaders } : {}),
     },
   );
@@ -72,7 +88,9 @@ export async function runWizard(opts: WizardOptions, io: CommandIO, testLoaders?
     ...(opts.screenReader !== undefined ? { isScreenReaderEnabled: opts.screenReader } : {}),
   });
   unmount = () => instance.unmount();
-  // The first frame is out: now load got and the steps in the background.
+  clear = () => instance.clear();
+  // The first frame is out: now build the options and load got and the steps in the background.
+  buildSession();
   runtime.warmUp();
   try {
     await instance.waitUntilExit();
@@ -80,6 +98,8 @@ export async function runWizard(opts: WizardOptions, io: CommandIO, testLoaders?
     io.signal.removeEventListener('abort', onAbort);
     await runtime.shutdown();
   }
+  // A bad flag (UsageError) goes back to cli.ts, which prints it and exits 2.
+  if (fatal !== undefined) throw fatal;
   if (exitCode !== undefined) return exitCode;
   return io.signal.aborted ? EXIT.interrupted : quitCode(store.getState());
 }

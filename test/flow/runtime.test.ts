@@ -176,6 +176,40 @@ describe('runtime', () => {
     expect(onExit).toHaveBeenCalledWith(130);
   });
 
+  it('waits for session options still being built; a bad flag ends the wizard through onFatal', async () => {
+    const events: Event[] = [];
+    const onFatal = vi.fn();
+    const failing = createRuntime({
+      session: Promise.reject(new Error('--recv-window must be a whole number')),
+      version: '1',
+      cwd: '/nonexistent',
+      today: '2026-03-10',
+      copy: async () => ({ ok: true, text: '' }),
+      dispatch: (e) => events.push(e),
+      onExit: () => undefined,
+      onFatal,
+    });
+    failing.run({ type: 'load-credentials' });
+    await failing.idle();
+    expect(onFatal).toHaveBeenCalledWith(new Error('--recv-window must be a whole number'));
+    expect(events).toEqual([]);
+
+    let resolve: (o: SessionOptions) => void = () => undefined;
+    const later = createRuntime({
+      session: new Promise<SessionOptions>((r) => (resolve = r)),
+      version: '1',
+      cwd: '/nonexistent',
+      today: '2026-03-10',
+      copy: async () => ({ ok: true, text: '' }),
+      dispatch: (e) => events.push(e),
+      onExit: () => undefined,
+    });
+    later.run({ type: 'load-credentials' });
+    resolve(sessionOptions(found));
+    await later.idle();
+    expect(events[0]).toMatchObject({ type: 'credentials-loaded', view: { key: { masked: 'mx0a…WC5' } } });
+  });
+
   it('explain and inspect go through the core and come back as events', async () => {
     const { rt, events, settle } = setup({ found });
     rt.run({ type: 'explain', text: '{"code":700002,"msg":"Signature for this request is not valid."}' });
