@@ -17,6 +17,8 @@ import { ExitingScreen, StartingDemoScreen, StepScreen } from './screens/step.js
 import { SummaryScreen } from './screens/summary.js';
 import { WelcomeScreen } from './screens/welcome.js';
 
+const MAX_COLUMNS = 110;
+
 export interface TerminalSize {
   columns: number;
   rows: number;
@@ -45,7 +47,10 @@ function useTerminalSize(override?: TerminalSize): TerminalSize {
  */
 export function App({ store, size }: { store: WizardStore; size?: TerminalSize }) {
   const state = useSyncExternalStore(store.subscribe, store.getState, store.getState);
-  const { columns, rows } = useTerminalSize(size);
+  const terminal = useTerminalSize(size);
+  // Lines past ~110 columns are hard to read: a wide terminal gets a margin, not longer lines.
+  const columns = Math.min(terminal.columns, MAX_COLUMNS);
+  const rows = terminal.rows;
   const onKey = useCallback(
     (input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) => {
       const event = keyToEvent(store.getState(), input, key);
