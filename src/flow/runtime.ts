@@ -249,7 +249,9 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   return {
     run(effect) {
       if (effect.type === 'exit') {
-        void shutdown().finally(() => opts.onExit(effect.code));
+        // Leaving never waits on a stuck socket for more than a second.
+        const grace = new Promise<void>((resolve) => setTimeout(resolve, 1000).unref());
+        void Promise.race([shutdown(), grace]).finally(() => opts.onExit(effect.code));
         return;
       }
       queue = queue.then(() => (closed ? undefined : (handlers[effect.type] as (e: Effect) => Promise<void>)(effect))).catch(() => undefined);

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { STATUS_MARK, STEP_INFO, stepNumber } from '../../flow/content.js';
 import { STEP_IDS } from '../../core/types.js';
-import { Busy } from '../components.js';
+import { Busy, Para } from '../components.js';
 import type { ScreenProps } from './types.js';
 
 export function StepScreen({ screen }: ScreenProps<'step'>) {
@@ -20,26 +20,25 @@ export function StartingDemoScreen({ screen }: ScreenProps<'starting-demo'>) {
   return <Busy label={`Starting the local MEXC simulator (scenario: ${screen.scenario})`} />;
 }
 
-/** The last frame stays in the terminal after exit: the checklist's verdict in one line or two. */
-export function ExitingScreen({ state, screen }: ScreenProps<'exiting'>) {
+/** The last frame stays in the terminal after exit: the checklist's verdict in a line or two. */
+export function ExitingScreen({ state, screen, columns }: ScreenProps<'exiting'>) {
   if (screen.code === 130) return <Text>Interrupted: requests aborted, nothing saved.</Text>;
   const ran = STEP_IDS.map((id) => state.results[id]).filter((r) => r !== undefined);
   const failed = ran.filter((r) => r.status === 'fail');
+  const causes = [...new Set(failed.map((r) => r.diagnoses[0]?.title ?? r.summary))];
   return (
     <Box flexDirection="column">
-      {ran.length ? (
-        <Text>
-          {ran.map((r) => `${STATUS_MARK[r.status].symbol} ${STEP_INFO[r.id].title}`).join('  ')}
-        </Text>
-      ) : null}
+      {ran.length ? <Para width={columns}>{ran.map((r) => `${STATUS_MARK[r.status].symbol}\u00a0${STEP_INFO[r.id].title.replace(/ /g, '\u00a0')}`).join('  ')}</Para> : null}
       {failed.length ? (
-        <Text color="red">
-          ✗ {failed.length} step{failed.length === 1 ? '' : 's'} failed: {failed.map((r) => r.diagnoses[0]?.title ?? r.summary).join('; ')}
-        </Text>
+        <Para width={columns} color="red">
+          {`✗ ${failed.map((r) => STEP_INFO[r.id].title).join(', ')} failed: ${causes.join('; ')}`}
+        </Para>
       ) : ran.length ? (
         <Text color="green">✓ No step failed.</Text>
       ) : null}
-      <Text dimColor>Bye. Nothing was written to disk except reports you saved.</Text>
+      <Para width={columns} dimColor>
+        Bye. Nothing was written to disk except reports you saved.
+      </Para>
     </Box>
   );
 }
