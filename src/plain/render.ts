@@ -73,7 +73,7 @@ export function renderLogEntry(entry: LogEntry, ctx: RenderContext): string[] {
       return [...entry.lines.flatMap((l) => wrap(l, width(ctx), entry.tone === 'warn' ? '! ' : '', '  ')).map((l) => (entry.tone === 'warn' ? s.yellow(l) : l))];
     case 'text':
       // Printed as-is: it is meant to be selected and pasted (a fix, the support report).
-      return ['', s.bold(entry.title), '', ...entry.text.split('\n'), '', s.dim(`(end of ${entry.title.replace(/\s*\(.*\)$/, '')})`)];
+      return ['', s.bold(entry.title), '', ...entry.text.replace(/\s+$/, '').split('\n'), '', s.dim(`(end of ${entry.title.replace(/\s*\(.*\)$/, '')})`)];
   }
 }
 

@@ -57,6 +57,16 @@ describe('runPlain in the demo', () => {
     expect(prompter.asked.at(-1)?.labels[0]).toMatch(/^✗ FAIL Account: .*see the fix$/);
   });
 
+  it('prints the support report when asked, once, and asks again', async () => {
+    const { io, prompter, run } = session(['Diagnose the demo key', 'Use these credentials', 'Show the support report', 'Quit']);
+    await run({ demo: true, scenario: 'ip-not-whitelisted', verbose: false });
+    const out = io.out();
+    expect(out).toContain('Support report (redacted: no secret)');
+    expect(out).toContain('700006');
+    expect(out.split('How to fix it').length - 1).toBe(1);
+    expect(prompter.asked.at(-1)?.message).toBe('What next?');
+  });
+
   it('exits 0 when every check passes', async () => {
     const { io, run } = session(['Diagnose the demo key', 'Use these credentials', 'Quit']);
     await expect(run({ demo: true, scenario: 'ok', verbose: false })).resolves.toBe(0);
@@ -136,11 +146,12 @@ describe('runPlain with typed credentials', () => {
     const apiKey = 'mx0vglTestKey12345';
     sim = await startSimulator({ port: 0, apiKey, secret: '0123456789abcdef0123456789abcdef', scenario: 'ok' });
     const canary = 'c4a7a71e5ec7e7000000000000000000';
-    const { io, prompter, run } = session(['Diagnose my API key', apiKey, canary, 'Quit'], fakeIO({ isTTY: true, env: {} }));
+    const { io, prompter, run } = session(['Diagnose my API key', apiKey, canary, 'Show the support report', 'Quit'], fakeIO({ isTTY: true, env: {} }));
     const code = await run({ baseUrl: sim.url, verbose: true });
     expect(prompter.asked.filter((a) => a.kind === 'secret').map((a) => a.message)).toEqual(['API key (masked)', 'Secret key (masked)']);
     expect(code).toBe(1);
     expect(io.out()).toContain('✗ FAIL  Account');
+    expect(io.out()).toContain('Support report');
     expect(io.out() + io.err()).not.toContain(canary);
     expect(io.out() + io.err()).not.toContain(canary.slice(0, 8));
   });
