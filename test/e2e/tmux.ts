@@ -82,7 +82,7 @@ export class Terminal {
     return this.captures.join('\n');
   }
 
-  async waitFor(want: string | RegExp, timeoutMs = 10_000): Promise<string> {
+  async waitFor(want: string | RegExp, timeoutMs = 15_000): Promise<string> {
     const started = Date.now();
     for (;;) {
       const screen = this.screen();
@@ -93,7 +93,7 @@ export class Terminal {
   }
 
   /** Resolves with the wizard's exit code once the shell printed it. */
-  async exitCode(timeoutMs = 10_000): Promise<number> {
+  async exitCode(timeoutMs = 15_000): Promise<number> {
     const screen = await this.waitFor(/EXIT=\d+/, timeoutMs);
     return Number(/EXIT=(\d+)/.exec(screen)?.[1]);
   }

@@ -20,8 +20,10 @@ const SIM_IP = '198.51.100.23';
 // 32 lowercase hex, shaped like a real secret so the credentials step passes.
 const CANARY_SECRET = 'c0ffee0042deadbeefcafe00badc0de1';
 const KEY = 'mx0aBYs33eIilxBWC5';
+/** Generous: CI machines and busy laptops start Node slowly; the wait ends as soon as the text shows. */
+const STARTUP_MS = 20_000;
 
-describe.skipIf(Boolean(skipReason))('wizard end to end (tmux)', () => {
+describe.skipIf(Boolean(skipReason))('wizard end to end (tmux)', { timeout: 90_000 }, () => {
   let cwd: string;
   let sim: RunningSim;
   const terminals: Terminal[] = [];
@@ -49,7 +51,7 @@ describe.skipIf(Boolean(skipReason))('wizard end to end (tmux)', () => {
   /** Welcome → Enter (diagnose the demo key) → Enter (use the demo credentials). */
   async function diagnoseDemo(scenario: string, columns: number): Promise<Terminal> {
     const t = open(['--demo', '--scenario', scenario], columns);
-    await t.waitFor('What do you want to do?');
+    await t.waitFor('What do you want to do?', STARTUP_MS);
     t.press('Enter');
     await t.waitFor('Use these credentials');
     t.press('Enter');
@@ -112,7 +114,7 @@ describe.skipIf(Boolean(skipReason))('wizard end to end (tmux)', () => {
 
     it('a typed secret is never drawn', async () => {
       const t = open(['--base-url', sim.url], columns);
-      await t.waitFor('What do you want to do?');
+      await t.waitFor('What do you want to do?', STARTUP_MS);
       t.press('Enter');
       await t.waitFor('Type or paste the key');
       t.type(KEY);
@@ -131,13 +133,13 @@ describe.skipIf(Boolean(skipReason))('wizard end to end (tmux)', () => {
       expect(everything).not.toContain(CANARY_SECRET);
       expect(everything).not.toContain(CANARY_SECRET.slice(0, 10));
       expect(everything).not.toContain(CANARY_SECRET.slice(-10));
-    }, 30_000);
+    });
 
     it('Ctrl-C during a request aborts it and exits 130', async () => {
       const t = await diagnoseDemo('timeout', columns);
       await t.waitFor('Step 2 of 6');
       t.press('C-c');
-      const code = await t.exitCode(5000);
+      const code = await t.exitCode();
       expect(code).toBe(130);
       expect(t.screen()).toContain('Interrupted');
     });
