@@ -23,7 +23,7 @@ const variants = {
   baseline: () => ptyTimeToText(`${NODE} -e "console.log('ready')"`, { marker: /ready/, cwd }),
   wizard: () => ptyTimeToText(`${NODE} ${BIN}`, { marker: TITLE, cwd }),
   demo: () => ptyTimeToText(`${NODE} ${BIN} --demo`, { marker: TITLE, cwd }),
-  plain: () => ptyTimeToText(`${NODE} ${BIN} --plain`, { marker: /\S{3}/, cwd }),
+  plain: () => ptyTimeToText(`${NODE} ${BIN} --plain`, { marker: TITLE, cwd }),
 };
 
 const samples = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
@@ -48,6 +48,6 @@ const line = (label, xs, target) =>
 line("`node -e \"console.log('ready')\"` (baseline)", samples.baseline, '');
 line('`mexc-wizard` (title of the first screen)', samples.wizard, '≤ 2.0×');
 line('`mexc-wizard --demo`', samples.demo, '≤ 2.0×');
-line('`mexc-wizard --plain` (first text)', samples.plain, '');
+line('`mexc-wizard --plain` (enquirer, no Ink)', samples.plain, '');
 for (const [name, message] of Object.entries(failures)) console.log(`\n${name} failed at least once: ${message}`);
 writeJson(opts.json, { context: context(), runs: opts.runs, samples, failures });

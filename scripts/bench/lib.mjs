@@ -237,7 +237,8 @@ export function context() {
     commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {}
   const cpu = os.cpus()[0]?.model?.trim() ?? 'cpu';
-  return `${new Date().toISOString().slice(0, 10)} · Node ${process.versions.node} · ${os.cpus().length} × ${cpu} · ${os.platform()} · commit ${commit}`;
+  const load = os.loadavg()[0].toFixed(1);
+  return `${new Date().toISOString().slice(0, 10)} · Node ${process.versions.node} · ${os.cpus().length} × ${cpu} · ${os.platform()} · load ${load} · commit ${commit}`;
 }
 
 export function writeJson(file, data) {
