@@ -126,7 +126,7 @@ export async function renderWizard(
     frames: r.frames,
     press,
     type: async (text) => press(text),
-    waitFor: (want, timeoutMs = 3000) => poll(lastFrame, want, timeoutMs),
+    waitFor: (want, timeoutMs = 10_000) => poll(lastFrame, want, timeoutMs),
     dispatch: (e) => store.dispatch(e),
     state: () => store.getState(),
     exits,

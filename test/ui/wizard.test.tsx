@@ -167,7 +167,7 @@ describe('explain', () => {
     await w.waitFor('Explain an error');
     await w.type('{"code":700006,"msg":"IP [198.51.100.23] not in the ip white list"}');
     await w.press(KEYS.enter);
-    const f = await w.waitFor('How to fix it', 5000);
+    const f = await w.waitFor('How to fix it');
     expect(f).toContain('the error you pasted');
     expect(f).toContain(`MEXC saw your IP as ${SIM_IP}`);
     expect(f).toMatch(/Enter done/);
@@ -192,7 +192,7 @@ describe('signature lab', () => {
       'https://api.mexc.com/api/v3/order?symbol=BTCUSDT&side=BUY&type=LIMIT&quantity=1&price=11&recvWindow=5000&timestamp=1644489390087&signature=fd3e4e8543c5188531eb7279d68ae7d26a573d0fc5ab0d18eb692451654d837a',
     );
     await w.press(KEYS.enter);
-    const f = await w.waitFor('Findings', 5000);
+    const f = await w.waitFor('Findings');
     expect(f).toMatch(/Signature sent fd3e…837a · MEXC expects fd3e…837a/);
     expect(f).not.toContain('45d0b3c26f2644f19bfb98b07741b2f5');
   });
@@ -205,7 +205,7 @@ describe('signature lab', () => {
     await w.waitFor('No secret found');
     await w.type('45d0b3c26f2644f19bfb98b07741b2f5');
     await w.press(KEYS.enter);
-    await w.waitFor('Findings', 5000);
+    await w.waitFor('Findings');
     expect(w.frames.join('\n')).not.toContain('45d0b3c26f2644f19bfb98b07741b2f5');
   });
 });
