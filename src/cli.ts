@@ -234,7 +234,15 @@ export async function run(): Promise<void> {
   });
   const code = await main(process.argv.slice(2), process, controller.signal);
   process.exitCode = controller.signal.aborted ? EXIT.interrupted : code;
-  // Let stdout drain, then leave even if a stray handle (a keep-alive socket) is open.
-  await new Promise<void>((resolve) => (process.stdout.writableNeedDrain ? process.stdout.once('drain', resolve) : resolve()));
+  // Pipes are asynchronous on POSIX: wait until everything written is flushed (a write's
+  // callback runs after all earlier writes), then leave even if a stray handle is still open.
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
   process.exit(process.exitCode);
+}
+
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.destroyed || !stream.writable) return resolve();
+    stream.write('', () => resolve());
+  });
 }
