@@ -64,7 +64,7 @@ export function questionFor(state: WizardState): Question | undefined {
       const items = summaryItems(state);
       const choices = items.map((item, i): MenuChoice<Action> => ({
         value: act({ type: 'pick', index: i, activate: true }),
-        label: item.kind === 'problem' ? `${item.status === 'fail' ? '✗ FAIL' : '! WARN'} ${item.label}: see the fix` : item.label,
+        label: item.kind === 'problem' ? `${item.status === 'fail' ? '✗ FAIL' : '! WARN'} ${item.label}` : item.label,
       }));
       return { kind: 'select', message: 'What next?', choices, initial: screen.focus };
     }

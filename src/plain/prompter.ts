@@ -71,6 +71,27 @@ export function hintFits(label: string, hint: string | undefined, columns: numbe
 
 const SHOW_CURSOR = '\u001b[?25h';
 
+/**
+ * A menu line longer than the terminal, folded at a word with its text kept in line under the
+ * number (enquirer would let the terminal cut it mid-word). Two columns go to the pointer.
+ */
+export function foldLabel(message: string, columns: number): string {
+  const width = Math.max(20, columns - 3);
+  if (message.length <= width) return message;
+  const indent = ' '.repeat((/^\d+\. /.exec(message)?.[0].length ?? 0) + 2);
+  const lines: string[] = [];
+  let line = '';
+  for (const word of message.split(' ')) {
+    const limit = lines.length ? width - indent.length : width;
+    if (line && line.length + 1 + word.length > limit) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  lines.push(line);
+  return lines.join(`\n${indent}`);
+}
+
 // ---------------------------------------------------------------------------------------------
 // enquirer
 
@@ -146,7 +167,7 @@ export function enquirerPrompter(opts: PrompterOptions): Prompter {
         for (let n = 2; byName.has(name); n++) name = `${c.label} (${n})`;
         byName.set(name, c);
         const message = `${i + 1}. ${c.label}`;
-        return { name, message, ...(hintFits(message, c.hint, columns) ? { hint: `(${c.hint})` } : {}) };
+        return { name, message: foldLabel(message, columns), ...(hintFits(message, c.hint, columns) ? { hint: `(${c.hint})` } : {}) };
       });
       const picked = await ask<string>('Select', {
         name: 'choice',

@@ -82,12 +82,18 @@ export function renderStepResult(result: StepResult, rerun: boolean, ctx: Render
   const { s } = ctx;
   const label = statusLabel(result.status, s);
   const head = `${STEP_INFO[result.id].title}${rerun ? ' (re-run)' : ''}: `;
-  const lines = wrap(`${head}${result.summary}`, width(ctx) - 8, '', '        ');
-  const out = [`${label}  ${lines[0] ?? ''}`, ...lines.slice(1)];
+  const out = besideLabel(`${label}  `, 8, `${head}${result.summary}`, width(ctx));
   if (result.status === 'fail' || result.status === 'warn' || (ctx.verbose && result.status !== 'skip')) {
     for (const e of result.evidence) out.push(...wrap(e, width(ctx), '        ', '          ').map((l) => s.dim(l)));
   }
   return out;
+}
+
+/** Text wrapped in a column to the right of a label (`✓ PASS  `) that is `labelWidth` wide. */
+function besideLabel(label: string, labelWidth: number, text: string, lineWidth: number): string[] {
+  const pad = ' '.repeat(labelWidth);
+  const lines = wrap(text, lineWidth, pad, pad);
+  return [`${label}${(lines[0] ?? '').slice(labelWidth)}`, ...lines.slice(1)];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -221,8 +227,7 @@ export function renderSummary(state: WizardState, ctx: RenderContext): string[] 
   const titleWidth = Math.max(...STEP_IDS.map((id) => STEP_INFO[id].title.length));
   const out = ['', s.bold('Summary')];
   for (const r of results) {
-    const lines = wrap(r.summary, width(ctx) - titleWidth - 10, '', ' '.repeat(titleWidth + 10));
-    out.push(`${statusLabel(r.status, s)}  ${STEP_INFO[r.id].title.padEnd(titleWidth)}  ${lines[0] ?? ''}`, ...lines.slice(1));
+    out.push(...besideLabel(`${statusLabel(r.status, s)}  ${STEP_INFO[r.id].title.padEnd(titleWidth)}  `, titleWidth + 10, r.summary, width(ctx)));
   }
   const problems = summaryItems(state).filter((i) => i.kind === 'problem').length;
   const failed = results.some((r) => r.status === 'fail');

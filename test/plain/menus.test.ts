@@ -114,7 +114,7 @@ describe('the summary menu', () => {
     const result = failed([diagnosis('ip-not-whitelisted')]);
     const s = at({ kind: 'summary', focus: 0 }, { results: { account: result } });
     expect(labels(s)).toEqual([
-      '✗ FAIL Account: Title of ip-not-whitelisted: see the fix',
+      '✗ FAIL Account: Title of ip-not-whitelisted',
       'Show the support report (redacted)',
       'Copy the support report',
       'Save it as mexc-wizard-report-2026-05-01.md',

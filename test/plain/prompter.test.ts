@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InterruptedError } from '../../src/commands/io.js';
-import { BackRequested, QuitRequested, enquirerPrompter, hintFits, linePrompter } from '../../src/plain/prompter.js';
+import { BackRequested, QuitRequested, enquirerPrompter, foldLabel, hintFits, linePrompter } from '../../src/plain/prompter.js';
 import { fakeTerminal, SGR, stripAnsi, waitFor } from './helpers.js';
 
 const CHOICES = [
@@ -200,5 +200,17 @@ describe('hintFits', () => {
     expect(hintFits('1. Diagnose', 'local simulator', 80)).toBe(true);
     expect(hintFits('1. Diagnose the demo key (scenario: ip-not-whitelisted)', 'local simulator, no network', 60)).toBe(false);
     expect(hintFits('1. Quit', undefined, 80)).toBe(false);
+  });
+});
+
+describe('foldLabel', () => {
+  it('leaves a line that fits alone', () => {
+    expect(foldLabel('1. Quit', 60)).toBe('1. Quit');
+  });
+
+  it('folds a long menu line at a word, its text in line under the number', () => {
+    const folded = foldLabel("1. ✗ FAIL Account: Your IP 198.51.100.23 is not on the key's whitelist", 60);
+    expect(folded).toBe("1. ✗ FAIL Account: Your IP 198.51.100.23 is not on the\n     key's whitelist");
+    expect(folded.split('\n').every((l) => l.length <= 57)).toBe(true);
   });
 });

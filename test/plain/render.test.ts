@@ -196,3 +196,28 @@ describe('the printer', () => {
     expect(io.out()).toBe('\n! Type the date as YYYY-MM-DD.\n');
   });
 });
+
+describe('status lines at 60 columns', () => {
+  const skipped: StepResult = {
+    id: 'trade',
+    status: 'skip',
+    summary: "Skipped: the account request was refused (Your IP 198.51.100.23 is not on the key's whitelist); fix that first",
+    evidence: [],
+    diagnoses: [],
+    durationMs: 0,
+  };
+
+  it('wrap the summary in the column beside the label, using the whole line', () => {
+    const lines = renderStepResult(skipped, false, plain(60));
+    expect(lines[0]).toMatch(/^- SKIP {2}Trade: Skipped: the account request was refused/);
+    expect(lines.length).toBe(3);
+    expect(lines.slice(1).every((l) => l.startsWith('        ') && l.length < 60)).toBe(true);
+  });
+
+  it('keep the summary table in two columns', () => {
+    const s = state({ screen: { kind: 'summary', focus: 0 }, results: { trade: skipped } });
+    const lines = renderScreen(s, plain(60)).filter((l) => l.startsWith('- SKIP') || l.startsWith('      '));
+    expect(lines.length).toBeLessThanOrEqual(4);
+    expect(lines.every((l) => l.length < 60)).toBe(true);
+  });
+});

@@ -54,7 +54,7 @@ describe('runPlain in the demo', () => {
     expect(out).toContain('Account (re-run): Refused');
     expect(out).toContain('Summary');
     expect(out).toContain('- SKIP  Trade');
-    expect(prompter.asked.at(-1)?.labels[0]).toMatch(/^✗ FAIL Account: .*see the fix$/);
+    expect(prompter.asked.at(-1)?.labels[0]).toMatch(/^✗ FAIL Account: Your IP 198.51.100.23 is not on the key's whitelist$/);
   });
 
   it('prints the support report when asked, once, and asks again', async () => {
