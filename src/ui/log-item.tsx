@@ -56,9 +56,9 @@ export function LogItem({ entry, width }: { entry: LogEntry; width: number }) {
     case 'text':
       return (
         <Box width={width} flexDirection="column" marginTop={1} marginBottom={1}>
-          <Text bold>── {entry.title} ──</Text>
+          <Para width={width} bold>{`── ${entry.title} ──`}</Para>
           {/* Flush left and undecorated, so a mouse selection copies it exactly. */}
-          <Text>{entry.text}</Text>
+          <Para width={width}>{entry.text}</Para>
           <Text bold>── end ──</Text>
         </Box>
       );
