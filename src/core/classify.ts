@@ -373,7 +373,9 @@ function blockedFacts(obs: Observation): Facts {
 export function classifyObservation(obs: Observation, ctx: ClassifyContext = {}): Finding[] {
   const common = commonFacts(obs);
 
-  if (obs.networkError && obs.status === undefined) {
+  // A network error wins unless a complete MEXC JSON answer arrived first: a reset or a stalled
+  // body after the status line is a transport problem, not the status it started with.
+  if (obs.networkError && (obs.status === undefined || obs.json === undefined)) {
     const { code, message } = obs.networkError;
     const id = classifyNetworkError(code, message);
     return [{ id, facts: { ...common, errorCode: code, errorMessage: message.slice(0, 300) } }];

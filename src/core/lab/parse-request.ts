@@ -33,6 +33,6 @@ function dispatch(text: string): ParsedRequest | { error: string } {
     return { source: 'url', method: undefined, ...parts, body: '', headers: undefined, notes: [] };
   }
   const log = parseLog(text);
-  if ('error' in log && lines.length === 1) return { error: `"${text.slice(0, 60)}" is not a URL, a curl command or a log dump.` };
+  if ('error' in log && lines.length === 1) return { error: `${JSON.stringify(text.slice(0, 60))} is not a URL, a curl command or a log dump.` };
   return log;
 }
