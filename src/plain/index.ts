@@ -117,7 +117,15 @@ export async function answer(prompter: Prompter, question: Question): Promise<Ev
     switch (question.kind) {
       case 'select': {
         let action: Action = await prompter.select(question.message, question.choices, question.initial);
-        while (action.then) action = await prompter.select(action.then.message, action.then.choices, action.then.initial);
+        while (action.then) {
+          // Esc in a second menu ("Copy which fix?") returns to the first, not to the screen before.
+          const picked = await prompter.select(action.then.message, action.then.choices, action.then.initial).catch((error: unknown) => {
+            if (error instanceof BackRequested) return undefined;
+            throw error;
+          });
+          if (!picked) return [];
+          action = picked;
+        }
         return action.events;
       }
       case 'secret':

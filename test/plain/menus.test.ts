@@ -171,3 +171,12 @@ describe('screens where the wizard works', () => {
     expect(questionFor(at(screen))).toBeUndefined();
   });
 });
+
+describe('a second menu', () => {
+  it('Esc in "Copy which fix?" goes back to the first menu, not to the screen before', async () => {
+    const q = questionFor(fixScreen([diagnosis('clock-ahead', 3)]))!;
+    const prompter = scriptedPrompter(['Copy a fix', { key: 'esc' }]);
+    expect(await answer(prompter, q)).toEqual([]);
+    expect(prompter.asked.map((a) => a.message)).toEqual(['What next?', 'Copy which fix?']);
+  });
+});
