@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { clipToRows, displayWidth, listWindow, maskSecretLike, wrapLine } from '../../src/ui/layout.js';
+
+describe('layout arithmetic', () => {
+  it('wraps at word boundaries without starting a line with a space', () => {
+    const rows = wrapLine('every signature, and MEXC answers 700002 "Signature for this request is not valid"', 60);
+    expect(rows).toEqual(['every signature, and MEXC answers 700002 "Signature for this', 'request is not valid"']);
+  });
+
+  it('hard-breaks a word longer than the line, and keeps an indent', () => {
+    expect(wrapLine('https://api.mexc.com/api/v3/account?timestamp=1', 20)).toEqual(['https://api.mexc.com', '/api/v3/account?time', 'stamp=1']);
+    expect(wrapLine('    x = 1', 20)).toEqual(['    x = 1']);
+  });
+
+  it('clips to rows and keeps the ellipsis inside the last row', () => {
+    const clipped = clipToRows('one two three four five six seven eight nine ten', 2, 10, { ellipsis: true });
+    expect(clipped.hiddenRows).toBeGreaterThan(0);
+    for (const row of clipped.text.split('\n')) expect(displayWidth(row)).toBeLessThanOrEqual(10);
+    expect(clipped.text.endsWith(' …')).toBe(true);
+  });
+
+  it('counts wide characters as two columns', () => {
+    expect(displayWidth('ab')).toBe(2);
+    expect(displayWidth('币安')).toBe(4);
+  });
+
+  it('windows a long list around the focus', () => {
+    expect(listWindow(15, 0, 5)).toEqual({ start: 0, end: 5 });
+    expect(listWindow(15, 14, 5)).toEqual({ start: 10, end: 15 });
+    expect(listWindow(15, 7, 5)).toEqual({ start: 5, end: 10 });
+  });
+
+  it('hides anything shaped like a 32-hex secret, but not a 64-hex signature', () => {
+    expect(maskSecretLike('secret=45d0b3c26f2644f19bfb98b07741b2f5')).toBe('secret=[32 hex characters hidden]');
+    const sig = 'fd3e4e8543c5188531eb7279d68ae7d26a573d0fc5ab0d18eb692451654d837a';
+    expect(maskSecretLike(`signature=${sig}`)).toBe(`signature=${sig}`);
+  });
+});
