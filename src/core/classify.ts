@@ -159,6 +159,23 @@ export const MESSAGE_CODES: ReadonlyArray<readonly [fragment: string, code: numb
   ['too many requests', 429],
   ['temporarily unavailable', 11444],
   ['listen key information error', 730708],
+  // The troubleshooting guide's own wording, which users paste from blog posts and bot logs.
+  ['invalid signature', 700002],
+  ['signature mismatch', 700002],
+  ['signature is invalid', 700002],
+  ['timestamp out of range', 700003],
+  ['timestamp is out of range', 700003],
+  ['outside of the recvwindow', 700003],
+  ['outside the recvwindow', 700003],
+  ['ip not in whitelist', 700006],
+  ['ip not in the whitelist', 700006],
+  ['ip is not in the whitelist', 700006],
+  ['not in the ip whitelist', 700006],
+  ['invalid api-key', 10072],
+  ['invalid api key', 10072],
+  ['invalid apikey', 10072],
+  ['api key is invalid', 10072],
+  ['permission denied', 700007],
 ];
 
 /** Codes this tool knows by number (for finding a bare code in a paste). */
