@@ -132,8 +132,8 @@ const CASES: Case[] = [
   { name: 'inspect of prose', args: ['inspect', '-'], env: { MEXC_SECRET_KEY: SECRET }, input: 'my bot is broken', exit: 2, says: /not a URL/i },
   { name: 'inspect of 10 MB of one letter', args: ['inspect', '-'], env: { MEXC_SECRET_KEY: SECRET }, input: () => 'x'.repeat(10 * MB), exit: 2, says: /not a URL/i, timeoutMs: 30_000 },
   { name: 'inspect of 5 MB of braces', args: ['inspect', '-'], env: { MEXC_SECRET_KEY: SECRET }, input: () => '{'.repeat(5 * MB), exit: 2, says: /not a URL/i, timeoutMs: 30_000 },
-  { name: 'inspect of 1 MB of random bytes', args: ['inspect', '-'], env: { MEXC_SECRET_KEY: SECRET }, input: () => randomBytes(MB), exit: 2, says: /not a URL/i, noControlChars: true, timeoutMs: 30_000, knownBug: 'src/core/lab/parse-request.ts:36 echoes the first 60 characters of the paste raw, control characters included' },
-  { name: 'inspect of an ANSI-coloured log line', args: ['inspect', '-'], env: { MEXC_SECRET_KEY: SECRET }, input: ansiLog, exit: 2, says: /not a URL/i, noControlChars: true, knownBug: 'src/core/lab/parse-request.ts:36 echoes the first 60 characters of the paste raw: ESC sequences reach the terminal' },
+  { name: 'inspect of 1 MB of random bytes', args: ['inspect', '-'], env: { MEXC_SECRET_KEY: SECRET }, input: () => randomBytes(MB), exit: 2, says: /not a URL|no request line/i, noControlChars: true, timeoutMs: 30_000 },
+  { name: 'inspect of an ANSI-coloured log line', args: ['inspect', '-'], env: { MEXC_SECRET_KEY: SECRET }, input: ansiLog, exit: 2, says: /not a URL|no request line/i, noControlChars: true },
   { name: 'inspect of a curl line with 100 000 headers', args: ['inspect', '-'], env: { MEXC_SECRET_KEY: SECRET }, input: () => `curl ${"-H 'X-A: b' ".repeat(100_000)}'https://api.mexc.com/api/v3/account?timestamp=1644489390087'`, exit: 1, says: /signature/i, timeoutMs: 30_000 },
   // Credentials (check runs, finds the problem, exits 1; the server refuses at once)
   { name: 'empty credentials', args: () => ['check', '--base-url', refused()], env: { MEXC_API_KEY: '', MEXC_SECRET_KEY: '' }, exit: 1, says: /no API key/i },
@@ -143,7 +143,7 @@ const CASES: Case[] = [
   { name: 'key and secret swapped', args: () => ['check', '--base-url', refused()], env: { MEXC_API_KEY: SECRET, MEXC_SECRET_KEY: KEY }, exit: 1, says: /swapped/i, notEchoed: SECRET },
   { name: 'an env file of random bytes', args: () => ['check', '--env-file', path.join(tmp, 'binary.env'), '--base-url', refused()], exit: 1, says: /no API key|API key/i },
   { name: 'a refused connection', args: () => ['check', '--base-url', refused()], env: creds, exit: 1, says: /connection|refused/i },
-  { name: 'a host that does not resolve (.invalid)', args: ['check', '--base-url', 'https://api.mexc.invalid', '--timeout', '3000'], env: creds, exit: 1, says: /DNS|resolve|not found/i, timeoutMs: 20_000 },
+  { name: 'a host that does not resolve (.invalid)', args: ['check', '--base-url', 'https://api.mexc.invalid'], env: creds, exit: 1, says: /DNS|resolve|not found|lookup/i, timeoutMs: 25_000 },
 ];
 
 const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x9b]/;
@@ -155,7 +155,7 @@ describe.concurrent('bad input → one clear sentence, exit 1 or 2, no stack tra
 
   for (const c of CASES) {
     const test = c.knownBug ? it.fails : it;
-    const timeoutMs = c.timeoutMs ?? 15_000;
+    const timeoutMs = c.timeoutMs ?? 20_000;
     test(`${c.name}${c.knownBug ? ` (known bug: ${c.knownBug})` : ''}`, { timeout: timeoutMs + 5_000 }, async () => {
       const args = typeof c.args === 'function' ? c.args() : c.args;
       const input = typeof c.input === 'function' ? c.input() : c.input;
