@@ -42,7 +42,16 @@ export async function runPlain(opts: PlainOptions, io: CommandIO, deps: PlainDep
   const session = sessionOptions(flags, io);
   const stdin = deps.stdin ?? process.stdin;
   const stdout = deps.stdout ?? process.stdout;
-  const prompter = deps.prompter ?? createPrompter({ stdin, stdout, color: io.color, signal: io.signal });
+  const prompter =
+    deps.prompter ??
+    createPrompter({
+      stdin,
+      stdout,
+      color: io.color,
+      signal: io.signal,
+      ...(io.env.TERM !== undefined ? { term: io.env.TERM } : {}),
+      ...(io.promptSecret ? { readHidden: io.promptSecret } : {}),
+    });
   const today = localIsoDate(io.now());
 
   let exitCode: number | undefined;
@@ -77,7 +86,7 @@ export async function runPlain(opts: PlainOptions, io: CommandIO, deps: PlainDep
   io.signal.addEventListener('abort', interrupt, { once: true });
   if (io.signal.aborted) interrupt();
 
-  const printer = createPrinter(io, stdout, Boolean(opts.verbose));
+  const printer = createPrinter(io, stdout, Boolean(opts.verbose), prompter.keys);
   runtime.warmUp();
   try {
     for (;;) {
@@ -147,12 +156,12 @@ export async function answer(prompter: Prompter, question: Question): Promise<Ev
  * Prints what changed since the last look, never redrawing: new history entries, the screen
  * when a new one is entered, then the one-line flash ("Copied…").
  */
-export function createPrinter(io: Pick<CommandIO, 'stdout' | 'color'>, stdout: Pick<NodeJS.WriteStream, 'columns'>, verbose: boolean) {
+export function createPrinter(io: Pick<CommandIO, 'stdout' | 'color'>, stdout: Pick<NodeJS.WriteStream, 'columns'>, verbose: boolean, keys?: string) {
   let lastSeq = 0;
   let lastScreen: string | undefined;
   let lastFlash: WizardState['flash'];
   const s = styler(io.color);
-  const ctx = (): RenderContext => ({ s, columns: stdout.columns || 80, verbose });
+  const ctx = (): RenderContext => ({ s, columns: stdout.columns || 80, verbose, ...(keys ? { keys } : {}) });
   const print = (lines: string[]) => {
     if (lines.length) io.stdout(`${lines.join('\n')}\n`);
   };

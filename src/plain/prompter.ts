@@ -15,6 +15,8 @@ export interface MenuChoice<T> {
 }
 
 export interface Prompter {
+  /** How to answer, for the banner: what this prompter's keys are. */
+  readonly keys: string;
   select<T>(message: string, choices: MenuChoice<T>[], initial?: number): Promise<T>;
   /** A masked answer: the characters typed are never written to the terminal. */
   secret(message: string): Promise<string>;
@@ -53,11 +55,18 @@ export interface PrompterOptions extends TerminalStreams {
   color: boolean;
   /** Aborted on SIGINT: an open prompt is cancelled with InterruptedError. */
   signal: AbortSignal;
+  /** $TERM: a `dumb` terminal cannot move the cursor, so enquirer's redraws would pile up. */
+  term?: string;
+  /** Reads a line in raw mode with nothing echoed (tty-prompt.ts), for numbered-line mode. */
+  readHidden?: (label: string) => Promise<string>;
 }
 
-/** Enquirer where raw mode works (it needs it for arrows and masking); numbered lines elsewhere. */
+/**
+ * Enquirer where raw mode works (it needs it for arrows and masking) and the terminal can move
+ * its cursor; numbered lines elsewhere.
+ */
 export function createPrompter(opts: PrompterOptions): Prompter {
-  return canTakeRawMode(opts.stdin) ? enquirerPrompter(opts) : linePrompter(opts);
+  return canTakeRawMode(opts.stdin) && opts.term !== 'dumb' ? enquirerPrompter(opts) : linePrompter(opts);
 }
 
 export function canTakeRawMode(stdin: NodeJS.ReadStream): boolean {
@@ -158,6 +167,7 @@ export function enquirerPrompter(opts: PrompterOptions): Prompter {
   }
 
   return {
+    keys: 'Answer with the arrow keys or a number, then Enter. Esc goes back, Ctrl-C quits.',
     select: async <T>(message: string, choices: MenuChoice<T>[], initial = 0) => {
       const columns = stdout.columns || 80;
       // enquirer answers with the choice's name and shows it after the question once answered.
@@ -259,8 +269,9 @@ function numberKeys(): (this: SelectState, digit: string) => unknown {
 // Numbered lines (no raw mode: mintty without ConPTY, some containers)
 
 /**
- * Questions as numbered lines read with readline. Nothing can hide typing here (the terminal
- * echoes in cooked mode), so a secret is never asked for: the message says where to put it.
+ * Questions as numbered lines read with readline. A secret is read with nothing echoed when the
+ * terminal can take raw mode (TERM=dumb); where it cannot, the terminal echoes whatever is typed,
+ * so a secret is never asked for: the message says where to put it instead.
  */
 export function linePrompter(opts: PrompterOptions): Prompter {
   const { stdin, stdout, signal } = opts;
@@ -305,6 +316,7 @@ export function linePrompter(opts: PrompterOptions): Prompter {
   };
 
   return {
+    keys: 'Answer with a number, then Enter. Ctrl-C quits.',
     async select<T>(message: string, choices: MenuChoice<T>[], initial = 0) {
       const columns = stdout.columns || 80;
       const list = choices.map((c, i) => `  ${i + 1}. ${c.label}${hintFits(`  ${i + 1}. ${c.label}`, c.hint, columns) ? ` (${c.hint})` : ''}`);
@@ -318,6 +330,13 @@ export function linePrompter(opts: PrompterOptions): Prompter {
       }
     },
     async secret(message) {
+      if (opts.readHidden && canTakeRawMode(stdin)) {
+        // readline must not see the keys: it would keep them as the answer to the next question.
+        rl?.close();
+        rl = undefined;
+        ended = false;
+        return opts.readHidden(`${message.replace(/ \(masked\)$/, '')} (nothing is shown while you type)`);
+      }
       stdout.write(
         `${message}: this terminal cannot hide what you type, so it is not asked for here.\n` +
           'Put it in the environment (MEXC_SECRET_KEY) or in a .env file, then re-run the check.\n',

@@ -16,6 +16,8 @@ export interface RenderContext {
   /** Terminal columns; prose wraps one short of it so no line hits the terminal's own wrap. */
   columns: number;
   verbose: boolean;
+  /** How to answer (the prompter's keys), said once in the banner. */
+  keys?: string;
 }
 
 /**
@@ -65,7 +67,7 @@ export function renderLogEntry(entry: LogEntry, ctx: RenderContext): string[] {
             : 'Finds out why MEXC refuses your API key, and shows the fix. Your secret is never shown or sent anywhere but to MEXC.',
           width(ctx),
         ),
-        ...wrap('Answer with the arrow keys or a number, then Enter. Esc goes back, Ctrl-C quits.', width(ctx)).map((l) => s.dim(l)),
+        ...(ctx.keys ? wrap(ctx.keys, width(ctx)).map((l) => s.dim(l)) : []),
       ];
     case 'step':
       return renderStepResult(entry.result, entry.rerun, ctx);

@@ -120,5 +120,25 @@ describe.skipIf(!hasTmux)('--plain in a terminal', () => {
       expect(await t.exitCode()).toBe(130);
       expect(t.capture({ history: true })).not.toContain('c4a7a71e');
     });
+
+    it('on a dumb terminal asks in numbered lines and reads the secret with nothing echoed', async () => {
+      const canary = 'c4a7a71e5ec7e7000000000000000043';
+      const t = open({ args: ['--plain', '--base-url', sim.url], env: { TERM: 'dumb' } });
+      await t.waitFor('Type a number and press Enter');
+      t.type('1');
+      t.press('Enter');
+      await t.waitFor('API key (nothing is shown while you type)');
+      t.type(apiKey);
+      t.press('Enter');
+      await t.waitFor('Secret key (nothing is shown while you type)');
+      t.type(canary);
+      await sleep(200);
+      expect(t.capture({ history: true })).not.toContain('c4a7a71e');
+      t.press('Enter');
+      await t.waitFor(/Signature[\s\S]*Type a number and press Enter/);
+      expect(t.capture({ history: true })).not.toContain('c4a7a71e');
+      t.press('C-c');
+      expect(await t.exitCode()).toBe(130);
+    });
   });
 });

@@ -31,6 +31,7 @@ export function scriptedPrompter(script: Answer[]): Prompter & { asked: Asked[];
     return a;
   };
   const result = {
+    keys: 'Answer from the script.',
     asked,
     held: 0,
     async select<T>(message: string, choices: MenuChoice<T>[], initial = 0): Promise<T> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InterruptedError } from '../../src/commands/io.js';
-import { BackRequested, QuitRequested, enquirerPrompter, foldLabel, hintFits, linePrompter } from '../../src/plain/prompter.js';
+import { BackRequested, QuitRequested, createPrompter, enquirerPrompter, foldLabel, hintFits, linePrompter } from '../../src/plain/prompter.js';
 import { fakeTerminal, SGR, stripAnsi, waitFor } from './helpers.js';
 
 const CHOICES = [
@@ -212,5 +212,31 @@ describe('foldLabel', () => {
     const folded = foldLabel("1. ✗ FAIL Account: Your IP 198.51.100.23 is not on the key's whitelist", 60);
     expect(folded).toBe("1. ✗ FAIL Account: Your IP 198.51.100.23 is not on the\n     key's whitelist");
     expect(folded.split('\n').every((l) => l.length <= 57)).toBe(true);
+  });
+});
+
+describe('createPrompter', () => {
+  it('uses numbered lines on a dumb terminal, reading a secret with nothing echoed', async () => {
+    const term = fakeTerminal();
+    const readHidden = async (label: string) => `hidden answer to ${label}`;
+    const prompter = createPrompter({ stdin: term.stdin, stdout: term.stdout, color: false, signal: new AbortController().signal, term: 'dumb', readHidden });
+    const answer = prompter.select('What do you want to do?', CHOICES, 0);
+    await when(term, 'Type a number', '2\n');
+    await expect(answer).resolves.toBe('b');
+    await expect(prompter.secret('Secret key')).resolves.toBe('hidden answer to Secret key (nothing is shown while you type)');
+    // Keys typed after the secret reach the next question, not a stale reader.
+    const next = prompter.select('Next?', CHOICES, 0);
+    await when(term, 'Next?', '3\n');
+    await expect(next).resolves.toBe('c');
+    prompter.close();
+  });
+
+  it('uses enquirer on a terminal that can take raw mode', async () => {
+    const term = fakeTerminal();
+    const prompter = createPrompter({ stdin: term.stdin, stdout: term.stdout, color: false, signal: new AbortController().signal, term: 'xterm-256color' });
+    const answer = prompter.select('What do you want to do?', CHOICES, 0);
+    await when(term, '1. Diagnose my API key', '\r');
+    await expect(answer).resolves.toBe('a');
+    expect(term.written()).not.toContain('Type a number');
   });
 });

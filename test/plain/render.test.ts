@@ -159,7 +159,7 @@ describe('screens', () => {
 
 describe('the banner', () => {
   it('says how to answer, go back and quit', () => {
-    const text = renderLogEntry({ kind: 'banner', seq: 1, version: '1.2.3', demo: true }, plain()).join(' ');
+    const text = renderLogEntry({ kind: 'banner', seq: 1, version: '1.2.3', demo: true }, { ...plain(), keys: 'Answer with the arrow keys or a number, then Enter. Esc goes back, Ctrl-C quits.' }).join(' ');
     expect(text).toContain('mexc-wizard 1.2.3 · plain mode');
     expect(text).toContain('Esc goes back, Ctrl-C quits');
     expect(text).toContain('throwaway key');
