@@ -10,8 +10,9 @@ import { redactSecrets, shortenSignatureParam } from './redact.js';
 import { DEFAULT_RECV_WINDOW_MS, signRequest } from './signing.js';
 import type { HttpMethod, Observation, Timings } from './types.js';
 
-export const DEFAULT_BASE_URL = 'https://api.mexc.com';
-export const DEFAULT_TIMEOUT_MS = 10_000;
+import { DEFAULT_TIMEOUT_MS } from './defaults.js';
+
+export { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS } from './defaults.js';
 /** Bodies beyond this are cut off: a diagnosis never needs more, and a 10 MB page must not stall us. */
 const MAX_BODY_BYTES = 1_000_000;
 const BODY_SNIPPET_CHARS = 2000;

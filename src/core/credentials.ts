@@ -66,6 +66,11 @@ export function parseEnvText(text: string): Record<string, string> {
   }
 }
 
+/** A value typed at the masked prompt, named so evidence reads "The secret you typed …". */
+export function typedValue(kind: 'key' | 'secret', value: string): FoundValue {
+  return { value, origin: 'prompt', variable: kind === 'key' ? 'The key you typed' : 'The secret you typed' };
+}
+
 export function describeOrigin(found: FoundValue): string {
   switch (found.origin) {
     case 'env-file':
@@ -75,7 +80,7 @@ export function describeOrigin(found: FoundValue): string {
     case 'environment':
       return `the environment variable ${found.variable}`;
     case 'prompt':
-      return 'what you typed';
+      return 'typed at the masked prompt';
     case 'demo':
       return 'the demo simulator';
   }

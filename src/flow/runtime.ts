@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { FoundCredentials } from '../core/credentials.js';
-import { cleanValue, describeOrigin } from '../core/credentials.js';
+import { cleanValue, describeOrigin, typedValue } from '../core/credentials.js';
 import type { LabResult } from '../core/lab/types.js';
 import { maskKey, redactSecrets } from '../core/redact.js';
 import type { Diagnosis, Finding, FixContext, StepId, StepResult } from '../core/types.js';
@@ -123,8 +123,8 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const currentCredentials = (): FoundCredentials => {
     const found = sessionOptions().loadCredentials();
     return {
-      ...(typed.apiKey ? { apiKey: { value: typed.apiKey, origin: 'prompt', variable: 'prompt' } } : found.apiKey ? { apiKey: found.apiKey } : {}),
-      ...(typed.secret ? { secret: { value: typed.secret, origin: 'prompt', variable: 'prompt' } } : found.secret ? { secret: found.secret } : {}),
+      ...(typed.apiKey ? { apiKey: typedValue('key', typed.apiKey) } : found.apiKey ? { apiKey: found.apiKey } : {}),
+      ...(typed.secret ? { secret: typedValue('secret', typed.secret) } : found.secret ? { secret: found.secret } : {}),
     };
   };
 

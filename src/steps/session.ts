@@ -3,7 +3,7 @@ import { renderDiagnosis } from '../core/catalog/index.js';
 import { classifyClock, classifyObservation } from '../core/classify.js';
 import { MexcClient } from '../core/client.js';
 import { estimateClock, type ClockEstimate, type ClockSample } from '../core/clock.js';
-import { findCredentials, lintCredentials, type FoundCredentials, type FoundValue } from '../core/credentials.js';
+import { findCredentials, lintCredentials, typedValue, type FoundCredentials } from '../core/credentials.js';
 import { maskKey } from '../core/redact.js';
 import { STEP_IDS, type Finding, type FixContext, type Observation, type StepId, type StepResult } from '../core/types.js';
 import { runAccount } from './account.js';
@@ -76,8 +76,8 @@ export class Session {
   /** Credentials typed in the wizard take the place of missing ones. */
   setTypedCredentials(apiKey: string | undefined, secret: string | undefined): void {
     this.typed = {
-      ...(apiKey ? { apiKey: { value: apiKey, origin: 'prompt', variable: 'prompt' } satisfies FoundValue } : {}),
-      ...(secret ? { secret: { value: secret, origin: 'prompt', variable: 'prompt' } satisfies FoundValue } : {}),
+      ...(apiKey ? { apiKey: typedValue('key', apiKey) } : {}),
+      ...(secret ? { secret: typedValue('secret', secret) } : {}),
     };
     this.reset();
   }
