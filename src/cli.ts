@@ -151,12 +151,17 @@ async function dispatch(command: Command, rest: string[], v: Values, io: Command
 
 async function runWizardOrFallback(v: Values, common: Record<string, unknown>, io: CommandIO, proc: ProcessLike): Promise<number> {
   const demo = Boolean(v.demo);
+  if (v.scenario !== undefined && !demo) {
+    throw new UsageError('--scenario only works with --demo (or with the sim command).', 'Example: mexc-wizard --demo --scenario clock-ahead');
+  }
   const ttyIn = Boolean(proc.stdin.isTTY);
   const ttyOut = Boolean(proc.stdout.isTTY);
   const inCI = isCI(proc.env) && !v.interactive;
   const fallback = !ttyIn || !ttyOut ? `No terminal on ${!ttyIn ? 'stdin' : 'stdout'}: running "mexc-wizard check${demo ? ' --demo' : ''}" instead of the wizard.` : inCI ? 'CI is set: running "mexc-wizard check" instead of the wizard (use --interactive to force it).' : undefined;
   if (fallback) {
     proc.stderr.write(`${fallback}\n`);
+    // Git Bash's mintty without ConPTY gives node pipes instead of a console.
+    if (proc.platform === 'win32' && proc.env.MSYSTEM && !ttyIn) proc.stderr.write('In Git Bash, run "winpty npx mexc-wizard" for the interactive wizard.\n');
     const { runCheck } = await import('./commands/check.js');
     if (demo) {
       const { runDemoCheck } = await import('./commands/demo.js');

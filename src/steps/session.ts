@@ -270,7 +270,9 @@ function toClockSample(obs: Observation): ClockSample[] {
 }
 
 function skipped(id: StepId, reason: string): StepResult {
-  return { id, status: 'skip', summary: `Skipped: ${reason}`, evidence: [], diagnoses: [], skipReason: reason, durationMs: 0 };
+  // The status column already says SKIP: the summary is just the reason.
+  const summary = reason.charAt(0).toUpperCase() + reason.slice(1);
+  return { id, status: 'skip', summary, evidence: [], diagnoses: [], skipReason: reason, durationMs: 0 };
 }
 
 function toResult(id: StepId, o: StepOutcome, durationMs: number): StepResult {
