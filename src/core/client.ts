@@ -132,6 +132,8 @@ export class MexcClient {
     // MEXC rejects POST/PUT/DELETE without a JSON content type (700013, since 2024-02-22).
     if (method !== 'GET') headers['Content-Type'] = 'application/json';
     const sentAtMs = this.opts.now();
+    // got stamps its timings with Date.now(); this maps them onto the injected clock.
+    const clockShiftMs = sentAtMs - Date.now();
     const base: Observation = {
       method,
       path,
@@ -151,7 +153,7 @@ export class MexcClient {
     try {
       const response = (await request) as Response<string>;
       const receivedAtMs = this.opts.now();
-      return { ...base, ...this.describeResponse(response), receivedAtMs, ...wireWindow(response, sentAtMs) };
+      return { ...base, ...this.describeResponse(response), receivedAtMs, ...wireWindow(response, clockShiftMs) };
     } catch (error) {
       const receivedAtMs = this.opts.now();
       if (tooBig) {
@@ -227,14 +229,18 @@ function pickHeaders(headers: http.IncomingHttpHeaders): Record<string, string> 
 }
 
 /**
- * When the request left and the first response byte arrived, on the injected clock: got's
- * timings (Date.now based) are shifted onto `sentAtMs`, so TCP/TLS set-up on a fresh socket does
- * not count as network delay in the clock estimate.
+ * When the request left and the first response byte arrived, on the injected clock. "Left" is the last set-up event
+ * (socket assigned, connected, TLS done): the request bytes go out in that same tick, so TCP/TLS
+ * set-up on a fresh socket does not count as network delay in the clock estimate. got's
+ * `upload` mark is later than that on a busy event loop, which would make the round trip look
+ * shorter than it was.
  */
-function wireWindow(response: Response<string>, sentAtMs: number): Pick<Observation, 'wireSentAtMs' | 'wireFirstByteAtMs'> {
+function wireWindow(response: Response<string>, clockShiftMs: number): Pick<Observation, 'wireSentAtMs' | 'wireFirstByteAtMs'> {
   const t = response.timings;
-  if (t.upload === undefined || t.response === undefined) return {};
-  return { wireSentAtMs: sentAtMs + (t.upload - t.start), wireFirstByteAtMs: sentAtMs + (t.response - t.start) };
+  if (t.response === undefined) return {};
+  const setUp = [t.start, t.socket, t.lookup, t.connect, t.secureConnect].filter((v): v is number => typeof v === 'number');
+  const left = Math.min(Math.max(...setUp), t.response);
+  return { wireSentAtMs: left + clockShiftMs, wireFirstByteAtMs: t.response + clockShiftMs };
 }
 
 function phaseTimings(phases: { dns?: number; tcp?: number; tls?: number; firstByte?: number; total?: number }): Timings {

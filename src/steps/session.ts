@@ -120,10 +120,14 @@ export class Session {
     };
     onEvent?.({ type: 'start', id: 'credentials' });
     emit(await this.runStep('credentials'));
-    if (this.canSign()) void this.market().catch(() => undefined);
     const together: StepId[] = this.canSign() ? ['connectivity', 'clock', 'account'] : ['connectivity', 'clock'];
     for (const id of together) onEvent?.({ type: 'start', id });
-    await Promise.all(together.map((id) => this.runStep(id, { deferSkip: true })));
+    // Clock samples go out first: their answers then come back before the others' and are not
+    // delayed behind the parsing of bigger responses, which would blur the offset estimate.
+    const firing = ['clock', ...together.filter((id) => id !== 'clock')] as StepId[];
+    const running = firing.map((id) => this.runStep(id, { deferSkip: true }));
+    if (this.canSign()) void this.market().catch(() => undefined);
+    await Promise.all(running);
     for (const id of together) {
       const reason = this.skipReason(id);
       if (reason) this.results.set(id, skipped(id, reason));
