@@ -528,6 +528,14 @@ function appendPaste(text: string, input: string): string {
   return (text + input.replace(/\r\n?/g, '\n')).slice(0, 65_536);
 }
 
+/** Typing into a paste field (explain, signature lab): the edited text, or undefined. */
+function editPaste(text: string, event: Event): string | undefined {
+  if (event.type === 'input') return appendPaste(text, event.text);
+  if (event.type === 'erase') return [...text].slice(0, -1).join('');
+  if (event.type === 'clear') return '';
+  return undefined;
+}
+
 function onExplain(state: WizardState, s: Of<'explain'>, event: Event): Transition {
   if (s.phase === 'working') {
     if (event.type === 'explained') {
@@ -540,13 +548,9 @@ function onExplain(state: WizardState, s: Of<'explain'>, event: Event): Transiti
     return stay(state);
   }
   const { error: _e, ...rest } = s;
+  const edited = editPaste(s.text, event);
+  if (edited !== undefined) return stay({ ...state, screen: { ...rest, text: edited } });
   switch (event.type) {
-    case 'input':
-      return stay({ ...state, screen: { ...rest, text: appendPaste(s.text, event.text) } });
-    case 'erase':
-      return stay({ ...state, screen: { ...rest, text: [...s.text].slice(0, -1).join('') } });
-    case 'clear':
-      return stay({ ...state, screen: { ...rest, text: '' } });
     case 'accept': {
       const text = s.text.trim();
       if (!text) return stay({ ...state, screen: { ...s, error: 'Paste the error first: the response body, the message, or just the code.' } });
@@ -566,14 +570,10 @@ function onLab(state: WizardState, s: Of<'lab'>, event: Event): Transition {
       if (event.type === 'inspected') return go(state, { kind: 'lab', phase: 'result', text: s.text, secret: '', result: event.result, focus: 0 });
       if (event.type === 'inspect-failed') return goBack(state, (prev) => ({ ...prev, error: event.message }) as Screen);
       return stay(state);
-    case 'input':
+    case 'input': {
+      const edited = editPaste(s.text, event);
+      if (edited !== undefined) return stay({ ...state, screen: { ...rest, text: edited } });
       switch (event.type) {
-        case 'input':
-          return stay({ ...state, screen: { ...rest, text: appendPaste(s.text, event.text) } });
-        case 'erase':
-          return stay({ ...state, screen: { ...rest, text: [...s.text].slice(0, -1).join('') } });
-        case 'clear':
-          return stay({ ...state, screen: { ...rest, text: '' } });
         case 'accept': {
           const text = s.text.trim();
           if (!text) return stay({ ...state, screen: { ...s, error: 'Paste the request first: the full URL your code called, or its curl command.' } });
@@ -585,6 +585,7 @@ function onLab(state: WizardState, s: Of<'lab'>, event: Event): Transition {
         default:
           return stay(state);
       }
+    }
     case 'secret':
       switch (event.type) {
         case 'input': {

@@ -1,4 +1,5 @@
 import type { Facts } from './types.js';
+import { VALUE_PROBLEM_WORDS } from '../credentials.js';
 
 /** `1234` → `1.2 s`, `80` → `80 ms`: clock numbers read best in the unit a person thinks in. */
 export function formatMs(ms: number): string {
@@ -15,18 +16,8 @@ const HINTS: Record<string, string> = {
   'listen-key': 'The listenKey is unknown or expired: listen keys live 60 minutes unless extended with PUT /api/v3/userDataStream.',
 };
 
-/** Credential lint problem codes (core/credentials.ts) in words. */
-const VALUE_PROBLEMS: Record<string, string> = {
-  'leading-whitespace': 'starts with whitespace',
-  'trailing-whitespace': 'ends with whitespace',
-  'line-break': 'contains a line break',
-  quotes: 'is wrapped in quotes',
-  'zero-width': 'contains an invisible zero-width character',
-  'non-breaking-space': 'contains a non-breaking space',
-  'non-ascii': 'contains a non-ASCII character',
-  'inner-whitespace': 'contains whitespace in the middle',
-  'unusual-shape': 'has an unusual shape',
-};
+/** Credential lint problem codes in words: one table, owned by the lint. */
+const VALUE_PROBLEMS: Record<string, string> = VALUE_PROBLEM_WORDS;
 
 /** How each fact reads as an evidence line. Facts not listed here are shown as `name: value`. */
 const FORMATTERS: Record<string, Formatter> = {
