@@ -5,7 +5,7 @@
  * The program waits behind a gate file until the recording has started.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BIN } from './cli.js';
 
@@ -104,5 +104,8 @@ export class Tty {
 
   kill(): void {
     spawnSync('tmux', ['-L', this.socket, 'kill-server'], { encoding: 'utf8' });
+    // tmux can leave the socket file of a killed server behind.
+    const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
+    rmSync(path.join(process.env.TMUX_TMPDIR ?? '/tmp', `tmux-${uid}`, this.socket), { force: true });
   }
 }
