@@ -88,7 +88,7 @@ export async function main(argv: string[], proc: ProcessLike, signal: AbortSigna
     if (error instanceof UsageError) return reportUsage(error, proc);
     if (signal.aborted || error instanceof InterruptedError) return EXIT.interrupted;
     // A bug, not a user mistake: one sentence, no stack unless asked for.
-    proc.stderr.write(`mexc-wizard hit an internal error: ${(error as Error)?.message ?? String(error)}\n`);
+    proc.stderr.write(`mexc-wizard hit an internal error: ${printable((error as Error)?.message ?? String(error))}\n`);
     proc.stderr.write('Please report it at https://github.com/mexc-wizard/mexc-wizard/issues (set MEXC_WIZARD_DEBUG=1 for details).\n');
     if (proc.env.MEXC_WIZARD_DEBUG) proc.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
     return EXIT.problem;
@@ -97,9 +97,15 @@ export async function main(argv: string[], proc: ProcessLike, signal: AbortSigna
 
 function reportUsage(error: unknown, proc: ProcessLike): number {
   if (!(error instanceof UsageError)) throw error;
-  proc.stderr.write(`mexc-wizard: ${error.message}\n`);
-  if (error.hint) proc.stderr.write(`${error.hint}\n`);
+  proc.stderr.write(`mexc-wizard: ${printable(error.message)}\n`);
+  if (error.hint) proc.stderr.write(`${printable(error.hint)}\n`);
   return EXIT.usage;
+}
+
+/** Arguments are echoed in messages: escape sequences in them must not reach the terminal. */
+function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 function noPositionals(command: string, rest: string[]): void {
@@ -174,8 +180,21 @@ async function runWizardOrFallback(v: Values, common: Record<string, unknown>, i
     const { runPlain } = await import('./plain/index.js');
     return runPlain({ ...common, demo, ...(v.scenario !== undefined ? { scenario: v.scenario } : {}) }, io);
   }
+  // Loading Ink, React and Yoga takes a few hundred ms: show the banner (the first entry of the
+  // wizard's checklist) right away, and let the wizard start its log after it.
+  printBanner(proc.stdout, demo, io.color);
   const { runWizard } = await import('./ui/index.js');
-  return runWizard({ ...common, demo, ...(v.scenario !== undefined ? { scenario: v.scenario } : {}), screenReader: Boolean(v['screen-reader']) || proc.env.INK_SCREEN_READER === 'true', version: VERSION }, io);
+  return runWizard(
+    { ...common, demo, ...(v.scenario !== undefined ? { scenario: v.scenario } : {}), screenReader: Boolean(v['screen-reader']) || proc.env.INK_SCREEN_READER === 'true', version: VERSION, bannerShown: true },
+    io,
+  );
+}
+
+/** The same two lines the wizard's banner entry draws (bold cyan title, dim tagline). */
+function printBanner(out: NodeJS.WriteStream, demo: boolean, color: boolean): void {
+  const title = `mexc-wizard ${VERSION}${demo ? ' · DEMO (local simulator)' : ''}`;
+  const tagline = 'finds why your MEXC API key fails, and hands you the fix';
+  out.write(color ? `\u001b[1m\u001b[36m${title}\u001b[39m\u001b[22m\n\u001b[2m${tagline}\u001b[22m\n` : `${title}\n${tagline}\n`);
 }
 
 function isCI(env: NodeJS.ProcessEnv): boolean {

@@ -89,6 +89,12 @@ describe('MexcClient', () => {
     expect(obs.networkError?.code).toBe('ENOTFOUND');
   });
 
+  it('calls a DNS lookup that never answers a DNS failure, not a slow server', async () => {
+    const dnsLookup = (() => undefined) as unknown as net.LookupFunction;
+    const obs = await client('http://api.mexc.invalid', { dnsLookup, timeoutMs: 300 }).publicGet('/api/v3/ping');
+    expect(obs.networkError?.code).toBe('EAI_AGAIN');
+  });
+
   it('times out a server that never answers', async () => {
     const url = await serve(() => undefined);
     const obs = await client(url, { timeoutMs: 300 }).publicGet('/api/v3/ping');

@@ -32,7 +32,21 @@ export async function runInspect(opts: InspectOptions, io: CommandIO): Promise<n
   }
 }
 
+/** A signed MEXC request is a few KB at most; a bigger paste is a log file or a mistake. */
+const MAX_REQUEST_CHARS = 256 * 1024;
+
 async function readInput(input: string | undefined, io: CommandIO): Promise<string> {
+  const text = await readRawInput(input, io);
+  if (text.length > MAX_REQUEST_CHARS) {
+    throw new UsageError(
+      `That input is ${(text.length / 1024 / 1024).toFixed(1)} MB: a request MEXC accepts is a few KB.`,
+      'Paste only the request your code sent: its URL, its curl command, or the method line with headers and body.',
+    );
+  }
+  return text;
+}
+
+async function readRawInput(input: string | undefined, io: CommandIO): Promise<string> {
   if (input !== undefined && input !== '-') return input;
   if (input === undefined && io.isTTY) {
     throw new UsageError(

@@ -68,7 +68,8 @@ export class MexcClient {
       responseType: 'text',
       decompress: true,
       timeout: {
-        lookup: Math.min(timeoutMs, 5000),
+        // Below the request timeout, so a lookup that never answers is reported as DNS.
+        lookup: Math.min(Math.floor(timeoutMs * 0.8), 5000),
         connect: timeoutMs,
         secureConnect: timeoutMs,
         response: timeoutMs,
@@ -203,8 +204,11 @@ export class MexcClient {
     if (error instanceof RequestError) {
       // got wraps the socket error; the cause carries the OS code (ECONNREFUSED, ENOTFOUND…).
       const cause = (error as { cause?: { code?: string } }).cause;
-      const code = error.name === 'TimeoutError' ? 'ETIMEDOUT' : (error.code ?? cause?.code ?? 'ERR_REQUEST');
-      const message = error.name === 'TimeoutError' ? `Timed out (${(error as { event?: string }).event ?? 'request'})` : error.message;
+      const event = (error as { event?: string }).event;
+      // A DNS lookup that never answers is a DNS problem, not a slow server.
+      const timeoutCode = event === 'lookup' ? 'EAI_AGAIN' : 'ETIMEDOUT';
+      const code = error.name === 'TimeoutError' ? timeoutCode : (error.code ?? cause?.code ?? 'ERR_REQUEST');
+      const message = error.name === 'TimeoutError' ? `Timed out (${event ?? 'request'}${event === 'lookup' ? ': the DNS lookup never answered' : ''})` : error.message;
       return { code, message: this.clean(message) };
     }
     if (error instanceof Error) return { code: (error as { code?: string }).code ?? 'ERR_UNKNOWN', message: this.clean(error.message) };

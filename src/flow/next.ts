@@ -28,6 +28,8 @@ export interface InitInput {
   demo?: boolean;
   scenario?: string;
   scenarios?: ScenarioChoice[];
+  /** The launcher already printed the banner (before Ink loaded), so the log starts without it. */
+  bannerShown?: boolean;
 }
 
 export function initialState(input: InitInput): WizardState {
@@ -35,7 +37,7 @@ export function initialState(input: InitInput): WizardState {
   return {
     screen: { kind: 'welcome', focus: 0 },
     back: [],
-    log: [{ kind: 'banner', seq: 1, version: input.version, demo }],
+    log: input.bannerShown ? [] : [{ kind: 'banner', seq: 1, version: input.version, demo }],
     seq: 1,
     version: input.version,
     today: input.today,

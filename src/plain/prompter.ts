@@ -121,8 +121,27 @@ interface EnquirerModule {
 let enquirerModule: Promise<EnquirerModule> | undefined;
 /** Loaded on the first question, so start-up does not pay for it. */
 function loadEnquirer(): Promise<EnquirerModule> {
-  enquirerModule ??= import('enquirer').then((m) => ((m as { default?: unknown }).default ?? m) as EnquirerModule);
+  enquirerModule ??= Promise.all([import('enquirer'), import('node:readline')]).then(([m, readline]) => {
+    tolerateEnquirerPauseAfterClose(readline.Interface.prototype);
+    return ((m as { default?: unknown }).default ?? m) as EnquirerModule;
+  });
   return enquirerModule;
+}
+
+/**
+ * enquirer 2.4.1 calls `rl.pause()` on a readline it has just closed when a prompt is cancelled
+ * (enquirer#483, fix unreleased); Node 24 throws ERR_USE_AFTER_CLOSE for that, so Ctrl-C would
+ * crash instead of exiting 130. Pausing a closed interface is a no-op on Node 20 and 22.
+ */
+function tolerateEnquirerPauseAfterClose(proto: { pause(): unknown; closed?: boolean }): void {
+  const marker = Symbol.for('mexc-wizard.pause-after-close');
+  const patched = proto as typeof proto & { [marker]?: true };
+  if (patched[marker]) return;
+  const pause = proto.pause;
+  proto.pause = function (this: { closed?: boolean }) {
+    return this.closed ? this : pause.call(this);
+  };
+  patched[marker] = true;
 }
 
 export function enquirerPrompter(opts: PrompterOptions): Prompter {

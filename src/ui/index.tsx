@@ -25,6 +25,8 @@ export interface WizardOptions extends CommonFlags {
   /** Ink's screen-reader mode; undefined leaves it to INK_SCREEN_READER. */
   screenReader?: boolean;
   version: string;
+  /** cli.ts printed the banner lines itself while this chunk loaded (see printBanner). */
+  bannerShown?: boolean;
 }
 
 /**
@@ -55,6 +57,7 @@ export async function runWizard(opts: WizardOptions, io: CommandIO, testLoaders?
       version: opts.version,
       today,
       demo: Boolean(opts.demo),
+      ...(opts.bannerShown ? { bannerShown: true } : {}),
       ...(opts.demo && opts.scenario ? { scenario: opts.scenario } : {}),
       scenarios: SCENARIOS.map((s) => ({ name: s.name, description: s.description })),
     },
