@@ -46,7 +46,8 @@ export interface CheckReport {
   key?: string;
   symbol?: string;
   steps: StepResult[];
-  clock?: { localAheadMs: number; rttMs: number; samples: number };
+  /** The clock estimate: offset (positive = local clock ahead), best round trip, every sample. */
+  clock?: { localAheadMs: number; rttMs: number; uncertaintyMs: number; samples: ClockEstimate['samples'] };
   /** The public IP MEXC reported in a 700006 answer. */
   mexcSawIp?: string;
 }
@@ -155,8 +156,8 @@ export class Session {
       ...(key ? { key: maskKey(key) } : {}),
       ...(this.marketSymbol ? { symbol: this.marketSymbol } : {}),
       steps,
-      ...(typeof this.facts.localAheadMs === 'number' && typeof this.facts.rttMs === 'number'
-        ? { clock: { localAheadMs: this.facts.localAheadMs, rttMs: this.facts.rttMs, samples: CLOCK_SAMPLES } }
+      ...(this.lastClock
+        ? { clock: { localAheadMs: this.lastClock.localAheadMs, rttMs: this.lastClock.rttMs, uncertaintyMs: this.lastClock.uncertaintyMs, samples: this.lastClock.samples } }
         : {}),
       ...(typeof this.facts.mexcSawIp === 'string' ? { mexcSawIp: this.facts.mexcSawIp } : {}),
     };
@@ -253,10 +254,14 @@ export class Session {
     return this.marketMemo;
   }
 
+  private lastClock?: ClockEstimate;
+
   private clock(): Promise<ClockEstimate | undefined> {
-    this.clockMemo ??= Promise.all(Array.from({ length: CLOCK_SAMPLES }, () => this.client.publicGet('/api/v3/time'))).then(
-      (observations) => estimateClock(observations.flatMap(toClockSample)),
-    );
+    this.clockMemo ??= Promise.all(Array.from({ length: CLOCK_SAMPLES }, () => this.client.publicGet('/api/v3/time'))).then((observations) => {
+      const estimate = estimateClock(observations.flatMap(toClockSample));
+      if (estimate) this.lastClock = estimate;
+      return estimate;
+    });
     return this.clockMemo;
   }
 }

@@ -21,7 +21,7 @@ async function check(scenario: ScenarioName, extra: string[] = [], env: Record<s
   const json = JSON.parse(io.out()) as {
     ok: boolean;
     steps: Array<{ id: string; status: string; diagnoses: Array<{ id: string; evidence: string[] }> }>;
-    clock?: { localAheadMs: number };
+    clock?: { localAheadMs: number; rttMs: number; samples: Array<{ serverTimeMs: number; rttMs: number }> };
   };
   const status = Object.fromEntries(json.steps.map((s) => [s.id, s.status]));
   const diagnoses = json.steps.flatMap((s) => s.diagnoses.map((d) => d.id));
@@ -62,6 +62,8 @@ describe('check against the simulator', () => {
     expect(r.diagnoses).toContain('clock-ahead');
     expect(r.json.clock?.localAheadMs).toBeGreaterThan(4000);
     expect(r.json.clock?.localAheadMs).toBeLessThan(4400);
+    expect(r.json.clock?.samples.length).toBe(4);
+    expect(r.json.clock?.rttMs).toBe(Math.min(...(r.json.clock?.samples ?? []).map((x) => x.rttMs)));
     expect(r.status.account).toBe('fail');
     expect(JSON.stringify(r.json)).toContain('The clock is the cause');
   });
