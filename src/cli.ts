@@ -157,6 +157,10 @@ async function dispatch(command: Command, rest: string[], v: Values, io: Command
 
 async function runWizardOrFallback(v: Values, common: Record<string, unknown>, io: CommandIO, proc: ProcessLike): Promise<number> {
   const demo = Boolean(v.demo);
+  if (v.scenario === 'list') {
+    const { runSim } = await import('./commands/sim.js');
+    return runSim({ scenario: 'list' }, io);
+  }
   if (v.scenario !== undefined && !demo) {
     throw new UsageError('--scenario only works with --demo (or with the sim command).', 'Example: mexc-wizard --demo --scenario clock-ahead');
   }

@@ -101,6 +101,10 @@ function waitForAbort(signal: AbortSignal): Promise<void> {
  * 2 for usage errors: unknown scenario, bad port or latency, port in use.
  */
 export async function runSim(opts: SimCommandOptions, io: CommandIO): Promise<number> {
+  if (opts.scenario === 'list') {
+    io.stdout(`Scenarios (mexc-wizard sim --scenario NAME, or mexc-wizard --demo --scenario NAME):\n${scenarioList()}\n`);
+    return EXIT.ok;
+  }
   let scenario: ScenarioName;
   try {
     scenario = parseScenarioName(opts.scenario ?? DEFAULT_SCENARIO);

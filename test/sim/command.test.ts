@@ -167,3 +167,14 @@ describe('mexc-wizard sim usage errors (exit 2, no stack trace)', () => {
     expect(await runSim({ port: 0, latencyMs: -5 }, io)).toBe(2);
   });
 });
+
+describe('sim --scenario list', () => {
+  it('prints every scenario with its description and exits 0 without starting a server', async () => {
+    const { runSim } = await import('../../src/commands/sim.js');
+    const { SCENARIOS } = await import('../../src/sim/server.js');
+    const io = fakeIO();
+    expect(await runSim({ scenario: 'list' }, io)).toBe(0);
+    for (const s of SCENARIOS) expect(io.out()).toContain(s.name);
+    expect(io.out()).not.toContain('http://127.0.0.1');
+  });
+});
