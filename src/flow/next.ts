@@ -189,14 +189,9 @@ function onWelcome(state: WizardState, s: Of<'welcome'>, event: Event): Transiti
         return stay(state);
     }
   };
+  const menu = onMenuKeys(state, s, event, choices.length, choose);
+  if (menu) return menu;
   switch (event.type) {
-    case 'move':
-      return stay({ ...state, screen: { ...s, focus: wrap(s.focus + event.delta, choices.length) } });
-    case 'pick':
-      if (event.index >= choices.length) return stay(state);
-      return event.activate ? choose(event.index) : stay({ ...state, screen: { ...s, focus: event.index } });
-    case 'accept':
-      return choose(s.focus);
     case 'quit':
       return exit(state, quitCode(state));
     default:
@@ -211,14 +206,9 @@ function onScenario(state: WizardState, s: Of<'scenario'>, event: Event): Transi
     if (!scenario) return stay(state);
     return go(state, { kind: 'starting-demo', scenario }, { effects: [{ type: 'start-demo', scenario }] });
   };
+  const menu = onMenuKeys(state, s, event, count, choose);
+  if (menu) return menu;
   switch (event.type) {
-    case 'move':
-      return stay({ ...state, screen: { ...s, focus: wrap(s.focus + event.delta, count) } });
-    case 'pick':
-      if (event.index >= count) return stay(state);
-      return event.activate ? choose(event.index) : stay({ ...state, screen: { ...s, focus: event.index } });
-    case 'accept':
-      return choose(s.focus);
     case 'back':
       return goBack(state);
     case 'quit':
@@ -273,14 +263,9 @@ function onCredentials(state: WizardState, s: Of<'credentials'>, event: Event): 
       if (CREDENTIAL_CHOICES[index]?.id === 'type') return typeCredentials(state);
       return runStep(pushCurrent(state), 'credentials', 'guide');
     };
+    const menu = onMenuKeys(state, s, event, CREDENTIAL_CHOICES.length, choose);
+    if (menu) return menu;
     switch (event.type) {
-      case 'move':
-        return stay({ ...state, screen: { ...s, focus: wrap(s.focus + event.delta, CREDENTIAL_CHOICES.length) } });
-      case 'pick':
-        if (event.index >= CREDENTIAL_CHOICES.length) return stay(state);
-        return event.activate ? choose(event.index) : stay({ ...state, screen: { ...s, focus: event.index } });
-      case 'accept':
-        return choose(s.focus);
       case 'type-credentials':
         return typeCredentials(state);
       case 'back':
@@ -525,6 +510,24 @@ function onExpiry(state: WizardState, s: Of<'expiry'>, event: Event): Transition
 // -------------------------------------------------------------------------------------------
 // Explain and signature lab
 
+/**
+ * Arrow keys, number keys and Enter on a menu of `count` choices (focus wraps around): the
+ * transition, or undefined when the event is not a menu key.
+ */
+function onMenuKeys<S extends Extract<Screen, { focus: number }>>(state: WizardState, s: S, event: Event, count: number, choose: (index: number) => Transition): Transition | undefined {
+  switch (event.type) {
+    case 'move':
+      return stay({ ...state, screen: { ...s, focus: wrap(s.focus + event.delta, count) } });
+    case 'pick':
+      if (event.index >= count) return stay(state);
+      return event.activate ? choose(event.index) : stay({ ...state, screen: { ...s, focus: event.index } });
+    case 'accept':
+      return choose(s.focus);
+    default:
+      return undefined;
+  }
+}
+
 /** Pasted text: CRLF and lone CR become LF; at most 64 KB are kept (a paste never needs more). */
 function appendPaste(text: string, input: string): string {
   return (text + input.replace(/\r\n?/g, '\n')).slice(0, 65_536);
@@ -666,14 +669,9 @@ function onSummary(state: WizardState, s: Of<'summary'>, event: Event): Transiti
         return exit(state, quitCode(state));
     }
   };
+  const menu = onMenuKeys(state, s, event, items.length, choose);
+  if (menu) return menu;
   switch (event.type) {
-    case 'move':
-      return stay({ ...state, screen: { ...s, focus: wrap(s.focus + event.delta, items.length) } });
-    case 'pick':
-      if (event.index >= items.length) return stay(state);
-      return event.activate ? choose(event.index) : stay({ ...state, screen: { ...s, focus: event.index } });
-    case 'accept':
-      return choose(s.focus);
     case 'report':
       return stay(state, [{ type: 'report', action: event.action }]);
     case 'rerun':
