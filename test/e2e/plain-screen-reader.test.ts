@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { NO_TMUX_MESSAGE, TmuxSession, assertBuilt, tmuxAvailable } from '../plain/tmux.js';
+import { NO_TMUX_MESSAGE, type TmuxSession, tmuxAvailable, tmuxSessions } from '../plain/tmux.js';
 
 /**
  * The accessible front end in a real terminal: Ink's screen-reader output (`--screen-reader`,
@@ -16,16 +16,7 @@ const hasTmux = tmuxAvailable();
 if (!hasTmux) console.warn(NO_TMUX_MESSAGE);
 
 describe.skipIf(!hasTmux)('screen-reader mode in a terminal', () => {
-  const sessions: TmuxSession[] = [];
-  const open = (opts: ConstructorParameters<typeof TmuxSession>[0]) => {
-    const s = new TmuxSession(opts);
-    sessions.push(s);
-    return s;
-  };
-  beforeAll(() => assertBuilt());
-  afterEach(() => {
-    for (const s of sessions.splice(0)) s.kill();
-  });
+  const open = tmuxSessions({ beforeAll, afterEach });
 
   /** Welcome (Enter: diagnose the demo key) → credentials (Enter: use these). */
   async function startDemo(t: TmuxSession) {

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSim } from '../../src/sim/server.js';
-import { NO_TMUX_MESSAGE, TmuxSession, assertBuilt, sleep, tmuxAvailable } from '../plain/tmux.js';
+import { NO_TMUX_MESSAGE, type TmuxSession, sleep, tmuxAvailable, tmuxSessions } from '../plain/tmux.js';
 
 /**
  * `--plain` in a real terminal (tmux), against the built bundle and the simulator: the walks a
@@ -12,16 +12,7 @@ const hasTmux = tmuxAvailable();
 if (!hasTmux) console.warn(NO_TMUX_MESSAGE);
 
 describe.skipIf(!hasTmux)('--plain in a terminal', () => {
-  const sessions: TmuxSession[] = [];
-  const open = (opts: ConstructorParameters<typeof TmuxSession>[0]) => {
-    const s = new TmuxSession(opts);
-    sessions.push(s);
-    return s;
-  };
-  beforeAll(() => assertBuilt());
-  afterEach(() => {
-    for (const s of sessions.splice(0)) s.kill();
-  });
+  const open = tmuxSessions({ beforeAll, afterEach });
 
   /** Welcome → Enter (diagnose the demo key) → Enter (use these credentials). */
   async function startDemo(t: TmuxSession) {

@@ -149,3 +149,20 @@ export function sleep(ms: number): Promise<void> {
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * Opens tmux sessions for one describe block: every session opened is killed after each test,
+ * and the built bundle is checked once before the first.
+ */
+export function tmuxSessions(hooks: { beforeAll: (fn: () => void) => void; afterEach: (fn: () => void) => void }) {
+  const sessions: TmuxSession[] = [];
+  hooks.beforeAll(() => assertBuilt());
+  hooks.afterEach(() => {
+    for (const s of sessions.splice(0)) s.kill();
+  });
+  return (opts: ConstructorParameters<typeof TmuxSession>[0]): TmuxSession => {
+    const s = new TmuxSession(opts);
+    sessions.push(s);
+    return s;
+  };
+}
