@@ -227,6 +227,7 @@ async function makeIO(proc: ProcessLike, v: Values, signal: AbortSignal): Promis
     cwd: proc.cwd(),
     platform: proc.platform,
     now: () => Date.now(),
+    runtime: { node: process.version, arch: process.arch },
   };
 }
 

@@ -1,4 +1,6 @@
+import { describeProxy } from '../core/proxy.js';
 import type { Diagnosis, StepResult } from '../core/types.js';
+import { VERSION } from '../version.js';
 import { createSession, type CheckReport } from '../steps/session.js';
 import { formatDiagnosis, statusLabel, styler } from './format.js';
 import { EXIT, type CommandIO } from './io.js';
@@ -16,21 +18,29 @@ export async function runCheck(flags: CheckFlags, io: CommandIO): Promise<number
   try {
     const report = await session.runAll();
     if (io.signal.aborted) return EXIT.interrupted;
-    io.stdout(flags.json ? `${JSON.stringify(toJson(report), null, 2)}\n` : formatReport(report, io, flags.notice, Boolean(flags.verbose)));
+    io.stdout(flags.json ? `${JSON.stringify(toJson(report, io), null, 2)}\n` : formatReport(report, io, flags.notice, Boolean(flags.verbose)));
     return report.ok ? EXIT.ok : EXIT.problem;
   } finally {
     session.close();
   }
 }
 
-/** The `check --json` shape (DESIGN.md): `{ok, steps: [{id, status, diagnoses: [...]}], clock, …}`. */
-export function toJson(report: CheckReport) {
+/**
+ * The `check --json` shape (DESIGN.md): `{ok, steps: [{id, status, diagnoses: [...]}], clock, …}`,
+ * plus what MEXC support asks first (tool, Node, platform), so the output doubles as the
+ * redacted support report the fixes point to.
+ */
+export function toJson(report: CheckReport, io: Pick<CommandIO, 'platform' | 'runtime'>) {
   return {
     ok: report.ok,
+    tool: { name: 'mexc-wizard', version: VERSION },
+    ...(io.runtime ? { node: io.runtime.node } : {}),
+    platform: io.runtime ? `${io.platform} ${io.runtime.arch}` : io.platform,
     baseUrl: report.baseUrl,
     ...(report.key ? { key: report.key } : {}),
     ...(report.symbol ? { symbol: report.symbol } : {}),
-    ...(report.proxy ? { proxy: report.proxy } : {}),
+    // host:port only: a proxy URL may carry a user name and password.
+    ...(report.proxy ? { proxy: describeProxy(report.proxy) } : {}),
     steps: report.steps.map((s) => ({
       id: s.id,
       status: s.status,

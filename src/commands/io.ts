@@ -21,6 +21,8 @@ export interface CommandIO {
   platform: NodeJS.Platform;
   /** Local wall clock in ms (injected so tests can pin it). */
   now: () => number;
+  /** Node version and CPU architecture, for reports ("v20.20.2", "x64"). */
+  runtime?: { node: string; arch: string };
 }
 
 /** Exit codes (DESIGN.md): 0 all good · 1 a problem was diagnosed · 2 usage error · 130 interrupted. */

@@ -127,6 +127,17 @@ describe('check against the simulator', () => {
     expect(r.diagnoses).toContain('ip-not-whitelisted');
   });
 
+  it('names the tool, Node and platform, and shows a proxy as host:port only', async () => {
+    sim = await startSimulator({ port: 0, apiKey: KEY, secret: SECRET, scenario: 'ok' });
+    const io = fakeIO({ env: { MEXC_API_KEY: KEY, MEXC_SECRET_KEY: SECRET, HTTP_PROXY: 'http://bob:hunter2pass@127.0.0.1:9' }, runtime: { node: 'v20.0.0', arch: 'x64' } });
+    const code = await runCheck({ baseUrl: sim.url, json: true, timeout: '1500' }, io);
+    const json = JSON.parse(io.out());
+    expect(json).toMatchObject({ tool: { name: 'mexc-wizard' }, node: 'v20.0.0', platform: 'linux x64', proxy: '127.0.0.1:9' });
+    expect(io.out()).not.toContain('hunter2pass');
+    expect(json.steps.find((s: { id: string }) => s.id === 'connectivity').diagnoses[0].id).toBe('connection-failed');
+    expect(code).toBe(1);
+  });
+
   it('never prints the secret, in text or JSON, verbose or not', async () => {
     for (const json of [true, false]) {
       sim = await startSimulator({ port: 0, apiKey: KEY, secret: SECRET, scenario: 'signature-invalid' });
