@@ -22,7 +22,15 @@ await build({
     __MEXC_WIZARD_VERSION__: JSON.stringify(pkg.version),
   },
   // Ink imports react-devtools-core only when DEV=true; stub it so the bundle never needs it.
-  alias: { 'react-devtools-core': './scripts/stub-devtools.mjs' },
+  // got loads HTTP/2, response-cache and DNS-cache support at start-up; mexc-wizard turns none of
+  // them on, so stand-ins that throw if ever used save 68 KB and about 18 ms before check's first
+  // request (scripts/stub-got-optional.mjs).
+  alias: {
+    'react-devtools-core': './scripts/stub-devtools.mjs',
+    'http2-wrapper': './scripts/stub-http2-wrapper.mjs',
+    'cacheable-request': './scripts/stub-got-optional.mjs',
+    'cacheable-lookup': './scripts/stub-got-optional.mjs',
+  },
   // Some bundled CommonJS dependencies call require(): give them one.
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: 'warning',
