@@ -1,15 +1,18 @@
 import { describeOffset } from '../core/clock.js';
 import type { StepRunner } from './context.js';
+import { describeAnswer } from './describe.js';
 
 /** Step 3 (guide §7 "Timestamp", Fix 3/4): is the local clock inside MEXC's timing rule? */
 export const runClock: StepRunner = async (ctx) => {
   const estimate = await ctx.clock();
   if (!estimate) {
+    const failure = ctx.clockFailure();
+    const findings = failure ? ctx.classify(failure) : [];
     return {
       status: 'fail',
       summary: 'Could not read MEXC server time',
-      evidence: ['GET /api/v3/time gave no usable serverTime'],
-      diagnoses: ctx.diagnose([{ id: 'unexpected-response', facts: { endpoint: '/api/v3/time' } }]),
+      evidence: [`GET /api/v3/time gave no usable serverTime${failure ? `: ${describeAnswer(failure)}` : ''}`],
+      diagnoses: ctx.diagnose(findings.length ? findings : [{ id: 'unexpected-response', facts: { endpoint: '/api/v3/time' } }]),
     };
   }
   const { localAheadMs, rttMs, uncertaintyMs, samples } = estimate;

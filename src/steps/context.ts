@@ -28,6 +28,8 @@ export interface StepContext {
   /** Shared, memoised lookups (started early by `runAll` so they overlap other requests). */
   market: () => Promise<MarketInfo>;
   clock: () => Promise<ClockEstimate | undefined>;
+  /** One /api/v3/time answer when no sample was usable (429, HTML, no serverTime…). */
+  clockFailure: () => Observation | undefined;
   results: ReadonlyMap<StepId, StepResult>;
 }
 

@@ -242,6 +242,7 @@ export class Session {
       classifyClock: (a, r, w) => classifyClock(a, r, w),
       market: () => this.market(),
       clock: () => this.clock(),
+      clockFailure: () => this.clockFailure,
       results: this.results,
     };
   }
@@ -255,11 +256,14 @@ export class Session {
   }
 
   private lastClock?: ClockEstimate;
+  private clockFailure?: Observation;
 
   private clock(): Promise<ClockEstimate | undefined> {
     this.clockMemo ??= Promise.all(Array.from({ length: CLOCK_SAMPLES }, () => this.client.publicGet('/api/v3/time'))).then((observations) => {
       const estimate = estimateClock(observations.flatMap(toClockSample));
       if (estimate) this.lastClock = estimate;
+      // Without an estimate, keep one answer so the clock step can say what went wrong.
+      this.clockFailure = estimate ? undefined : observations[0];
       return estimate;
     });
     return this.clockMemo;

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/commands/check.js';
 import { startSimulator, type RunningSim, type ScenarioName } from '../../src/sim/server.js';
@@ -125,6 +127,29 @@ describe('check against the simulator', () => {
     expect(r.status.credentials).toBe('fail');
     expect(r.diagnoses).toContain('secret-format');
     expect(r.diagnoses).toContain('ip-not-whitelisted');
+  });
+
+  it('names the real cause when the server time cannot be read (429 on /api/v3/time only)', async () => {
+    const server = http.createServer((req, res) => {
+      res.setHeader('content-type', 'application/json');
+      if (req.url?.startsWith('/api/v3/time')) {
+        res.statusCode = 429;
+        res.setHeader('retry-after', '7');
+        return res.end('{"code":429,"msg":"Too Many Requests"}');
+      }
+      res.end('{}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const io = fakeIO({ env: {} });
+      await runCheck({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, json: true }, io);
+      const clock = JSON.parse(io.out()).steps.find((x: { id: string }) => x.id === 'clock');
+      expect(clock.status).toBe('fail');
+      expect(clock.diagnoses[0].id).toBe('rate-limited');
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 
   it('names the tool, Node and platform, and shows a proxy as host:port only', async () => {
