@@ -28,7 +28,7 @@ export const credentialEntries: CatalogGroup = {
   'key-format': {
     title: 'The API key does not look like a MEXC key',
     explanation:
-      'Every MEXC key seen so far is 18 characters starting with mx0. Stray spaces, line breaks, quotes or invisible characters from copy and paste make MEXC reject the key (700001 or 10072). This is a warning: MEXC publishes no format rule.',
+      'Every MEXC key seen so far is 18 characters starting with mx0. Stray spaces, line breaks, quotes or invisible characters from copy and paste make MEXC reject the key (700001 or 10072). An unusual shape alone is only a warning, since MEXC publishes no format rule.',
     evidence: ['problem', 'likelyCause', 'length', 'expected', 'keyLength', 'maskedKey', 'detail'],
     fixes: () => [
       {
