@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { HELP } from './help.js';
-import { EXIT, InterruptedError, UsageError, type CommandIO } from './commands/io.js';
+import { EXIT, InterruptedError, UsageError, type CommandIO } from './shell/io.js';
 import { VERSION } from './version.js';
 
 const COMMANDS = ['check', 'explain', 'sign', 'inspect', 'sim'] as const;
@@ -223,7 +223,7 @@ async function makeIO(proc: ProcessLike, v: Values, signal: AbortSignal): Promis
     isTTY,
     color: !noColor && Boolean(proc.stdout.isTTY),
     signal,
-    ...(isTTY ? { promptSecret: async (label: string) => (await import('./tty-prompt.js')).promptHidden(label, proc.stdin, proc.stderr, signal) } : {}),
+    ...(isTTY ? { promptSecret: async (label: string) => (await import('./shell/tty-prompt.js')).promptHidden(label, proc.stdin, proc.stderr, signal) } : {}),
     cwd: proc.cwd(),
     platform: proc.platform,
     now: () => Date.now(),

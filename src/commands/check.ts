@@ -2,9 +2,9 @@ import { describeProxy } from '../core/proxy.js';
 import type { Diagnosis, StepResult } from '../core/types.js';
 import { VERSION } from '../version.js';
 import { createSession, type CheckReport } from '../steps/session.js';
-import { formatDiagnosis, statusLabel, styler } from './format.js';
-import { EXIT, type CommandIO } from './io.js';
-import { sessionOptions, type CommonFlags } from './options.js';
+import { formatDiagnosis, statusLabel, styler } from '../shell/format.js';
+import { EXIT, type CommandIO } from '../shell/io.js';
+import { sessionOptions, type CommonFlags } from '../shell/options.js';
 
 export interface CheckFlags extends CommonFlags {
   json?: boolean;

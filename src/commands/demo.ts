@@ -1,5 +1,5 @@
 import { runCheck, type CheckFlags } from './check.js';
-import { UsageError, type CommandIO } from './io.js';
+import { UsageError, type CommandIO } from '../shell/io.js';
 
 /**
  * `--demo` without a terminal: the built-in simulator with throwaway credentials, then `check`

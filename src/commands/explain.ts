@@ -1,8 +1,8 @@
 import { diagnosePaste } from '../core/extract-error.js';
 import { redactSecrets } from '../core/redact.js';
 import type { Diagnosis, FixContext } from '../core/types.js';
-import { formatDiagnosis, styler } from './format.js';
-import { EXIT, type CommandIO } from './io.js';
+import { formatDiagnosis, styler } from '../shell/format.js';
+import { EXIT, type CommandIO } from '../shell/io.js';
 
 /**
  * `mexc-wizard explain [TEXT|-] [--json]`: cause and fix for a pasted MEXC error, whatever

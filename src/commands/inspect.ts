@@ -1,6 +1,6 @@
 import { EXPECTED_INPUT, inspectRequest, parseRequestText, type LabResult, type ParsedRequest } from '../core/lab/index.js';
 import { maskKey, redactSecrets, shortenHex, shortenSignatureParam } from '../core/redact.js';
-import { EXIT, UsageError, type CommandIO } from './io.js';
+import { EXIT, UsageError, type CommandIO } from '../shell/io.js';
 
 /** Where the secret may come from: never a flag, it would leak into `ps` and shell history (DESIGN.md). */
 const SECRET_ENV_NAMES = ['MEXC_SECRET_KEY', 'MEXC_API_SECRET', 'MEXC_SECRET'] as const;

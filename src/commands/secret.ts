@@ -1,5 +1,5 @@
 import { SECRET_VARS } from '../core/credentials.js';
-import { UsageError, type CommandIO } from './io.js';
+import { UsageError, type CommandIO } from '../shell/io.js';
 
 /** The secret from MEXC_SECRET_KEY (or an alias), else a masked prompt on a terminal. Never a flag. */
 export async function readSecret(io: CommandIO): Promise<string> {

@@ -1,7 +1,7 @@
 import { redactSecrets } from '../core/redact.js';
 import { signRaw } from '../core/signing.js';
 import { readSecret } from './secret.js';
-import { EXIT, UsageError, type CommandIO } from './io.js';
+import { EXIT, UsageError, type CommandIO } from '../shell/io.js';
 
 export interface SignFlags {
   query?: string;

@@ -12,7 +12,7 @@ import {
   type RunningSim,
 } from '../sim/server.js';
 import { DEFAULT_SCENARIO, parseScenarioName, type ScenarioName } from '../sim/scenarios.js';
-import { EXIT, type CommandIO } from './io.js';
+import { EXIT, type CommandIO } from '../shell/io.js';
 
 export interface SimCommandOptions {
   port?: number;

@@ -1,6 +1,6 @@
-import { styler } from '../commands/format.js';
-import { InterruptedError, UsageError, type CommandIO } from '../commands/io.js';
-import { sessionOptions, type CommonFlags } from '../commands/options.js';
+import { styler } from '../shell/format.js';
+import { InterruptedError, UsageError, type CommandIO } from '../shell/io.js';
+import { sessionOptions, type CommonFlags } from '../shell/options.js';
 import { localIsoDate } from '../flow/expiry.js';
 import type { Loaders } from '../flow/runtime.js';
 import type { CopyOutcome, Event, WizardState } from '../flow/types.js';
@@ -192,7 +192,7 @@ export function createPrinter(io: Pick<CommandIO, 'stdout' | 'color'>, stdout: P
 
 /** The Ink wizard's clipboard (OSC 52, then a system tool); plain words when neither works. */
 async function copyToClipboard(text: string, what: string, io: CommandIO, stdout: NodeJS.WriteStream): Promise<CopyOutcome> {
-  const { copyText } = await import('../ui/clipboard.js');
+  const { copyText } = await import('../shell/clipboard.js');
   const outcome = await copyText(text, what, { env: io.env, platform: io.platform, isTTY: io.isTTY, writeRaw: (data) => void stdout.write(data) });
   return outcome.ok ? outcome : { ok: false, text: 'No clipboard here: select the text printed above with the mouse instead.' };
 }

@@ -1,4 +1,4 @@
-import { InterruptedError } from '../commands/io.js';
+import { InterruptedError } from '../shell/io.js';
 
 /**
  * The questions the plain front end asks, one at a time. Two implementations: enquirer on a

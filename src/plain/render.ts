@@ -1,4 +1,4 @@
-import { statusLabel, type Styler } from '../commands/format.js';
+import { statusLabel, type Styler } from '../shell/format.js';
 import type { LabResult } from '../core/lab/types.js';
 import { STEP_IDS, type Diagnosis, type Fix, type StepResult } from '../core/types.js';
 import { STEP_INFO, stepNumber, summaryItems } from '../flow/content.js';

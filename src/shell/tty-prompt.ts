@@ -1,4 +1,4 @@
-import { InterruptedError } from './commands/io.js';
+import { InterruptedError } from './io.js';
 
 /**
  * A masked one-line prompt for `sign` and `inspect` on a terminal, without loading Ink or

@@ -5,7 +5,7 @@ import { keyToEvent } from '../flow/keys.js';
 import type { WizardStore } from '../flow/store.js';
 import type { WizardState } from '../flow/types.js';
 import { Flash, HintLine } from './components.js';
-import { lineRows } from './layout.js';
+import { lineRows } from '../shell/layout.js';
 import { LogItem } from './log-item.js';
 import { CredentialsScreen } from './screens/credentials.js';
 import { ExplainScreen } from './screens/explain.js';

@@ -3,7 +3,7 @@ import Spinner from 'ink-spinner';
 import { STATUS_MARK, type Hint } from '../flow/content.js';
 import type { StepStatus } from '../core/types.js';
 import type { Tone } from '../flow/types.js';
-import { wrapText } from './layout.js';
+import { wrapText } from '../shell/layout.js';
 
 /** Small presentational pieces shared by screens. No state, no logic beyond layout. */
 

@@ -1,14 +1,14 @@
 import { render } from 'ink';
-import { EXIT, type CommandIO } from '../commands/io.js';
+import { EXIT, type CommandIO } from '../shell/io.js';
 import { quitCode } from '../flow/content.js';
 import { localIsoDate } from '../flow/expiry.js';
 import type { Loaders } from '../flow/runtime.js';
 import { createWizard } from '../flow/wizard.js';
 import { SCENARIOS } from '../sim/scenarios.js';
-import type { CommonFlags } from '../commands/options.js';
+import type { CommonFlags } from '../shell/options.js';
 import type { SessionOptions } from '../steps/session.js';
 import { App } from './App.js';
-import { copyText } from './clipboard.js';
+import { copyText } from '../shell/clipboard.js';
 
 export interface WizardOptions extends CommonFlags {
   /**
@@ -45,7 +45,7 @@ export async function runWizard(opts: WizardOptions, io: CommandIO, testLoaders?
     opts.session ??
     new Promise<SessionOptions>((resolve, reject) => {
       buildSession = () =>
-        void import('../commands/options.js').then((m) => resolve(m.sessionOptions(opts, io)), reject).catch(reject);
+        void import('../shell/options.js').then((m) => resolve(m.sessionOptions(opts, io)), reject).catch(reject);
     });
   let fatal: unknown;
   const today = localIsoDate(io.now());

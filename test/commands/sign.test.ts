@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/commands/io.js';
+import { UsageError } from '../../src/shell/io.js';
 import { runSign } from '../../src/commands/sign.js';
-import { fakeIO } from '../helpers/fake-io.js';
+import { fakeIO } from '../support/fake-io.js';
 
 const DOC_SECRET = '45d0b3c26f2644f19bfb98b07741b2f5';
 

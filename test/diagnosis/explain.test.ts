@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { runExplain } from '../../src/commands/explain.js';
-import type { CommandIO } from '../../src/commands/io.js';
-import { fakeIO } from '../helpers/fake-io.js';
+import type { CommandIO } from '../../src/shell/io.js';
+import { fakeIO } from '../support/fake-io.js';
 import { AKAMAI_ACCESS_DENIED, CAPTIVE_PORTAL } from './fixtures.js';
 
 const CANARY = 'CANARYSECRET0123456789abcdef0000';

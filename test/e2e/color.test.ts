@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSim } from '../../src/sim/server.js';
-import { NO_TMUX_MESSAGE, TmuxSession, assertBuilt, colourCodes, tmuxAvailable } from '../plain/tmux.js';
+import { NO_TMUX_MESSAGE, TmuxSession, assertBuilt, colourCodes, tmuxAvailable } from '../support/terminal.js';
 
 /**
  * Colour in a real terminal: NO_COLOR (non-empty) and --no-color turn every colour off in every

@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSim, type ScenarioName } from '../../src/sim/server.js';
-import { BIN, ensureBuilt, killAll, runCli, userEnv } from '../robustness/cli.js';
+import { BIN, ensureBuilt, killAll, runCli, userEnv } from '../support/cli.js';
 import { HAS_TMUX, Tty } from '../robustness/terminal.js';
 
 const HEX = 'deadbeefcafe0123456789abcdef0042';

@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { NO_TMUX_MESSAGE, type TmuxSession, tmuxAvailable, tmuxSessions } from '../plain/tmux.js';
+import { NO_TMUX_MESSAGE, type TmuxSession, tmuxAvailable, tmuxSessions } from '../support/terminal.js';
 
 /**
  * The accessible front end in a real terminal: Ink's screen-reader output (`--screen-reader`,

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSim } from '../../src/sim/server.js';
-import { NO_TMUX_MESSAGE, type TmuxSession, sleep, tmuxAvailable, tmuxSessions } from '../plain/tmux.js';
+import { NO_TMUX_MESSAGE, type TmuxSession, sleep, tmuxAvailable, tmuxSessions } from '../support/terminal.js';
 
 /**
  * `--plain` in a real terminal (tmux), against the built bundle and the simulator: the walks a

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runInspect } from '../../src/commands/inspect.js';
-import { fakeIO } from '../helpers/fake-io.js';
+import { fakeIO } from '../support/fake-io.js';
 import { DOC_KEY, DOC_SECRET, EXAMPLE3_BODY, EXAMPLE3_QUERY, EXAMPLE3_SIG, EXAMPLE_PARAMS, hmac } from './fixtures.js';
 
 const CANARY = 'CANARYSECRET0123456789abcdef0000';

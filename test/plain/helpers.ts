@@ -1,5 +1,5 @@
 import { PassThrough, Writable } from 'node:stream';
-import { InterruptedError } from '../../src/commands/io.js';
+import { InterruptedError } from '../../src/shell/io.js';
 import { BackRequested, type MenuChoice, type Prompter } from '../../src/plain/prompter.js';
 
 /** One question as the scripted prompter saw it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InterruptedError } from '../../src/commands/io.js';
+import { InterruptedError } from '../../src/shell/io.js';
 import { BackRequested, QuitRequested, createPrompter, enquirerPrompter, foldLabel, hintFits, linePrompter } from '../../src/plain/prompter.js';
 import { fakeTerminal, SGR, stripAnsi, waitFor } from './helpers.js';
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { styler } from '../../src/commands/format.js';
+import { styler } from '../../src/shell/format.js';
 import type { Diagnosis, StepResult } from '../../src/core/types.js';
 import { initialState } from '../../src/flow/index.js';
 import type { WizardState } from '../../src/flow/types.js';
 import { createPrinter } from '../../src/plain/index.js';
 import { renderDiagnosis, renderFixText, renderLabResult, renderLogEntry, renderScreen, renderStepResult, screenKey, wrap, type RenderContext } from '../../src/plain/render.js';
-import { fakeIO } from '../helpers/fake-io.js';
+import { fakeIO } from '../support/fake-io.js';
 import { SGR } from './helpers.js';
 
 const plain = (columns = 80): RenderContext => ({ s: styler(false), columns, verbose: false });

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/commands/io.js';
+import { UsageError } from '../../src/shell/io.js';
 import { runPlain, type PlainDeps } from '../../src/plain/index.js';
 import { startSimulator, type RunningSim } from '../../src/sim/server.js';
-import { fakeIO } from '../helpers/fake-io.js';
+import { fakeIO } from '../support/fake-io.js';
 import { SGR, scriptedPrompter, type Answer } from './helpers.js';
 
 /**

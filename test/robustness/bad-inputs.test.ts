@@ -10,7 +10,7 @@ import { createServer, type Server } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crashSigns, ensureBuilt, killAll, runCli } from './cli.js';
+import { crashSigns, ensureBuilt, killAll, runCli } from '../support/cli.js';
 
 const MB = 1024 * 1024;
 const KEY = 'mx0vglTestKey12345';

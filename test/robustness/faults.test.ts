@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../../src/steps/session.js';
-import { crashSigns, ensureBuilt, killAll, runCli } from './cli.js';
+import { crashSigns, ensureBuilt, killAll, runCli } from '../support/cli.js';
 
 const KEY = 'mx0vglFaultKey1234';
 const SECRET = '0123456789abcdef0123456789abcdef';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyText, osc52, systemTools } from '../../src/ui/clipboard.js';
+import { copyText, osc52, systemTools } from '../../src/shell/clipboard.js';
 
 describe('clipboard', () => {
   it('writes OSC 52 with the text in base64 to the clipboard selection', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipToRows, displayWidth, listWindow, maskSecretLike, wrapLine } from '../../src/ui/layout.js';
+import { clipToRows, displayWidth, listWindow, maskSecretLike, wrapLine } from '../../src/shell/layout.js';
 
 describe('layout arithmetic', () => {
   it('wraps at word boundaries without starting a line with a space', () => {

@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runSim, type SimCommandOptions } from '../../src/commands/sim.js';
 import { SCENARIO_NAMES } from '../../src/sim/server.js';
-import { fakeIO, type FakeIO } from '../helpers/fake-io.js';
+import { fakeIO, type FakeIO } from '../support/fake-io.js';
 import { hmacHex, waitFor } from './helpers.js';
 
 const CANARY = 'CANARYSECRET0123456789abcdef0000';

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/commands/check.js';
 import { startSimulator, type RunningSim, type ScenarioName } from '../../src/sim/server.js';
-import { fakeIO } from '../helpers/fake-io.js';
+import { fakeIO } from '../support/fake-io.js';
 
 const KEY = 'mx0aBYs33eIilxBWC5';
 const SECRET = 'deadbeefcafe0123456789abcdef0042'; // canary: must never appear in output

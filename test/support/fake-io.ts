@@ -1,4 +1,4 @@
-import type { CommandIO } from '../../src/commands/io.js';
+import type { CommandIO } from '../../src/shell/io.js';
 
 export interface FakeIO extends CommandIO {
   out: () => string;

@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { STATUS_MARK, STEP_INFO, stepNumber } from '../../flow/content.js';
 import { STEP_IDS, type Diagnosis } from '../../core/types.js';
 import { Bullets, Para, TONE_COLOR } from '../components.js';
-import { clipToRows, lineRows, textRows } from '../layout.js';
+import { clipToRows, lineRows, textRows } from '../../shell/layout.js';
 import type { ScreenProps } from './types.js';
 
 /**

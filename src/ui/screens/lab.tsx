@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import type { LabResult } from '../../core/lab/types.js';
 import { maskKey, shortenHex } from '../../core/redact.js';
 import { Busy, ErrorLine, MaskedField, Para, TONE_COLOR } from '../components.js';
-import { clipToRows, lineRows, listWindow, textRows } from '../layout.js';
+import { clipToRows, lineRows, listWindow, textRows } from '../../shell/layout.js';
 import { PasteBox } from './paste-box.js';
 import type { ScreenProps } from './types.js';
 

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { listWindow } from '../layout.js';
+import { listWindow } from '../../shell/layout.js';
 import { Menu, Para } from '../components.js';
 import type { ScreenProps } from './types.js';
 

@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { STEP_INFO, summaryItems } from '../../flow/content.js';
 import { STEP_IDS } from '../../core/types.js';
 import { StatusMark } from '../components.js';
-import { listWindow } from '../layout.js';
+import { listWindow } from '../../shell/layout.js';
 import type { ScreenProps } from './types.js';
 
 export function SummaryScreen({ state, screen, maxRows }: ScreenProps<'summary'>) {
