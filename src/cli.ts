@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { HELP } from './help.js';
 import { EXIT, InterruptedError, UsageError, type CommandIO } from './shell/io.js';
+import type { CommonFlags } from './shell/options.js';
+import { flushed, processIO, type ProcessLike } from './shell/process-io.js';
 import { VERSION } from './version.js';
 
 const COMMANDS = ['check', 'explain', 'sign', 'inspect', 'sim'] as const;
@@ -49,15 +51,7 @@ function parse(argv: string[]) {
   }
 }
 
-export interface ProcessLike {
-  argv: string[];
-  env: NodeJS.ProcessEnv;
-  stdin: NodeJS.ReadStream;
-  stdout: NodeJS.WriteStream;
-  stderr: NodeJS.WriteStream;
-  platform: NodeJS.Platform;
-  cwd: () => string;
-}
+export type { ProcessLike };
 
 /** Parses arguments, picks the mode, returns the exit code. Never throws for user mistakes. */
 export async function main(argv: string[], proc: ProcessLike, signal: AbortSignal): Promise<number> {
@@ -82,7 +76,7 @@ export async function main(argv: string[], proc: ProcessLike, signal: AbortSigna
     if (command === 'wizard' && first !== undefined) {
       throw new UsageError(`Unknown command "${first}".`, `Commands: ${COMMANDS.join(', ')}. Run mexc-wizard --help.`);
     }
-    const io = await makeIO(proc, values, signal);
+    const io = processIO(proc, { noColor: Boolean(values['no-color']) }, signal);
     return await dispatch(command, rest, values, io, proc);
   } catch (error) {
     if (error instanceof UsageError) return reportUsage(error, proc);
@@ -113,7 +107,7 @@ function noPositionals(command: string, rest: string[]): void {
 }
 
 async function dispatch(command: Command, rest: string[], v: Values, io: CommandIO, proc: ProcessLike): Promise<number> {
-  const common = {
+  const common: CommonFlags = {
     ...(v['base-url'] !== undefined ? { baseUrl: v['base-url'] } : {}),
     ...(v['recv-window'] !== undefined ? { recvWindow: v['recv-window'] } : {}),
     ...(v.timeout !== undefined ? { timeout: v.timeout } : {}),
@@ -155,7 +149,7 @@ async function dispatch(command: Command, rest: string[], v: Values, io: Command
   }
 }
 
-async function runWizardOrFallback(v: Values, common: Record<string, unknown>, io: CommandIO, proc: ProcessLike): Promise<number> {
+async function runWizardOrFallback(v: Values, common: CommonFlags, io: CommandIO, proc: ProcessLike): Promise<number> {
   const demo = Boolean(v.demo);
   if (v.scenario === 'list') {
     const { runSim } = await import('./commands/sim.js');
@@ -164,6 +158,7 @@ async function runWizardOrFallback(v: Values, common: Record<string, unknown>, i
   if (v.scenario !== undefined && !demo) {
     throw new UsageError('--scenario only works with --demo (or with the sim command).', 'Example: mexc-wizard --demo --scenario clock-ahead');
   }
+  const scenario = v.scenario === undefined ? undefined : (await import('./shell/scenario.js')).scenarioFlag(v.scenario);
   const ttyIn = Boolean(proc.stdin.isTTY);
   const ttyOut = Boolean(proc.stdout.isTTY);
   const inCI = isCI(proc.env) && !v.interactive;
@@ -172,33 +167,25 @@ async function runWizardOrFallback(v: Values, common: Record<string, unknown>, i
     proc.stderr.write(`${fallback}\n`);
     // Git Bash's mintty without ConPTY gives node pipes instead of a console.
     if (proc.platform === 'win32' && proc.env.MSYSTEM && !ttyIn) proc.stderr.write('In Git Bash, run "winpty npx mexc-wizard" for the interactive wizard.\n');
-    const { runCheck } = await import('./commands/check.js');
     if (demo) {
       const { runDemoCheck } = await import('./commands/demo.js');
-      return runDemoCheck({ ...common, json: Boolean(v.json), ...(v.scenario !== undefined ? { scenario: v.scenario } : {}) }, io);
+      return runDemoCheck({ ...common, json: Boolean(v.json), ...(scenario ? { scenario } : {}) }, io);
     }
+    const { runCheck } = await import('./commands/check.js');
     return runCheck({ ...common, json: Boolean(v.json) }, io);
   }
-  const rawMode = typeof proc.stdin.setRawMode === 'function';
-  if (v.plain || !rawMode) {
+  const flags = { ...common, demo, ...(scenario ? { scenario } : {}) };
+  const terminal = { stdin: proc.stdin, stdout: proc.stdout, ...(demo ? { demo: (await import('./commands/demo-simulator.js')).demoSimulator() } : {}) };
+  if (v.plain || typeof proc.stdin.setRawMode !== 'function') {
     const { runPlain } = await import('./plain/index.js');
-    return runPlain({ ...common, demo, ...(v.scenario !== undefined ? { scenario: v.scenario } : {}) }, io);
+    return runPlain(flags, io, terminal);
   }
-  // Loading Ink, React and Yoga takes a few hundred ms: show the banner (the first entry of the
-  // wizard's checklist) right away, and let the wizard start its log after it.
-  printBanner(proc.stdout, demo, io.color);
-  const { runWizard } = await import('./ui/index.js');
-  return runWizard(
-    { ...common, demo, ...(v.scenario !== undefined ? { scenario: v.scenario } : {}), screenReader: Boolean(v['screen-reader']) || proc.env.INK_SCREEN_READER === 'true', version: VERSION, bannerShown: true },
-    io,
-  );
-}
-
-/** The same two lines the wizard's banner entry draws (bold cyan title, dim tagline). */
-function printBanner(out: NodeJS.WriteStream, demo: boolean, color: boolean): void {
-  const title = `mexc-wizard ${VERSION}${demo ? ' · DEMO (local simulator)' : ''}`;
-  const tagline = 'finds why your MEXC API key fails, and hands you the fix';
-  out.write(color ? `\u001b[1m\u001b[36m${title}\u001b[39m\u001b[22m\n\u001b[2m${tagline}\u001b[22m\n` : `${title}\n${tagline}\n`);
+  // Ink, React and Yoga take a few hundred ms to load: the launcher draws the welcome screen
+  // first (and takes raw mode, so early keys wait for Ink), then loads the Ink front end.
+  const screenReader = Boolean(v['screen-reader']) || proc.env.INK_SCREEN_READER === 'true';
+  const { launchWizard } = await import('./shell/launcher.js');
+  const loadInk = async () => (await import('./ui/index.js')).inkFrontEnd({ screenReader });
+  return launchWizard(flags, io, loadInk, { ...terminal, firstFrame: !screenReader });
 }
 
 function isCI(env: NodeJS.ProcessEnv): boolean {
@@ -210,40 +197,6 @@ function parseIntFlag(name: string, raw: string, min: number, max: number): numb
   const n = Number(raw);
   if (!/^\d+$/.test(raw.trim()) || n < min || n > max) throw new UsageError(`${name} must be a whole number from ${min} to ${max}, not "${raw}".`);
   return n;
-}
-
-async function makeIO(proc: ProcessLike, v: Values, signal: AbortSignal): Promise<CommandIO> {
-  const noColor = Boolean(v['no-color']) || Boolean(proc.env.NO_COLOR) || proc.env.FORCE_COLOR === '0';
-  const isTTY = Boolean(proc.stdin.isTTY && proc.stdout.isTTY);
-  return {
-    stdout: (t) => void proc.stdout.write(t),
-    stderr: (t) => void proc.stderr.write(t),
-    env: proc.env,
-    readStdin: () => readAll(proc.stdin, signal),
-    isTTY,
-    color: !noColor && Boolean(proc.stdout.isTTY),
-    signal,
-    ...(isTTY ? { promptSecret: async (label: string) => (await import('./shell/tty-prompt.js')).promptHidden(label, proc.stdin, proc.stderr, signal) } : {}),
-    cwd: proc.cwd(),
-    platform: proc.platform,
-    now: () => Date.now(),
-    runtime: { node: process.version, arch: process.arch },
-  };
-}
-
-/** Reads stdin to the end, at most 10 MB (a paste never needs more), never hanging past Ctrl-C. */
-async function readAll(stdin: NodeJS.ReadStream, signal: AbortSignal): Promise<string> {
-  const MAX = 10 * 1024 * 1024;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stdin) {
-    if (signal.aborted) break;
-    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buf.length;
-    chunks.push(buf);
-    if (size >= MAX) break;
-  }
-  return Buffer.concat(chunks).toString('utf8').slice(0, MAX);
 }
 
 /** Entry used by bin/mexc-wizard.js: the only place that calls process.exit. */
@@ -267,11 +220,4 @@ export async function run(): Promise<void> {
   // callback runs after all earlier writes), then leave even if a stray handle is still open.
   await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
   process.exit(process.exitCode);
-}
-
-function flushed(stream: NodeJS.WriteStream): Promise<void> {
-  return new Promise((resolve) => {
-    if (stream.destroyed || !stream.writable) return resolve();
-    stream.write('', () => resolve());
-  });
 }

@@ -1,20 +1,17 @@
+import type { CommandIO } from '../shell/io.js';
+import type { ScenarioName } from '../sim/scenarios.js';
 import { runCheck, type CheckFlags } from './check.js';
-import { UsageError, type CommandIO } from '../shell/io.js';
+import { demoSimulator } from './demo-simulator.js';
 
 /**
  * `--demo` without a terminal: the built-in simulator with throwaway credentials, then `check`
  * against it. No key and no network needed.
  */
-export async function runDemoCheck(flags: CheckFlags & { scenario?: string }, io: CommandIO): Promise<number> {
-  const { startSimulator, generateDemoCredentials, SCENARIOS } = await import('../sim/server.js');
+export async function runDemoCheck(flags: CheckFlags & { scenario?: ScenarioName }, io: CommandIO): Promise<number> {
   const scenario = flags.scenario ?? 'ok';
-  if (!SCENARIOS.some((s) => s.name === scenario)) {
-    throw new UsageError(`Unknown scenario "${scenario}".`, `Scenarios: ${SCENARIOS.map((s) => s.name).join(', ')}`);
-  }
-  const creds = generateDemoCredentials();
-  const sim = await startSimulator({ port: 0, apiKey: creds.apiKey, secret: creds.secret, scenario: scenario as never });
+  const { sim, apiKey, secret } = await demoSimulator().start(scenario);
   try {
-    const env = { ...io.env, MEXC_API_KEY: creds.apiKey, MEXC_SECRET_KEY: creds.secret, MEXC_API_SECRET: undefined, MEXC_SECRET: undefined };
+    const env = { ...io.env, MEXC_API_KEY: apiKey, MEXC_SECRET_KEY: secret, MEXC_API_SECRET: undefined, MEXC_SECRET: undefined };
     io.stderr(`Demo: simulator at ${sim.url}, scenario "${scenario}", throwaway credentials.\n`);
     const { envFile: _ignored, ...rest } = flags;
     void _ignored;

@@ -1,3 +1,4 @@
+import { defaultFixContext } from '../core/defaults.js';
 import { diagnosePaste } from '../core/extract-error.js';
 import { redactSecrets } from '../core/redact.js';
 import type { Diagnosis, FixContext } from '../core/types.js';
@@ -15,8 +16,6 @@ export interface ExplainOptions {
   json: boolean;
   fixContext?: Partial<FixContext>;
 }
-
-const DEFAULT_BASE_URL = 'https://api.mexc.com';
 
 const EMPTY_INPUT =
   'explain needs the error to explain: pass it as an argument or pipe it in, for example\n' +
@@ -57,14 +56,8 @@ export async function runExplain(opts: ExplainOptions, io: CommandIO): Promise<n
 
 function fixContextFor(opts: ExplainOptions, io: CommandIO): FixContext {
   const envKey = io.env.MEXC_API_KEY?.trim();
-  return {
-    baseUrl: io.env.MEXC_BASE_URL?.trim() || DEFAULT_BASE_URL,
-    symbol: 'BTCUSDT',
-    recvWindowMs: 5000,
-    platform: io.platform,
-    ...(envKey ? { apiKey: envKey } : {}),
-    ...opts.fixContext,
-  };
+  const envBaseUrl = io.env.MEXC_BASE_URL?.trim();
+  return defaultFixContext({ platform: io.platform, ...(envBaseUrl ? { baseUrl: envBaseUrl } : {}), ...(envKey ? { apiKey: envKey } : {}), ...opts.fixContext });
 }
 
 function toJson(d: Diagnosis) {

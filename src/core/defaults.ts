@@ -1,3 +1,13 @@
+import { DEFAULT_RECV_WINDOW_MS } from './signing.js';
+import type { FixContext } from './types.js';
+
 /** Defaults shared by the CLI and the client, in a module that loads nothing (no got on start-up). */
 export const DEFAULT_BASE_URL = 'https://api.mexc.com';
 export const DEFAULT_TIMEOUT_MS = 10_000;
+/** The symbol fixes and snippets name when no market lookup chose one (liquid and API-enabled). */
+export const DEFAULT_SYMBOL = 'BTCUSDT';
+
+/** What fixes are filled with before any request ran (explain, the wizard's paste screens). */
+export function defaultFixContext(known: Partial<FixContext> & Pick<FixContext, 'platform'>): FixContext {
+  return { baseUrl: DEFAULT_BASE_URL, symbol: DEFAULT_SYMBOL, recvWindowMs: DEFAULT_RECV_WINDOW_MS, ...known };
+}

@@ -1,7 +1,9 @@
-/** The wizard as data: screens, transitions, keys, effects. No Ink, no React. */
+/** The wizard as data: screens, transitions, views, keys, effects. No Ink, no React. */
 export * from './types.js';
-export { initialState, next, needsFixScreen, type InitInput } from './next.js';
-export { keyToEvent, acceptsText } from './keys.js';
+export * from './view.js';
+export { initialState, next, type InitInput } from './next.js';
+export { keyToEvent } from './keys.js';
+export { viewOf } from './screens/index.js';
 export { createStore, type WizardStore } from './store.js';
 export * from './content.js';
 export * from './expiry.js';

@@ -1,67 +1,32 @@
-import type { Event, KeyPress, Screen, WizardState } from './types.js';
+import { viewOf } from './screens/index.js';
+import type { Event, KeyPress, WizardState } from './types.js';
 
 /**
- * Keys → events, per screen. One table for every front end that reads raw keys, tested without
- * a terminal. Enter accepts, arrows and numbers choose, Esc goes back, q and Ctrl-C quit; on
- * screens with a text field every printable key is text, so only Ctrl-C quits there.
+ * Keys → events, for front ends that read raw keys, derived from the screen's View: its menu
+ * (arrows, numbers, the items' letters), its list, its field, and its actions' keys. A key the
+ * view does not offer does nothing, so the hint line (`hintsOf`, from the same View) is true.
+ * Enter accepts and Esc goes back everywhere; Ctrl-C always quits.
  */
 export function keyToEvent(state: WizardState, input: string, key: KeyPress): Event | undefined {
   if (key.ctrl && input === 'c') return { type: 'interrupt' };
-  const screen = state.screen;
-  if (screen.kind === 'exiting') return undefined;
-  if (acceptsText(screen)) return textKey(input, key);
+  if (state.screen.kind === 'exiting') return undefined;
+  const view = viewOf(state);
+  if (view.field) return textKey(input, key);
 
   if (isEnter(input, key)) return { type: 'accept' };
   if (key.escape) return { type: 'back' };
-  if (key.upArrow || (key.shift && key.tab)) return { type: 'move', delta: -1 };
-  if (key.downArrow || key.tab) return { type: 'move', delta: 1 };
-  if (key.leftArrow) return screen.kind === 'fix' ? { type: 'problem', delta: -1 } : undefined;
-  if (key.rightArrow) return screen.kind === 'fix' ? { type: 'problem', delta: 1 } : undefined;
+  const menu = view.menu;
+  const focusable = Boolean(menu) || Boolean(view.list);
+  if (key.upArrow || (key.shift && key.tab)) return focusable ? { type: 'move', delta: -1 } : undefined;
+  if (key.downArrow || key.tab) return focusable ? { type: 'move', delta: 1 } : undefined;
+  const named = key.leftArrow ? '←' : key.rightArrow ? '→' : undefined;
+  if (named) return view.actions.find((a) => a.key === named)?.event;
   if (key.ctrl || key.meta) return undefined;
-  if (/^[1-9]$/.test(input)) {
-    // In menus a number chooses and goes; in lists of fixes or findings it only focuses.
-    const activate = screen.kind === 'welcome' || screen.kind === 'scenario' || screen.kind === 'credentials' || screen.kind === 'expiry';
-    return { type: 'pick', index: Number(input) - 1, activate };
-  }
-  switch (input) {
-    case 'q':
-      return { type: 'quit' };
-    case 'j':
-      return { type: 'move', delta: 1 };
-    case 'k':
-      return { type: 'move', delta: -1 };
-    case 'c':
-      return screen.kind === 'summary' ? { type: 'report', action: 'copy' } : { type: 'copy' };
-    case 'r':
-      return { type: 'rerun' };
-    case 'p':
-      return { type: 'print' };
-    case 'v':
-      return { type: 'report', action: 'show' };
-    case 's':
-      return screen.kind === 'summary' ? { type: 'report', action: 'save' } : undefined;
-    case 'l':
-      return { type: 'open-lab' };
-    case 'e':
-      return { type: 'open-expiry' };
-    case 't':
-      return { type: 'type-credentials' };
-    case 'y':
-      return { type: 'answer', value: 'yes' };
-    case 'n':
-      return { type: 'answer', value: 'no' };
-    default:
-      return undefined;
-  }
-}
-
-export function acceptsText(screen: Screen): boolean {
-  return (
-    (screen.kind === 'credentials' && screen.phase === 'typing') ||
-    (screen.kind === 'explain' && screen.phase === 'input') ||
-    (screen.kind === 'lab' && (screen.phase === 'input' || screen.phase === 'secret')) ||
-    (screen.kind === 'expiry' && screen.phase === 'created')
-  );
+  if (/^[1-9]$/.test(input) && focusable) return { type: 'pick', index: Number(input) - 1, activate: menu?.numbers === 'go' };
+  if (focusable && (input === 'j' || input === 'k')) return { type: 'move', delta: input === 'j' ? 1 : -1 };
+  const item = menu?.items.findIndex((i) => i.key?.key === input) ?? -1;
+  if (item >= 0) return { type: 'pick', index: item, activate: true };
+  return view.actions.find((a) => a.key === input)?.event;
 }
 
 /** A lone CR (Enter) or LF (Ctrl-J, some terminals' Enter). Longer chunks are pastes. */

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { FoundCredentials } from '../core/credentials.js';
+import { defaultFixContext } from '../core/defaults.js';
 import { cleanValue, describeOrigin, typedValue } from '../core/credentials.js';
 import type { LabResult } from '../core/lab/types.js';
 import { maskKey, redactSecrets } from '../core/redact.js';
@@ -7,12 +8,13 @@ import type { Diagnosis, Finding, FixContext, StepId, StepResult } from '../core
 import type { SupportReportInput } from '../core/report.js';
 import type { CheckReport, Session, SessionOptions } from '../steps/session.js';
 import { reportFileName } from './content.js';
-import type { CopyOutcome, CredentialView, Effect, Event } from './types.js';
+import type { CopyOutcome, CredentialView, Effect, Event, ScenarioChoice } from './types.js';
 
 /**
  * Runs the effects `next` asks for and reports back as events: the one place where the wizard
  * touches the network, the file system and the clipboard. Heavy modules (got via the Session,
- * the simulator, the lab, the report) load on first use, so the first frame needs none of them.
+ * the lab, the report) load on first use, so the first frame needs none of them. The demo
+ * simulator comes in as a parameter (`demo`): the flow never loads it itself.
  */
 
 /** The part of a Session the wizard uses (a fake stands in for it in tests). */
@@ -23,10 +25,31 @@ export interface RunningDemo {
   close(): Promise<void>;
 }
 
+export interface StartedDemo {
+  sim: RunningDemo;
+  apiKey: string;
+  secret: string;
+}
+
+/** The local simulator `--demo` runs against, handed in by the caller (cli.ts). */
+export interface DemoSimulator {
+  /** What the scenario menu offers. */
+  scenarios: ScenarioChoice[];
+  /** Starts it on a free loopback port with throwaway credentials. */
+  start(scenario: string): Promise<StartedDemo>;
+}
+
+/** Where the wizard runs, for the support report ("v20.20.2", "linux", "x64"). */
+export interface HostInfo {
+  node: string;
+  platform: string;
+  arch: string;
+}
+
 /** Everything loaded lazily; tests replace any of these. */
 export interface Loaders {
   createSession: (opts: SessionOptions) => Promise<WizardSession>;
-  startDemo: (scenario: string) => Promise<{ sim: RunningDemo; apiKey: string; secret: string }>;
+  startDemo: (scenario: string) => Promise<StartedDemo>;
   explain: (text: string, ctx: FixContext) => Promise<{ diagnoses: Diagnosis[]; recognised: boolean }>;
   inspect: (text: string, secret: string) => Promise<LabResult | { error: string }>;
   renderReport: (input: SupportReportInput) => Promise<string>;
@@ -41,6 +64,8 @@ export interface RuntimeOptions {
   today: string;
   /** Wall clock for the report's timestamp. */
   now?: () => number;
+  host?: HostInfo;
+  demo?: DemoSimulator;
   /** Aborted on Ctrl-C or when the caller's signal fires; passed to every request. */
   signal?: AbortSignal;
   copy: (text: string, what: string) => Promise<CopyOutcome>;
@@ -64,7 +89,7 @@ export interface Runtime {
 const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'];
 
 export function createRuntime(opts: RuntimeOptions): Runtime {
-  const loaders: Loaders = { ...defaultLoaders(), ...opts.loaders };
+  const loaders: Loaders = { ...defaultLoaders(opts.demo), ...opts.loaders };
   const controller = new AbortController();
   const signal = opts.signal ? AbortSignal.any([opts.signal, controller.signal]) : controller.signal;
   let typed: { apiKey?: string; secret?: string } = {};
@@ -172,7 +197,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     },
     explain: async ({ text }) => {
       try {
-        const ctx = sessionPromise ? (await session()).fixContext() : fallbackFixContext(sessionOptions(), currentCredentials());
+        const ctx = sessionPromise ? (await session()).fixContext() : fixContextBeforeSession(sessionOptions(), currentCredentials());
         const { diagnoses, recognised } = await loaders.explain(text, ctx);
         dispatch({ type: 'explained', diagnoses, recognised });
       } catch (error) {
@@ -224,8 +249,8 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     const secret = creds.secret ? cleanValue(creds.secret.value) : undefined;
     return loaders.renderReport({
       version: opts.version,
-      nodeVersion: process.version,
-      platform: `${process.platform} ${process.arch}${demo ? ` (demo scenario ${demo.scenario})` : ''}`,
+      nodeVersion: opts.host?.node ?? 'unknown',
+      platform: `${opts.host ? `${opts.host.platform} ${opts.host.arch}` : 'unknown'}${demo ? ` (demo scenario ${demo.scenario})` : ''}`,
       baseUrl: report.baseUrl,
       ...(report.proxy ? { proxy: report.proxy } : {}),
       ...(key ? { apiKey: key } : {}),
@@ -273,15 +298,15 @@ export function credentialView(found: FoundCredentials, demo: boolean): Credenti
   };
 }
 
-function fallbackFixContext(options: SessionOptions, found: FoundCredentials): FixContext {
+function fixContextBeforeSession(options: SessionOptions, found: FoundCredentials): FixContext {
   const key = found.apiKey ? cleanValue(found.apiKey.value) : undefined;
-  return {
+  return defaultFixContext({
     ...(key ? { apiKey: key } : {}),
     baseUrl: options.baseUrl,
-    symbol: options.symbol ?? 'BTCUSDT',
+    ...(options.symbol ? { symbol: options.symbol } : {}),
     recvWindowMs: options.recvWindowMs,
     platform: options.platform,
-  };
+  });
 }
 
 /** A bug in a step must not end the wizard: it becomes a failed step that says so. */
@@ -306,15 +331,12 @@ function redactLab(result: LabResult, secrets: string[]): LabResult {
   };
 }
 
-function defaultLoaders(): Loaders {
+function defaultLoaders(demo: DemoSimulator | undefined): Loaders {
   return {
     createSession: async (options) => (await import('../steps/session.js')).createSession(options),
     startDemo: async (scenario) => {
-      const { startSimulator, generateDemoCredentials, isScenarioName } = await import('../sim/server.js');
-      if (!isScenarioName(scenario)) throw new Error(`unknown scenario "${scenario}"`);
-      const creds = generateDemoCredentials();
-      const sim = await startSimulator({ port: 0, apiKey: creds.apiKey, secret: creds.secret, scenario });
-      return { sim, ...creds };
+      if (!demo) throw new Error('this run has no demo simulator (start with --demo)');
+      return demo.start(scenario);
     },
     explain: async (text, ctx) => (await import('../core/extract-error.js')).diagnosePaste(text, ctx),
     inspect: async (text, secret) => {

@@ -2,9 +2,10 @@ import type { LabResult } from '../core/lab/types.js';
 import type { Diagnosis, StepId, StepResult } from '../core/types.js';
 
 /**
- * The wizard as data (STYLE.md "screens are states"). Every screen is one member of `Screen`;
- * `next(state, event)` in next.ts is the only thing that moves between them. Front ends render
- * a state and turn keys into events; the runtime turns effects into events.
+ * The wizard as data: every screen is one member of `Screen`; `next(state, event)` in next.ts
+ * (which hands each screen's events to its module in screens/) is the only thing that moves
+ * between them. Front ends render a screen's View and turn keys or answers into events; the
+ * runtime turns effects into events.
  */
 
 /** A demo scenario the welcome screen offers (from the simulator's list, passed in). */
@@ -20,8 +21,6 @@ export interface CredentialView {
   demo: boolean;
 }
 
-export type WelcomeChoice = 'diagnose' | 'demo' | 'explain' | 'lab';
-
 /** What happens after a step run: keep walking the guide, or go back to the summary. */
 export type RunMode = 'guide' | 'single';
 
@@ -33,7 +32,7 @@ export type FixSource = { kind: 'step'; result: StepResult; mode: RunMode } | { 
 export type ExpiryPhase = 'ip' | 'created' | 'result';
 
 export interface ExpiryResult {
-  /** false: keys bound to an IP do not expire (mexc-api.md §5). */
+  /** false: keys bound to an IP do not expire (docs/mexc-api.md §5). */
   expires: boolean;
   /** YYYY-MM-DD dates, set when the key expires. */
   expiresOn?: string;
@@ -77,8 +76,6 @@ export type Screen =
     }
   | { kind: 'summary'; focus: number }
   | { kind: 'exiting'; code: number };
-
-export type ScreenKind = Screen['kind'];
 
 /** Lines written once above the live area (Ink `<Static>`): the growing checklist and printed text. */
 export type LogEntry =
@@ -129,7 +126,7 @@ export interface KeyPress {
 export type CopyOutcome = { ok: boolean; text: string };
 
 export type Event =
-  // user intents (keys.ts maps keys to these)
+  // user intents (keys.ts maps keys to these; plain menus send them directly)
   | { type: 'move'; delta: number }
   | { type: 'pick'; index: number; activate: boolean }
   | { type: 'accept' }
@@ -147,7 +144,6 @@ export type Event =
   | { type: 'input'; text: string }
   | { type: 'erase' }
   | { type: 'clear' }
-  | { type: 'answer'; value: 'yes' | 'no' }
   // what the runtime reports back
   | { type: 'credentials-loaded'; view: CredentialView }
   | { type: 'demo-started'; url: string; scenario: string }

@@ -21,7 +21,6 @@ export interface Prompter {
   /** A masked answer: the characters typed are never written to the terminal. */
   secret(message: string): Promise<string>;
   text(message: string): Promise<string>;
-  confirm(message: string, initial: boolean): Promise<boolean>;
   /**
    * While the wizard works (a step runs): keys typed now are not answers to the next question,
    * so they are swallowed, and Ctrl-C calls `onInterrupt`. Returns the function that ends it.
@@ -115,7 +114,6 @@ interface EnquirerModule {
   Select: PromptClass;
   Password: PromptClass;
   Input: PromptClass;
-  Confirm: PromptClass;
 }
 
 let enquirerModule: Promise<EnquirerModule> | undefined;
@@ -211,16 +209,6 @@ export function enquirerPrompter(opts: PrompterOptions): Prompter {
     },
     secret: (message) => ask<string>('Password', { name: 'secret', message }),
     text: (message) => ask<string>('Input', { name: 'text', message }),
-    confirm: (message, initial) =>
-      ask<boolean>('Confirm', {
-        name: 'confirm',
-        message,
-        initial,
-        // enquirer prints the raw boolean ("false") after the question; a word reads better.
-        format(this: { state: { submitted: boolean } }, value: boolean) {
-          return this.state.submitted ? (value ? 'yes' : 'no') : '';
-        },
-      }),
     hold(onInterrupt) {
       if (!canTakeRawMode(stdin)) return () => undefined;
       const wasRaw = stdin.isRaw;
@@ -363,14 +351,6 @@ export function linePrompter(opts: PrompterOptions): Prompter {
       return '';
     },
     text: (message) => readLine(`${message}: `),
-    async confirm(message, initial) {
-      for (;;) {
-        const answer = (await readLine(`${message} ${initial ? '(Y/n)' : '(y/N)'} `)).trim().toLowerCase();
-        if (answer === '') return initial;
-        if (/^y(es)?$/.test(answer)) return true;
-        if (/^no?$/.test(answer)) return false;
-      }
-    },
     hold: () => () => undefined,
     close() {
       rl?.close();

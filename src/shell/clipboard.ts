@@ -1,9 +1,11 @@
 import type { CopyOutcome } from '../flow/types.js';
 
 /**
- * Copy to the clipboard without clipboardy (ink-notes.md §6): OSC 52 to the terminal (wrapped
- * for tmux/screen), plus the system tool when one is plausible here. Nothing confirms OSC 52,
- * so the message says exactly what was tried. Callers never pass the secret.
+ * Copy to the clipboard without clipboardy (whose bundled fallbacks are lost in a bundle and
+ * which fails on a headless box): OSC 52 to the terminal (wrapped for tmux/screen; sequence in
+ * https://invisible-island.net/xterm/ctlseqs/ctlseqs.html#h3-Operating-System-Commands), plus
+ * the system tool when one is plausible here. Nothing confirms OSC 52, so the message says
+ * exactly what was tried. Callers never pass the secret.
  */
 
 export interface ClipboardEnv {
@@ -61,7 +63,7 @@ export async function copyText(text: string, what: string, ctx: ClipboardEnv): P
     const tmux = ctx.env.TMUX ? ' Inside tmux this needs "set -g allow-passthrough on".' : '';
     return { ok: true, text: `Sent ${what} to your terminal's clipboard (OSC 52). If pasting gives nothing, select the text on screen instead.${tmux}` };
   }
-  return { ok: false, text: `No clipboard here: select the text on screen, or press p to print it in full above.` };
+  return { ok: false, text: 'No clipboard here: select the text on screen instead (a long fix reads best printed on its own first).' };
 }
 
 async function detectWsl(): Promise<boolean> {

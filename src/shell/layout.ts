@@ -1,110 +1,113 @@
+import stringWidth from 'string-width';
+
 /**
- * Height arithmetic for the live area. Ink redraws the whole terminal (and loses scrollback)
- * once the live area reaches the terminal's height (ink-notes.md §3.5), so screens measure
- * what they draw and clip the longest part (the focused fix) to what is left.
+ * Text layout in display columns, for every mode: Ink's live area, the plain front end, `check`.
+ * Widths come from string-width, the library Ink measures its own text with, so a wide CJK
+ * character or an emoji counts two columns here exactly when it does in Ink's layout.
  */
 
-/** Columns a string takes: wide East Asian characters and emoji count two, combining marks none. */
+/** Columns a string takes on a terminal (ANSI codes take none). */
 export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
-    if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || (cp >= 0x300 && cp < 0x370) || cp === 0x200b || cp === 0xfe0f) continue;
-    width += isWide(cp) ? 2 : 1;
-  }
-  return width;
+  // Plain printable ASCII, the common case, is one column per character.
+  return /^[\x20-\x7e]*$/.test(text) ? text.length : stringWidth(text);
 }
 
-function isWide(cp: number): boolean {
-  return (
-    (cp >= 0x1100 && cp <= 0x115f) ||
-    (cp >= 0x2e80 && cp <= 0xa4cf) ||
-    (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe30 && cp <= 0xfe4f) ||
-    (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x1f300 && cp <= 0x1faff) ||
-    (cp >= 0x20000 && cp <= 0x3fffd)
-  );
+export interface WrapOptions {
+  /** Put in front of the first line of each paragraph. */
+  indent?: string;
+  /** Put in front of every later line (default: `indent`). */
+  hangingIndent?: string;
+  /**
+   * Cut a word longer than a whole line where the line ends (Ink's live area must never be
+   * wider than the terminal). Otherwise such a word (a URL) stays whole where it is and the
+   * terminal folds it, so a mouse selection copies it whole.
+   */
+  breakLongWords?: boolean;
 }
 
 /**
- * Greedy word wrap of one line to `width` columns: breaks at spaces (dropping the space at the
- * break, unlike Ink's own wrap, which starts the next line with it), hard-breaks longer words.
+ * Greedy word wrap of every line of `text` to `width` columns. Breaks at spaces and drops the
+ * space at the break (Ink's own wrap starts the next line with it); a line that fits, and the
+ * leading indentation of any line, are kept as they are. An empty line stays empty.
  */
-export function wrapLine(line: string, width: number): string[] {
-  if (width <= 0 || displayWidth(line) <= width) return [line];
+export function wrap(text: string, width: number, opts: WrapOptions = {}): string[] {
+  return text.split('\n').flatMap((line) => wrapOne(line, width, opts));
+}
+
+function wrapOne(line: string, width: number, opts: WrapOptions): string[] {
+  const indent = opts.indent ?? '';
+  const hanging = opts.hangingIndent ?? indent;
+  if (line.trim() === '') return [''];
+  if (width <= 0 || displayWidth(indent + line) <= width) return [indent + line];
+  const lead = /^[ \t]*/.exec(line)?.[0] ?? '';
   const out: string[] = [];
-  let current = '';
-  let used = 0;
-  const leading = /^\s*/.exec(line)?.[0] ?? '';
-  const words = line.slice(leading.length).split(/ +/);
-  current = leading;
-  used = displayWidth(leading);
-  for (const word of words) {
+  let current = indent + lead;
+  let used = displayWidth(current);
+  let empty = true;
+  const newLine = () => {
+    out.push(current);
+    current = hanging;
+    used = displayWidth(hanging);
+    empty = true;
+  };
+  // Only spaces and tabs break a line: a no-break space keeps a hint's key with its words.
+  for (const word of line.slice(lead.length).split(/[ \t]+/)) {
     if (word === '') continue;
-    let w = displayWidth(word);
-    if (used > displayWidth(leading) && used + 1 + w > width) {
-      out.push(current);
-      current = '';
-      used = 0;
-    }
-    let rest = word;
-    if (used > 0 && current.trim() !== '') {
+    const w = displayWidth(word);
+    const fitsAlone = displayWidth(hanging) + w <= width;
+    if (!empty && used + 1 + w > width && (fitsAlone || opts.breakLongWords)) newLine();
+    if (!empty) {
       current += ' ';
       used += 1;
     }
-    while (used + w > width) {
-      // A word longer than the line: cut it where the line ends.
+    if (used + w <= width || !opts.breakLongWords) {
+      current += word;
+      used += w;
+      empty = false;
+      continue;
+    }
+    // A word longer than the line: cut it where each line ends.
+    let rest = word;
+    while (rest !== '') {
       let take = '';
       for (const ch of rest) {
         if (used + displayWidth(take + ch) > width) break;
         take += ch;
       }
       if (take === '') {
-        out.push(current);
-        current = '';
-        used = 0;
-        continue;
+        if (empty) take = [...rest][0] ?? '';
+        else {
+          newLine();
+          continue;
+        }
       }
-      out.push(current + take);
+      current += take;
+      used += displayWidth(take);
+      empty = false;
       rest = rest.slice(take.length);
-      current = '';
-      used = 0;
-      w = displayWidth(rest);
+      if (rest !== '') newLine();
     }
-    current += rest;
-    used += w;
   }
-  if (current !== '' || out.length === 0) out.push(current);
+  out.push(current);
   return out;
 }
 
-/** Wraps every line of a text; the result has no line wider than `width`. */
-export function wrapText(text: string, width: number): string {
-  return text
-    .split('\n')
-    .flatMap((line) => wrapLine(line, width))
-    .join('\n');
-}
-
-/** Rows one logical line takes when wrapped at `width`. */
+/** Rows one logical line takes in Ink's live area (long words cut). */
 export function lineRows(line: string, width: number): number {
-  return wrapLine(line, width).length;
+  return wrapOne(line, width, { breakLongWords: true }).length;
 }
 
-/** Rows a (multi-line) text takes at `width`. */
+/** Rows a (multi-line) text takes in Ink's live area. */
 export function textRows(text: string, width: number): number {
   return text.split('\n').reduce((sum, line) => sum + lineRows(line, width), 0);
 }
 
 /**
- * The first `maxRows` rows of `text` wrapped at `width`, and how many rows were left out. With
- * `ellipsis`, a clipped text ends in " …" that still fits on its last row.
+ * The first `maxRows` rows of `text` wrapped at `width` (long words cut), and how many rows
+ * were left out. With `ellipsis`, a clipped text ends in " …" that still fits on its last row.
  */
 export function clipToRows(text: string, maxRows: number, width: number, opts: { ellipsis?: boolean } = {}): { text: string; hiddenRows: number } {
-  const rows = wrapText(text, width).split('\n');
+  const rows = wrap(text, width, { breakLongWords: true });
   if (rows.length <= maxRows) return { text: rows.join('\n'), hiddenRows: 0 };
   const keep = Math.max(0, maxRows);
   const kept = rows.slice(0, keep);

@@ -1,9 +1,10 @@
 import { Box, Text, useIsScreenReaderEnabled } from 'ink';
 import Spinner from 'ink-spinner';
-import { STATUS_MARK, type Hint } from '../flow/content.js';
 import type { StepStatus } from '../core/types.js';
+import { STATUS_MARK, TONE_MARK } from '../flow/content.js';
 import type { Tone } from '../flow/types.js';
-import { wrapText } from '../shell/layout.js';
+import { hintText, itemText, type Hint, type MenuItem, type Paragraph } from '../flow/view.js';
+import { wrap } from '../shell/layout.js';
 
 /** Small presentational pieces shared by screens. No state, no logic beyond layout. */
 
@@ -21,14 +22,27 @@ export function StatusMark({ status }: { status: StepStatus }) {
 
 /** Prose wrapped by us at word boundaries (Ink's own wrap starts continuation lines with a space). */
 export function Para({ width, children, ...style }: { width: number; children: string; bold?: boolean; dimColor?: boolean; color?: string }) {
-  return <Text {...style}>{wrapText(children, Math.max(10, width))}</Text>;
+  return <Text {...style}>{wrapText(children, width)}</Text>;
 }
+
+/** The live area's wrap: long words are cut, so nothing is wider than the terminal. */
+export function wrapText(text: string, width: number): string {
+  return wrap(text, Math.max(10, width), { breakLongWords: true }).join('\n');
+}
+
+/** A paragraph of a View: a verdict line (with a tone) starts with its mark. */
+export function ViewParagraph({ p, width }: { p: Paragraph; width: number }) {
+  return (
+    <Para width={width} {...(p.tone ? { color: TONE_COLOR[p.tone] } : {})} {...(p.bold ? { bold: true } : {})} {...(p.dim ? { dimColor: true } : {})}>
+      {p.tone ? `${TONE_MARK[p.tone]} ${p.text}` : p.text}
+    </Para>
+  );
+}
+
 
 export function HintLine({ hints, width }: { hints: Hint[]; width: number }) {
   if (hints.length === 0) return null;
-  // A no-break space keeps each key with its label when the line wraps.
-  const text = hints.map((h) => `${h.keys}\u00a0${h.label.replace(/ /g, '\u00a0')}`).join(' · ');
-  const lines = wrapText(text, Math.max(10, width)).split('\n');
+  const lines = wrapText(hintText(hints), width).split('\n');
   return (
     <Box flexDirection="column" aria-label={`Keys: ${hints.map((h) => `${h.keys} ${h.label}`).join(', ')}`}>
       {lines.map((line, i) => (
@@ -50,15 +64,11 @@ export function HintLine({ hints, width }: { hints: Hint[]; width: number }) {
 }
 
 export function Flash({ tone, text, width }: { tone: Tone; text: string; width: number }) {
-  const symbol = tone === 'ok' ? '✓' : tone === 'warn' ? '!' : tone === 'error' ? '✗' : 'i';
-  return (
-    <Para width={width} color={TONE_COLOR[tone]}>
-      {`${symbol} ${text}`}
-    </Para>
-  );
+  return <ViewParagraph p={{ text, tone }} width={width} />;
 }
 
 /** A numbered menu; the focused entry has a pointer and its detail line. Labels wrap under themselves. */
+// Keep in step with firstFrameLines in shell/first-frame.ts, which draws the welcome menu before Ink loads.
 export function Menu({
   items,
   focus,
@@ -66,7 +76,7 @@ export function Menu({
   start = 0,
   end,
 }: {
-  items: Array<{ label: string; detail?: string }>;
+  items: MenuItem[];
   focus: number;
   width: number;
   start?: number;
@@ -84,14 +94,14 @@ export function Menu({
           <Box
             key={i}
             flexDirection="column"
-            aria-label={`${i + 1}. ${item.label}${focused ? `, selected${item.detail ? `: ${item.detail}` : ''}` : ''}`}
+            aria-label={`${i + 1}. ${itemText(item)}${focused ? `, selected${item.detail ? `: ${item.detail}` : ''}` : ''}`}
           >
             <Box>
               <Text color={focused ? 'cyan' : undefined} bold={focused}>
                 {focused ? '❯' : ' '} {number}{' '}
               </Text>
-              <Para width={width - 5} {...(focused ? { color: 'cyan', bold: true } : {})}>
-                {item.label}
+              <Para width={width - 5} {...(focused ? { color: 'cyan', bold: true } : item.status ? { color: TONE_COLOR[STATUS_MARK[item.status].tone] } : {})}>
+                {itemText(item)}
               </Para>
             </Box>
             {focused && item.detail ? (

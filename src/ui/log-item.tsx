@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { STATUS_MARK, STEP_INFO, stepNumber } from '../flow/content.js';
+import { banner, STATUS_MARK, STEP_INFO, stepNumber } from '../flow/content.js';
 import type { LogEntry } from '../flow/types.js';
 import { Para, StatusMark, TONE_COLOR } from './components.js';
 
@@ -9,18 +9,19 @@ import { Para, StatusMark, TONE_COLOR } from './components.js';
  */
 export function LogItem({ entry, width }: { entry: LogEntry; width: number }) {
   switch (entry.kind) {
-    case 'banner':
+    case 'banner': {
+      const { title, tagline } = banner(entry.version, entry.demo);
       return (
         <Box width={width} flexDirection="column">
           <Text bold color="cyan">
-            mexc-wizard {entry.version}
-            {entry.demo ? ' · DEMO (local simulator)' : ''}
+            {title}
           </Text>
           <Para width={width} dimColor>
-            finds why your MEXC API key fails, and hands you the fix
+            {tagline}
           </Para>
         </Box>
       );
+    }
     case 'step': {
       const r = entry.result;
       const mark = STATUS_MARK[r.status];

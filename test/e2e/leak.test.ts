@@ -351,7 +351,7 @@ describe.skipIf(!HAS_TMUX)('the canary secret never leaves memory: wizard and --
     await t.waitFor('What do you want to do?');
     t.press('Down', 'Down', 'Enter');
     await t.waitFor(/Signature lab|Paste/);
-    t.type(`https://api.mexc.com/api/v3/account?secretKey=${HEX}&timestamp=1700000000000&signature=abcd`, true);
+    await typeThenEnter(t, `https://api.mexc.com/api/v3/account?secretKey=${HEX}&timestamp=1700000000000&signature=abcd`);
     await t.waitFor(/Findings/);
     await quit(t);
     expectClean(HEX, t, cwd, before);

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { hintsFor } from '../../src/flow/content.js';
 import { keyToEvent } from '../../src/flow/keys.js';
-import { initialState } from '../../src/flow/next.js';
-import type { Screen, WizardState } from '../../src/flow/types.js';
+import { initialState, next } from '../../src/flow/next.js';
+import { viewOf } from '../../src/flow/screens/index.js';
+import { hintsOf } from '../../src/flow/view.js';
+import type { KeyPress, Screen, WizardState } from '../../src/flow/types.js';
 import { diagnosis, result } from './fixtures.js';
 
 const base = initialState({ version: '1', today: '2026-03-10' });
 const on = (screen: Screen): WizardState => ({ ...base, screen });
-const failed = result('account', 'fail', [diagnosis('signature-invalid')]);
+const failed = result('account', 'fail', [diagnosis('signature-invalid'), diagnosis('key-invalid')]);
+const hintsFor = (state: WizardState) => hintsOf(viewOf(state));
 
 const SCREENS: Screen[] = [
   { kind: 'welcome', focus: 0 },
@@ -65,7 +67,7 @@ describe('keys', () => {
     expect(keyToEvent(welcome, 'q', {})).toEqual({ type: 'quit' });
   });
 
-  it('fix screen: numbers focus a fix, c copies, r re-runs, ←→ switch problem, l opens the lab', () => {
+  it('fix screen: numbers focus a fix, c copies, r re-runs, → goes to the next problem, l opens the lab', () => {
     const fix = on(SCREENS[7]!);
     expect(keyToEvent(fix, '3', {})).toEqual({ type: 'pick', index: 2, activate: false });
     expect(keyToEvent(fix, 'c', {})).toEqual({ type: 'copy' });
@@ -79,11 +81,55 @@ describe('keys', () => {
 
   it('summary: c copies and s saves the report', () => {
     const summary = on(SCREENS[13]!);
-    expect(keyToEvent(summary, 'c', {})).toEqual({ type: 'report', action: 'copy' });
-    expect(keyToEvent(summary, 's', {})).toEqual({ type: 'report', action: 'save' });
+    expect(next(summary, keyToEvent(summary, 'c', {})!).effects).toEqual([{ type: 'report', action: 'copy' }]);
+    expect(next(summary, keyToEvent(summary, 's', {})!).effects).toEqual([{ type: 'report', action: 'save' }]);
+  });
+
+  it('a key the screen does not offer does nothing, and every hint names a key that does something', () => {
+    const welcome = on(SCREENS[0]!);
+    for (const letter of ['c', 'r', 'p', 'v', 'l', 'e', 't', 's']) expect(keyToEvent(welcome, letter, {})).toBeUndefined();
+    // On the first of two problems only → goes on; on a step screen there is no list to move.
+    const fix = on(SCREENS[7]!);
+    expect(keyToEvent(fix, '', { leftArrow: true })).toBeUndefined();
+    expect(keyToEvent(on(SCREENS[6]!), '', { downArrow: true })).toBeUndefined();
+    for (const screen of SCREENS) {
+      const state = on(screen);
+      for (const hint of hintsFor(state)) {
+        for (const key of hint.keys.split('/')) {
+          const events = keysOf(key).map(([input, k]) => keyToEvent(state, input, k));
+          expect(events.some((e) => e !== undefined), `${screen.kind}: "${hint.keys} ${hint.label}"`).toBe(true);
+        }
+      }
+    }
   });
 
   it('drops control bytes from pasted text but keeps line breaks', () => {
     expect(keyToEvent(on(SCREENS[10]!), 'a\u0007b\nc', {})).toEqual({ type: 'input', text: 'ab\nc' });
   });
 });
+
+/** The key presses a hint's key name stands for (as Ink reports them). */
+function keysOf(name: string): Array<[string, KeyPress]> {
+  switch (name) {
+    case 'Enter':
+      return [['', { return: true }]];
+    case 'Esc':
+      return [['', { escape: true }]];
+    case 'Ctrl-C':
+      return [['c', { ctrl: true }]];
+    case 'Ctrl-U':
+      return [['u', { ctrl: true }]];
+    case '↑↓':
+      return [['', { upArrow: true }], ['', { downArrow: true }]];
+    case '1-9':
+      return [['1', {}]];
+    case '←→':
+      return [['', { leftArrow: true }], ['', { rightArrow: true }]];
+    case '←':
+      return [['', { leftArrow: true }]];
+    case '→':
+      return [['', { rightArrow: true }]];
+    default:
+      return [[name, {}]];
+  }
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DIAGNOSIS_IDS, STEP_IDS, type StepId } from '../../src/core/types.js';
-import { summaryItems } from '../../src/flow/content.js';
 import { initialState, next } from '../../src/flow/next.js';
+import { summaryItems } from '../../src/flow/screens/summary.js';
 import type { Event, Screen, Transition, WizardState } from '../../src/flow/types.js';
 import { diagnosis, result } from './fixtures.js';
 
@@ -107,8 +107,8 @@ describe('credentials', () => {
       { type: 'run-step', id: 'credentials' },
     ]);
     const notes = t.state.log.filter((e) => e.kind === 'note').flatMap((e) => (e.kind === 'note' ? e.lines : []));
-    expect(notes.join('\n')).toMatch(/API key you typed had whitespace in front: removed it/);
-    expect(notes.join('\n')).toMatch(/secret you typed had trailing whitespace and a line break: removed it/);
+    expect(notes.join('\n')).toMatch(/API key you typed starts with whitespace: removed it/);
+    expect(notes.join('\n')).toMatch(/secret you typed ends with whitespace and contains a line break: removed it/);
     expect(JSON.stringify(t.state)).not.toContain('canary-secret');
     expect(t.state.credentials?.key).toEqual({ masked: 'mx0a…WC5', where: 'what you typed' });
   });
@@ -389,7 +389,7 @@ describe('expiry helper', () => {
   }
 
   it('a key bound to an IP does not expire', () => {
-    const t = next(atExpiry(), { type: 'answer', value: 'yes' });
+    const t = next(atExpiry(), { type: 'pick', index: 1, activate: true });
     expect(t.state.screen).toMatchObject({ phase: 'result', result: { state: 'no-expiry' } });
   });
 

@@ -4,14 +4,14 @@ import { BackRequested, type MenuChoice, type Prompter } from '../../src/plain/p
 
 /** One question as the scripted prompter saw it. */
 export interface Asked {
-  kind: 'select' | 'secret' | 'text' | 'confirm';
+  kind: 'select' | 'secret' | 'text';
   message: string;
   labels: string[];
   initial?: number;
 }
 
-/** An answer: a choice label (prefix) for menus, a string for text, a boolean for confirm, or a key. */
-export type Answer = string | boolean | { key: 'esc' | 'ctrl-c' | 'enter' } | ((asked: Asked) => string | boolean);
+/** An answer: a choice label (prefix) for menus, a string for text, or a key. */
+export type Answer = string | { key: 'esc' | 'ctrl-c' | 'enter' } | ((asked: Asked) => string);
 
 /**
  * A prompter that answers from a script and records every question, so a test reads like the
@@ -37,7 +37,7 @@ export function scriptedPrompter(script: Answer[]): Prompter & { asked: Asked[];
     async select<T>(message: string, choices: MenuChoice<T>[], initial = 0): Promise<T> {
       const labels = choices.map((c) => c.label);
       let a = next({ kind: 'select', message, labels, initial });
-      if (typeof a === 'function') a = a({ kind: 'select', message, labels, initial }) as string;
+      if (typeof a === 'function') a = a({ kind: 'select', message, labels, initial });
       if (typeof a === 'object') return choices[initial]!.value; // Enter
       const found = choices.find((c) => c.label.startsWith(String(a)));
       if (!found) throw new Error(`no choice "${String(a)}" in "${message}": ${labels.join(' | ')}`);
@@ -50,10 +50,6 @@ export function scriptedPrompter(script: Answer[]): Prompter & { asked: Asked[];
     async text(message: string) {
       const a = next({ kind: 'text', message, labels: [] });
       return typeof a === 'object' ? '' : String(a);
-    },
-    async confirm(message: string, initial: boolean) {
-      const a = next({ kind: 'confirm', message, labels: [] });
-      return typeof a === 'boolean' ? a : initial;
     },
     hold() {
       result.held += 1;

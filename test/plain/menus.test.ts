@@ -146,10 +146,11 @@ describe('typed answers', () => {
     expect((s.screen as { error?: string }).error).toMatch(/whitespace or a line break in the middle/);
   });
 
-  it('asks the expiry question as yes or no', async () => {
-    const q = questionFor(at({ kind: 'expiry', phase: 'ip', focus: 0, text: '' }))!;
-    expect(q.kind).toBe('confirm');
-    expect(await answer(scriptedPrompter([true]), q)).toEqual([{ type: 'answer', value: 'yes' }]);
+  it('asks the expiry question with the same two answers as the Ink screen', async () => {
+    const s = at({ kind: 'expiry', phase: 'ip', focus: 0, text: '' });
+    expect(labels(s)).toEqual(['No IP address is bound to the key', 'Yes, the key is bound to an IP address', 'Back', 'Quit']);
+    expect(choose(s, 'Yes').state.screen).toMatchObject({ kind: 'expiry', phase: 'result', result: { state: 'no-expiry' } });
+    expect(choose(s, 'No IP').state.screen).toMatchObject({ kind: 'expiry', phase: 'created' });
   });
 });
 

@@ -101,8 +101,8 @@ describe('enquirer prompter', () => {
 
   it('cancels an open prompt when the signal fires (SIGINT)', async () => {
     const { term, prompter, controller } = setup();
-    const answer = prompter.confirm('Is an IP address bound to this key?', false);
-    await when(term, 'IP address');
+    const answer = prompter.text('When was the key created?');
+    await when(term, 'key created');
     controller.abort();
     await expect(answer).rejects.toBeInstanceOf(InterruptedError);
   });
@@ -187,11 +187,11 @@ describe('line prompter (no raw mode)', () => {
     await expect(answer).rejects.toBeInstanceOf(QuitRequested);
   });
 
-  it('reads yes and no', async () => {
+  it('reads a typed line', async () => {
     const { term, prompter } = lines();
-    const answer = prompter.confirm('Is an IP address bound?', false);
-    await when(term, '(y/N)', 'yes\n');
-    await expect(answer).resolves.toBe(true);
+    const answer = prompter.text('When was the key created?');
+    await when(term, 'key created', '2026-03-01\n');
+    await expect(answer).resolves.toBe('2026-03-01');
   });
 });
 

@@ -4,7 +4,7 @@ import type { Diagnosis, StepResult } from '../../src/core/types.js';
 import { initialState } from '../../src/flow/index.js';
 import type { WizardState } from '../../src/flow/types.js';
 import { createPrinter } from '../../src/plain/index.js';
-import { renderDiagnosis, renderFixText, renderLabResult, renderLogEntry, renderScreen, renderStepResult, screenKey, wrap, type RenderContext } from '../../src/plain/render.js';
+import { renderDiagnosis, renderFixText, renderLabResult, renderLogEntry, renderScreen, renderStepResult, screenKey, type RenderContext } from '../../src/plain/render.js';
 import { fakeIO } from '../support/fake-io.js';
 import { SGR } from './helpers.js';
 
@@ -34,25 +34,6 @@ const account = (status: StepResult['status'], diagnoses: Diagnosis[] = []): Ste
 function state(patch: Partial<WizardState>): WizardState {
   return { ...initialState({ version: '1.2.3', today: '2026-05-01' }), ...patch };
 }
-
-describe('wrap', () => {
-  it('breaks at spaces within the width', () => {
-    expect(wrap('one two three four', 9)).toEqual(['one two', 'three', 'four']);
-  });
-
-  it('indents continuation lines', () => {
-    expect(wrap('alpha beta gamma', 12, '• ', '  ')).toEqual(['• alpha beta', '  gamma']);
-  });
-
-  it('never breaks a URL and never moves it to a line of its own', () => {
-    const url = 'https://www.mexc.com/api-docs/spot-v3/introduction/with/a/long/path';
-    expect(wrap(`Read ${url} first`, 30)).toEqual([`Read ${url}`, 'first']);
-  });
-
-  it('keeps blank lines between paragraphs', () => {
-    expect(wrap('a\n\nb', 10)).toEqual(['a', '', 'b']);
-  });
-});
 
 describe('step results', () => {
   it('say the status as a symbol and a word, never colour alone', () => {
@@ -129,8 +110,9 @@ describe('screens', () => {
       credentials: { demo: false, key: { masked: 'mx0a…WC5', where: 'the environment variable MEXC_API_KEY' }, secret: { where: '.env' } },
     });
     const text = renderScreen(s, plain()).join('\n');
-    expect(text).toContain('API key: mx0a…WC5 (from the environment variable MEXC_API_KEY)');
-    expect(text).toContain('Secret:  found in .env (never shown)');
+    expect(text).toContain('API key: mx0a…WC5 from the environment variable MEXC_API_KEY');
+    expect(text).toContain('Secret: found in .env; kept in memory, never shown');
+    expect(text).not.toMatch(/[0-9a-f]{32}/);
   });
 
   it('the summary lists every step with its status word and counts the problems', () => {
@@ -142,9 +124,19 @@ describe('screens', () => {
 
   it('the lab result lists findings with marks and words', () => {
     const lines = renderLabResult(
-      { valid: false, verdict: 'Signature does not match', findings: [{ id: 'space-as-plus', title: 'Space encoded as +', detail: 'Use %20.', severity: 'problem' }], notes: ['No headers shown.'] },
+      {
+        kind: 'lab',
+        valid: false,
+        verdict: 'Signature does not match',
+        facts: ['Signature sent ab12…9f00 · MEXC expects cd34…8e11'],
+        findings: [{ id: 'space-as-plus', title: 'Space encoded as +', detail: 'Use %20.', severity: 'problem' }],
+        focus: 0,
+        notes: ['No headers shown.'],
+      },
       plain(),
     );
+    expect(lines.join('\n')).toContain('✗ FAIL Signature does not match');
+    expect(lines.join('\n')).toContain('  Signature sent ab12…9f00 · MEXC expects cd34…8e11');
     expect(lines.join('\n')).toContain('1. ✗ Space encoded as +');
     expect(lines.join('\n')).toContain('  • No headers shown.');
   });
@@ -158,11 +150,11 @@ describe('screens', () => {
 });
 
 describe('the banner', () => {
-  it('says how to answer, go back and quit', () => {
+  it('is the one banner, and says how to answer, go back and quit', () => {
     const text = renderLogEntry({ kind: 'banner', seq: 1, version: '1.2.3', demo: true }, { ...plain(), keys: 'Answer with the arrow keys or a number, then Enter. Esc goes back, Ctrl-C quits.' }).join(' ');
-    expect(text).toContain('mexc-wizard 1.2.3 · plain mode');
+    expect(text).toContain('mexc-wizard 1.2.3 · DEMO (local simulator)');
+    expect(text).toContain('finds why your MEXC API key fails, and hands you the fix');
     expect(text).toContain('Esc goes back, Ctrl-C quits');
-    expect(text).toContain('throwaway key');
   });
 });
 

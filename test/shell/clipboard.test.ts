@@ -32,7 +32,7 @@ describe('clipboard', () => {
     const viaOsc = await copyText('a', 'fix 1', { ...base, isTTY: true });
     expect(viaOsc.text).toMatch(/^Sent fix 1 to your terminal's clipboard \(OSC 52\)/);
     const none = await copyText('a', 'fix 1', { ...base, isTTY: false });
-    expect(none).toEqual({ ok: false, text: 'No clipboard here: select the text on screen, or press p to print it in full above.' });
+    expect(none).toEqual({ ok: false, text: 'No clipboard here: select the text on screen instead (a long fix reads best printed on its own first).' });
     expect(written).toHaveLength(2);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { clipToRows, displayWidth, listWindow, maskSecretLike, wrapLine } from '../../src/shell/layout.js';
+import { clipToRows, displayWidth, listWindow, maskSecretLike, wrap } from '../../src/shell/layout.js';
+
+const wrapLine = (line: string, width: number) => wrap(line, width, { breakLongWords: true });
 
 describe('layout arithmetic', () => {
   it('wraps at word boundaries without starting a line with a space', () => {
@@ -22,6 +24,26 @@ describe('layout arithmetic', () => {
   it('counts wide characters as two columns', () => {
     expect(displayWidth('ab')).toBe(2);
     expect(displayWidth('币安')).toBe(4);
+    expect(displayWidth('✓ 🔑')).toBe(4);
+    expect(displayWidth('\u001b[1mbold\u001b[22m')).toBe(4);
+  });
+
+  it('wraps CJK text by the columns it takes, not by its UTF-16 length', () => {
+    // Counted in UTF-16 units, "签名无效 请检查密钥" is 10 long and would share a 12-column line.
+    const text = '签名无效 请检查密钥 时间戳 超出接收窗口';
+    expect(wrap(text, 12)).toEqual(['签名无效', '请检查密钥', '时间戳', '超出接收窗口']);
+    for (const row of wrap('时间戳超出接收窗口', 12, { breakLongWords: true })) expect(displayWidth(row)).toBeLessThanOrEqual(12);
+  });
+
+  it('breaks prose at spaces within the width and keeps blank lines between paragraphs', () => {
+    expect(wrap('one two three four', 9)).toEqual(['one two', 'three', 'four']);
+    expect(wrap('a\n\nb', 10)).toEqual(['a', '', 'b']);
+  });
+
+  it('never cuts a long word (a URL) unless asked, and never moves it to a line of its own', () => {
+    const url = 'https://www.mexc.com/api-docs/spot-v3/introduction/with/a/long/path';
+    expect(wrap(`Read ${url} first`, 30)).toEqual([`Read ${url}`, 'first']);
+    expect(wrap('alpha beta gamma', 12, { indent: '• ', hangingIndent: '  ' })).toEqual(['• alpha beta', '  gamma']);
   });
 
   it('windows a long list around the focus', () => {

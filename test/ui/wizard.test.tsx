@@ -81,7 +81,7 @@ describe('failures branch to their quick-fix screen', () => {
     expect(f).toMatch(/✗ FAIL Step 4 of 6 · Account/);
     expect(f).toContain(`MEXC saw your IP as ${SIM_IP}`);
     expect(f).toContain(`❯ 1. Add ${SIM_IP} to the key's IP whitelist`);
-    expect(f).toMatch(/r re-run · Enter continue/);
+    expect(f).toMatch(/Enter continue · r re-run/);
   });
 
   it('clock ahead: the offset with its sign, and why a bigger recvWindow cannot help', async () => {
@@ -148,7 +148,7 @@ describe('credentials typed at the prompt', () => {
     expect(all).not.toContain(canary);
     expect(all).not.toContain(canary.slice(0, 12));
     expect(all).toContain('•'.repeat(18));
-    expect(w.lastFrame()).toContain('The secret you typed had a line break: removed it');
+    expect(w.lastFrame()).toContain('The secret you typed contains a line break: removed it');
   });
 
   it('Esc from the first field goes back to the menu', async () => {
@@ -187,7 +187,7 @@ describe('signature lab', () => {
     const w = await renderWizard();
     await w.press('3');
     await w.waitFor(/recomputed with the secret from the environment variable\s+MEXC_SECRET_KEY/);
-    // MEXC's documented example, signed correctly (mexc-api.md §1.2).
+    // MEXC's documented example, signed correctly (docs/mexc-api.md §1).
     await w.type(
       'https://api.mexc.com/api/v3/order?symbol=BTCUSDT&side=BUY&type=LIMIT&quantity=1&price=11&recvWindow=5000&timestamp=1644489390087&signature=fd3e4e8543c5188531eb7279d68ae7d26a573d0fc5ab0d18eb692451654d837a',
     );

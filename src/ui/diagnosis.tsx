@@ -1,15 +1,13 @@
 import { Box, Text } from 'ink';
-import { STATUS_MARK, STEP_INFO, stepNumber } from '../../flow/content.js';
-import { STEP_IDS, type Diagnosis } from '../../core/types.js';
-import { Bullets, Para, TONE_COLOR } from '../components.js';
-import { clipToRows, lineRows, textRows } from '../../shell/layout.js';
-import type { ScreenProps } from './types.js';
+import type { Diagnosis } from '../core/types.js';
+import { clipToRows, lineRows, textRows } from '../shell/layout.js';
+import { Bullets, Para } from './components.js';
 
 /**
- * The quick-fix screen: what it means, the evidence, then the fixes as numbered blocks. The
- * focused fix is drawn in full, flush left (a mouse selection copies it exactly), the others
- * as one-line titles; when the terminal is short the focused text is clipped with a pointer to
- * `p` (print in full above) and `c` (copy).
+ * The quick-fix screen's body: what it means, the evidence, then the fixes as numbered blocks.
+ * The focused fix is drawn in full, flush left (a mouse selection copies it exactly), the
+ * others as one-line titles; when the terminal is short the focused text is clipped with a
+ * pointer to `p` (print in full above) and `c` (copy).
  */
 
 /** Fix titles hang under their text, after `❯ 1. ` (one more column from fix 10 on). */
@@ -47,7 +45,6 @@ export function fixLayout(d: Diagnosis, focus: number, columns: number, maxRows:
   let folded = false;
   let fixRows = fixFull;
   const total = () =>
-    1 + // status line
     lineRows(d.title, W) +
     explRows +
     (evidence.length ? 1 + evidenceRows(evidence) + (evidence.length < d.evidence.length ? 1 : 0) : 0) +
@@ -83,28 +80,11 @@ export function fixLayout(d: Diagnosis, focus: number, columns: number, maxRows:
   };
 }
 
-export function FixScreen({ screen, columns, maxRows }: ScreenProps<'fix'>) {
-  const d = screen.diagnoses[screen.index];
-  if (!d) return null;
-  const source = screen.source;
-  const status = source.kind === 'step' ? source.result.status : 'fail';
-  const mark = STATUS_MARK[status];
-  const where =
-    source.kind === 'step' ? `Step ${stepNumber(source.result.id)} of ${STEP_IDS.length} · ${STEP_INFO[source.result.id].title}` : 'the error you pasted';
-  const count = screen.diagnoses.length > 1 ? ` · problem ${screen.index + 1} of ${screen.diagnoses.length}` : '';
-  const layout = fixLayout(d, screen.focus, columns, maxRows);
+export function DiagnosisBody({ diagnosis: d, focus, columns, maxRows }: { diagnosis: Diagnosis; focus: number; columns: number; maxRows: number }) {
+  const layout = fixLayout(d, focus, columns, maxRows);
   const others = d.fixes.length - layout.listed.length;
   return (
     <Box flexDirection="column">
-      <Text aria-label={`${mark.word}: ${where}${count}.`}>
-        <Text color={TONE_COLOR[mark.tone]} bold>
-          {mark.symbol} {mark.word}
-        </Text>{' '}
-        <Text dimColor>
-          {where}
-          {count}
-        </Text>
-      </Text>
       <Para width={columns} bold>
         {d.title}
       </Para>
@@ -121,7 +101,7 @@ export function FixScreen({ screen, columns, maxRows }: ScreenProps<'fix'>) {
           {layout.listed.map((i) => {
             const fix = d.fixes[i];
             if (!fix) return null;
-            const focused = i === screen.focus;
+            const focused = i === focus;
             return (
               <Box key={i} flexDirection="column">
                 <Box aria-label={`Fix ${i + 1} of ${d.fixes.length}${focused ? ', selected' : ''}: ${fix.title}`}>

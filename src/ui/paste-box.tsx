@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { lineRows, maskSecretLike } from '../../shell/layout.js';
+import { lineRows, maskSecretLike } from '../shell/layout.js';
 
 /**
  * A pasted block, echoed back: the last lines that fit, anything shaped like a secret masked

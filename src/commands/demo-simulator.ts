@@ -1,0 +1,18 @@
+import type { DemoSimulator } from '../flow/runtime.js';
+import { parseScenarioName, SCENARIOS } from '../sim/scenarios.js';
+
+/**
+ * The built-in simulator for `--demo`: what the wizard's scenario menu offers, and how to start
+ * one on a free loopback port with throwaway credentials. The server loads on first use.
+ */
+export function demoSimulator(): DemoSimulator {
+  return {
+    scenarios: SCENARIOS.map((s) => ({ name: s.name, description: s.description })),
+    async start(scenario) {
+      const { startSimulator, generateDemoCredentials } = await import('../sim/server.js');
+      const creds = generateDemoCredentials();
+      const sim = await startSimulator({ port: 0, apiKey: creds.apiKey, secret: creds.secret, scenario: parseScenarioName(scenario) });
+      return { sim, ...creds };
+    },
+  };
+}

@@ -1,0 +1,92 @@
+import { ACTIONS } from '../actions.js';
+import { welcomeSentence } from '../content.js';
+import { go, onMenuKeys, quit, stay, type Of } from '../navigation.js';
+import type { Transition, WizardState } from '../types.js';
+import type { ScreenModule } from './module.js';
+
+/**
+ * The first screen: what the wizard does, and what the user came for. Each choice is one row
+ * of WELCOME_CHOICES (when it is offered, its words, where it leads), so a new way in is one
+ * more row.
+ */
+
+interface WelcomeChoice {
+  id: string;
+  /** Offered on this run? */
+  when: (state: WizardState) => boolean;
+  label: (state: WizardState) => string;
+  detail?: (state: WizardState) => string;
+  open: (state: WizardState) => Transition;
+}
+
+const WELCOME_CHOICES: WelcomeChoice[] = [
+  {
+    id: 'diagnose',
+    when: (s) => !s.demo.enabled || Boolean(s.demo.scenario),
+    label: (s) => (s.demo.enabled ? `Diagnose the demo key (scenario: ${s.demo.scenario})` : 'Diagnose my API key'),
+    detail: (s) => (s.demo.enabled ? 'local simulator, no network' : "run the guide's checks for real against MEXC"),
+    open: (s) =>
+      s.demo.enabled && s.demo.scenario
+        ? go(s, { kind: 'starting-demo', scenario: s.demo.scenario }, { push: true, effects: [{ type: 'start-demo', scenario: s.demo.scenario }] })
+        : go(s, { kind: 'credentials', phase: 'loading' }, { push: true, effects: [{ type: 'load-credentials' }] }),
+  },
+  {
+    id: 'demo',
+    when: (s) => s.demo.enabled,
+    label: (s) => (s.demo.scenario ? 'Pick another demo scenario' : 'Pick a demo scenario'),
+    detail: (s) => (s.demo.scenario ? '' : 'local simulator, no key, no network'),
+    open: (s) => go(s, { kind: 'scenario', focus: Math.max(0, s.scenarios.findIndex((c) => c.name === s.demo.scenario)) }, { push: true }),
+  },
+  {
+    id: 'explain',
+    when: () => true,
+    label: () => 'Explain an error I got',
+    detail: () => 'paste a MEXC error body, message or code',
+    open: (s) => go(s, { kind: 'explain', phase: 'input', text: '' }, { push: true }),
+  },
+  {
+    id: 'lab',
+    when: () => true,
+    label: () => 'Check a request my code sent',
+    detail: () => 'signature lab: paste the URL or curl command',
+    open: (s) => go(s, { kind: 'lab', phase: 'input', text: '', secret: '', focus: 0 }, { push: true, effects: s.credentials ? [] : [{ type: 'load-credentials' }] }),
+  },
+];
+
+export function welcomeChoices(state: WizardState): WelcomeChoice[] {
+  return WELCOME_CHOICES.filter((c) => c.when(state));
+}
+
+export const welcome: ScreenModule<'welcome'> = {
+  transition(state, s, event) {
+    const choices = welcomeChoices(state);
+    const choose = (index: number): Transition => {
+      const choice = choices[index];
+      return choice ? choice.open(state) : stay(state);
+    };
+    const menu = onMenuKeys(state, s, event, choices.length, choose);
+    if (menu) return menu;
+    return event.type === 'quit' ? quit(state) : stay(state);
+  },
+
+  view(state, s: Of<'welcome'>) {
+    return {
+      paragraphs: [
+        { text: welcomeSentence(state.demo.enabled ? 'a local MEXC simulator' : 'MEXC') },
+        { text: 'Your secret stays in memory: never shown, logged, or written to disk.', bold: true },
+      ],
+      menu: {
+        question: 'What do you want to do?',
+        items: welcomeChoices(state).map((c) => {
+          const detail = c.detail?.(state);
+          return { label: c.label(state), ...(detail ? { detail } : {}) };
+        }),
+        focus: s.focus,
+        numbers: 'go',
+        moveHint: 'choose',
+        enterHint: 'start',
+      },
+      actions: [ACTIONS.quit()],
+    };
+  },
+};
