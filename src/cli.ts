@@ -158,7 +158,7 @@ async function runWizardOrFallback(v: Values, common: CommonFlags, io: CommandIO
   if (v.scenario !== undefined && !demo) {
     throw new UsageError('--scenario only works with --demo (or with the sim command).', 'Example: mexc-wizard --demo --scenario clock-ahead');
   }
-  const scenario = v.scenario === undefined ? undefined : (await import('./shell/scenario.js')).scenarioFlag(v.scenario);
+  const scenario = v.scenario === undefined ? undefined : (await import('./commands/scenario-flag.js')).scenarioFlag(v.scenario);
   const ttyIn = Boolean(proc.stdin.isTTY);
   const ttyOut = Boolean(proc.stdout.isTTY);
   const inCI = isCI(proc.env) && !v.interactive;

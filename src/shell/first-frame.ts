@@ -33,7 +33,7 @@ export function firstFrameText(view: View, opts: { version: string; demo: boolea
   const columns = Math.min(opts.columns, MAX_COLUMNS);
   const para = (text: string, width: number) => wrap(text, Math.max(10, width), { breakLongWords: true });
   const { title, tagline } = banner(opts.version, opts.demo);
-  const bannerLines = [s.bold(s.cyan(title)), ...para(tagline, columns).map(s.dim)];
+  const bannerLines = [...para(title, columns).map((l) => s.bold(s.cyan(l))), ...para(tagline, columns).map(s.dim)];
   // <Box marginTop={1}> around the screen.
   const live: string[] = [''];
   if (view.heading) live.push(...para(view.heading, columns).map(s.bold));

@@ -13,9 +13,9 @@ export function LogItem({ entry, width }: { entry: LogEntry; width: number }) {
       const { title, tagline } = banner(entry.version, entry.demo);
       return (
         <Box width={width} flexDirection="column">
-          <Text bold color="cyan">
+          <Para width={width} bold color="cyan">
             {title}
-          </Text>
+          </Para>
           <Para width={width} dimColor>
             {tagline}
           </Para>

@@ -1,5 +1,5 @@
 import { SCENARIOS, UnknownScenarioError, parseScenarioName, type ScenarioName } from '../sim/scenarios.js';
-import { UsageError } from './io.js';
+import { UsageError } from '../shell/io.js';
 
 /**
  * The one check of a `--scenario` value, for every mode that takes one (the wizard, --plain,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/shell/io.js';
-import { scenarioFlag } from '../../src/shell/scenario.js';
+import { scenarioFlag } from '../../src/commands/scenario-flag.js';
 import { SCENARIO_NAMES } from '../../src/sim/scenarios.js';
 
 describe('--scenario', () => {

@@ -1,0 +1,51 @@
+import { cleanup, render } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { initialState } from '../../src/flow/next.js';
+import { viewOf } from '../../src/flow/screens/index.js';
+import { createStore } from '../../src/flow/store.js';
+import { eraseFirstFrame, firstFrameText } from '../../src/shell/first-frame.js';
+import { App } from '../../src/ui/App.js';
+
+/**
+ * The welcome screen drawn before Ink loads must be the frame Ink then draws over it, line for
+ * line, or the user sees the menu jump or appear twice.
+ */
+
+afterEach(() => cleanup());
+
+const SCENARIOS = [
+  { name: 'ok', description: 'a healthy exchange' },
+  { name: 'clock-ahead', description: 'server clock behind' },
+];
+
+const RUNS = [
+  { name: 'diagnose', init: {} },
+  { name: '--demo', init: { demo: true, scenarios: SCENARIOS } },
+  { name: '--demo --scenario clock-ahead', init: { demo: true, scenario: 'clock-ahead', scenarios: SCENARIOS } },
+];
+
+describe.each(RUNS)('the first frame ($name)', ({ init }) => {
+  it.each([40, 60, 80, 100])('is what Ink draws at %i columns', (columns) => {
+    const state = initialState({ version: '1.2.3', today: '2026-03-10', bannerShown: true, ...init });
+    const ink = render(<App store={createStore(state, () => undefined)} size={{ columns, rows: 40 }} />);
+    const frame = firstFrameText(viewOf(state), { version: '1.2.3', demo: Boolean(init.demo), columns, color: false });
+    expect(frame.live.join('\n')).toBe(ink.lastFrame());
+    for (const line of [...frame.banner, ...frame.live]) expect([...line].length).toBeLessThanOrEqual(columns);
+  });
+});
+
+describe('handing the first frame to Ink', () => {
+  it('erases exactly the live rows, inside a synchronized update', () => {
+    expect(eraseFirstFrame({ liveRows: 12 })).toBe('\u001b[?2026h\u001b[12F\u001b[J');
+    expect(eraseFirstFrame({ liveRows: 0 })).toBe('');
+  });
+
+  it('keeps colour to what the screen says in words', () => {
+    const state = initialState({ version: '1.2.3', today: '2026-03-10', bannerShown: true });
+    const coloured = firstFrameText(viewOf(state), { version: '1.2.3', demo: false, columns: 80, color: true });
+    const plain = firstFrameText(viewOf(state), { version: '1.2.3', demo: false, columns: 80, color: false });
+    // eslint-disable-next-line no-control-regex
+    expect(coloured.live.map((l) => l.replace(/\u001b\[[0-9;]*m/g, ''))).toEqual(plain.live);
+    expect(coloured.live.join('\n')).toMatch(/\u001b\[/);
+  });
+});
