@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSim } from '../../src/sim/server.js';
-import { NO_TMUX_MESSAGE, TmuxSession, assertBuilt, colourCodes, tmuxAvailable } from '../support/terminal.js';
+import { colourCodes, skipReason, terminals } from '../support/terminal.js';
 
 /**
  * Colour in a real terminal: NO_COLOR (non-empty) and --no-color turn every colour off in every
@@ -8,47 +8,37 @@ import { NO_TMUX_MESSAGE, TmuxSession, assertBuilt, colourCodes, tmuxAvailable }
  * Read with `capture-pane -e`, which shows the SGR codes the screen holds.
  */
 
-const hasTmux = tmuxAvailable();
-if (!hasTmux) console.warn(NO_TMUX_MESSAGE);
+if (skipReason) console.warn(skipReason);
 
-describe.skipIf(!hasTmux)('colour in a terminal', () => {
-  const sessions: TmuxSession[] = [];
-  const open = (opts: ConstructorParameters<typeof TmuxSession>[0]) => {
-    const s = new TmuxSession(opts);
-    sessions.push(s);
-    return s;
-  };
+describe.skipIf(Boolean(skipReason))('colour in a terminal', () => {
+  const open = terminals({ beforeAll, afterEach });
   let sim: RunningSim;
   const apiKey = 'mx0vglColourTest01';
   const secret = '0123456789abcdef0123456789abcdef';
   beforeAll(async () => {
-    assertBuilt();
     sim = await startSimulator({ port: 0, apiKey, secret, scenario: 'ip-not-whitelisted' });
   });
   afterAll(async () => sim?.close());
-  afterEach(() => {
-    for (const s of sessions.splice(0)) s.kill();
-  });
 
   /** The plain wizard to the IP fix screen; returns the screen with its SGR codes. */
   async function plainToFix(env: Record<string, string>, extra: string[] = []): Promise<string> {
     const t = open({ args: ['--plain', '--demo', '--scenario', 'ip-not-whitelisted', ...extra], env });
-    await t.waitFor('What do you want to do?');
+    await t.waitFor('What do you want to do?', { in: 'text' });
     t.press('Enter');
-    await t.waitFor('Run the checks with these credentials?');
+    await t.waitFor('Run the checks with these credentials?', { in: 'text' });
     t.press('Enter');
-    await t.waitFor(/not on the key's whitelist[\s\S]*What next\?/);
+    await t.waitFor(/not on the key's whitelist[\s\S]*What next\?/, { in: 'text' });
     return t.capture({ history: true, ansi: true });
   }
 
   /** The Ink wizard to the IP fix screen. */
   async function inkToFix(env: Record<string, string>): Promise<string> {
     const t = open({ args: ['--demo', '--scenario', 'ip-not-whitelisted'], env });
-    await t.waitFor('What do you want to do?');
+    await t.waitFor('What do you want to do?', { in: 'text' });
     t.press('Enter');
-    await t.waitFor('Use these credentials');
+    await t.waitFor('Use these credentials', { in: 'text' });
     t.press('Enter');
-    await t.waitFor(/How to fix it/);
+    await t.waitFor(/How to fix it/, { in: 'text' });
     return t.capture({ history: true, ansi: true });
   }
 

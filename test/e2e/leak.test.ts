@@ -17,7 +17,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSim, type ScenarioName } from '../../src/sim/server.js';
 import { BIN, ensureBuilt, killAll, runCli, userEnv } from '../support/cli.js';
-import { HAS_TMUX, Tty } from '../robustness/terminal.js';
+import { hasTmux, Terminal } from '../support/terminal.js';
 
 const HEX = 'deadbeefcafe0123456789abcdef0042';
 /** Not hex: '+', '/', '=' and '~' change under URL-encoding; a real secret of another shape. */
@@ -269,27 +269,27 @@ describe.concurrent('the canary secret never leaves memory: commands without a t
   });
 });
 
-describe.skipIf(!HAS_TMUX)('the canary secret never leaves memory: wizard and --plain in a terminal (tmux)', () => {
-  const open: Tty[] = [];
+describe.skipIf(!hasTmux)('the canary secret never leaves memory: wizard and --plain in a terminal (tmux)', () => {
+  const open: Terminal[] = [];
   afterEach(() => open.splice(0).forEach((t) => t.kill()));
 
   function start(args: string[], env: Record<string, string>, files: Record<string, string> = {}) {
     const cwd = workdir(files);
     const logDir = mkdtempSync(path.join(root, 'tty-'));
-    const t = new Tty({ args, cwd, logDir, env });
+    const t = new Terminal({ args, cwd, recordIn: logDir, env });
     open.push(t);
     return { t, cwd, before: filesIn(cwd) };
   }
 
   /** Text, a pause, then Enter: sent together, Ink would read them as one paste with a line break. */
-  async function typeThenEnter(t: Tty, text: string) {
+  async function typeThenEnter(t: Terminal, text: string) {
     t.type(text);
     await new Promise((r) => setTimeout(r, 250));
     t.press('Enter');
   }
 
   /** q until the program has exited (a report view takes one q to close), Ctrl-C as a last resort. */
-  async function quit(t: Tty): Promise<number> {
+  async function quit(t: Terminal): Promise<number> {
     for (const key of ['q', 'q', 'q', 'C-c']) {
       t.press(key);
       try {
@@ -301,7 +301,7 @@ describe.skipIf(!HAS_TMUX)('the canary secret never leaves memory: wizard and --
     return t.exitCode();
   }
 
-  function expectClean(canary: string, t: Tty, cwd: string, before: Set<string>) {
+  function expectClean(canary: string, t: Terminal, cwd: string, before: Set<string>) {
     const files = newFiles(cwd, before);
     expect(t.raw().length, 'the terminal byte stream was recorded').toBeGreaterThan(500);
     expect(leaks(canary, { screens: t.allCaptures(), 'terminal bytes': t.raw(), ...files })).toEqual([]);
@@ -310,17 +310,17 @@ describe.skipIf(!HAS_TMUX)('the canary secret never leaves memory: wizard and --
 
   it('wizard: secret from the environment, all steps, save, copy and show the report', { timeout: 60_000 }, async () => {
     const { t, cwd, before } = start(['--base-url', simFor(HEX, 'ok')], creds(HEX));
-    await t.waitFor('What do you want to do?');
+    await t.waitFor('What do you want to do?', { in: 'history' });
     t.press('Enter');
-    await t.waitFor('Use these credentials');
+    await t.waitFor('Use these credentials', { in: 'history' });
     t.press('Enter');
-    await t.waitFor('No problems found');
+    await t.waitFor('No problems found', { in: 'history' });
     t.press('s');
-    await t.waitFor(/Saved the redacted report/);
+    await t.waitFor(/Saved the redacted report/, { in: 'history' });
     t.press('c');
-    await t.waitFor(/clipboard/i);
+    await t.waitFor(/clipboard/i, { in: 'history' });
     t.press('v');
-    await t.waitFor('── end ──');
+    await t.waitFor('── end ──', { in: 'history' });
     expect(await quit(t)).toBe(0);
     const files = expectClean(HEX, t, cwd, before);
     expect(Object.keys(files).some((f) => /mexc-wizard-report-.*\.md$/.test(f)), 'the support report was saved').toBe(true);
@@ -329,18 +329,18 @@ describe.skipIf(!HAS_TMUX)('the canary secret never leaves memory: wizard and --
 
   it('wizard: typed (masked) credentials against a wrong-secret server: fix screen, copy, print, report', { timeout: 60_000 }, async () => {
     const { t, cwd, before } = start(['--base-url', simFor(TEXT, 'signature-invalid')], {});
-    await t.waitFor('What do you want to do?');
+    await t.waitFor('What do you want to do?', { in: 'history' });
     t.press('Enter');
-    await t.waitFor(/Type or paste the key/);
+    await t.waitFor(/Type or paste the key/, { in: 'history' });
     await typeThenEnter(t, KEY);
-    await t.waitFor(/Type or paste the secret/);
+    await t.waitFor(/Type or paste the secret/, { in: 'history' });
     await typeThenEnter(t, TEXT);
     // The non-hex canary is flagged as an unusual secret first: its fix screen, then the checks.
-    await t.waitFor(/How to fix it/, 30_000);
+    await t.waitFor(/How to fix it/, { timeoutMs: 30_000, in: 'history' });
     t.press('c');
-    await t.waitFor(/clipboard/i, 15_000, 'visible');
+    await t.waitFor(/clipboard/i, { timeoutMs: 15_000, in: 'screen' });
     t.press('p', 'v');
-    await t.waitFor('── end ──');
+    await t.waitFor('── end ──', { in: 'history' });
     await quit(t);
     expectClean(TEXT, t, cwd, before);
     expect(t.raw()).toMatch(/\x1b\]52;/);
@@ -348,33 +348,35 @@ describe.skipIf(!HAS_TMUX)('the canary secret never leaves memory: wizard and --
 
   it('wizard: the signature lab with a pasted request that carries the secret', { timeout: 60_000 }, async () => {
     const { t, cwd, before } = start([], creds(HEX));
-    await t.waitFor('What do you want to do?');
+    await t.waitFor('What do you want to do?', { in: 'history' });
     t.press('Down', 'Down', 'Enter');
-    await t.waitFor(/Signature lab|Paste/);
+    await t.waitFor(/Signature lab|Paste/, { in: 'history' });
     await typeThenEnter(t, `https://api.mexc.com/api/v3/account?secretKey=${HEX}&timestamp=1700000000000&signature=abcd`);
-    await t.waitFor(/Findings/);
+    await t.waitFor(/Findings/, { in: 'history' });
     await quit(t);
     expectClean(HEX, t, cwd, before);
   });
 
   it('--plain: secret from a .env file, a failing check, its fixes, then save the report', { timeout: 60_000 }, async () => {
     const { t, cwd, before } = start(['--plain', '--base-url', simFor(HEX, 'signature-invalid'), '--verbose'], {}, { '.env': `MEXC_API_KEY=${KEY}\nMEXC_SECRET_KEY=${HEX}\n` });
-    await t.waitFor('What do you want to do?');
+    await t.waitFor('What do you want to do?', { in: 'history' });
     t.press('Enter');
-    await t.waitFor('Use these credentials');
+    await t.waitFor('Use these credentials', { in: 'history' });
     t.press('Enter');
     // Fix screens offer "Continue with the next check"; the summary offers "Save it as …".
     for (let i = 0; i < 8; i++) {
-      const screen = await t.waitFor(/What next\?.*\n(?:.*\n)*.*Quit/, 30_000, 'visible');
+      const screen = await t.waitFor(/What next\?.*\n(?:.*\n)*.*Quit/, { timeoutMs: 30_000, in: 'screen' });
       const save = /(\d+)\. Save it as/.exec(screen);
       if (save) {
-        t.type(save[1]!, true);
+        t.type(save[1]!);
+        t.press('Enter');
         break;
       }
-      t.type(/(\d+)\. Continue with the next check/.exec(screen)?.[1] ?? '1', true);
+      t.type(/(\d+)\. Continue with the next check/.exec(screen)?.[1] ?? '1');
+      t.press('Enter');
       await new Promise((r) => setTimeout(r, 300));
     }
-    await t.waitFor(/Saved the redacted report/);
+    await t.waitFor(/Saved the redacted report/, { in: 'history' });
     t.press('C-c');
     await t.exitCode();
     const files = expectClean(HEX, t, cwd, before);
@@ -383,17 +385,17 @@ describe.skipIf(!HAS_TMUX)('the canary secret never leaves memory: wizard and --
 
   it('--plain: typed (masked) credentials', { timeout: 60_000 }, async () => {
     const { t, cwd, before } = start(['--plain', '--base-url', simFor(TEXT, 'ok')], {});
-    await t.waitFor('What do you want to do?');
+    await t.waitFor('What do you want to do?', { in: 'history' });
     t.press('Enter');
-    await t.waitFor(/API key \(masked\)/);
+    await t.waitFor(/API key \(masked\)/, { in: 'history' });
     await typeThenEnter(t, KEY);
-    await t.waitFor(/Secret key \(masked\)|secret.*masked/i);
+    await t.waitFor(/Secret key \(masked\)|secret.*masked/i, { in: 'history' });
     await typeThenEnter(t, TEXT);
-    await t.waitFor('What next?', 30_000);
+    await t.waitFor('What next?', { timeoutMs: 30_000, in: 'history' });
     t.press('C-c');
     await t.exitCode();
     expectClean(TEXT, t, cwd, before);
   });
 });
 
-if (!HAS_TMUX) console.warn('[leak] tmux is not installed: the wizard and --plain terminal leak checks are skipped (apt-get install tmux).');
+if (!hasTmux) console.warn('[leak] tmux is not installed: the wizard and --plain terminal leak checks are skipped (apt-get install tmux).');

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSim } from '../../src/sim/server.js';
-import { NO_TMUX_MESSAGE, type TmuxSession, sleep, tmuxAvailable, tmuxSessions } from '../support/terminal.js';
+import { skipReason, sleep, terminals, type Terminal } from '../support/terminal.js';
 
 /**
  * `--plain` in a real terminal (tmux), against the built bundle and the simulator: the walks a
@@ -8,24 +8,23 @@ import { NO_TMUX_MESSAGE, type TmuxSession, sleep, tmuxAvailable, tmuxSessions }
  * never reach the screen.
  */
 
-const hasTmux = tmuxAvailable();
-if (!hasTmux) console.warn(NO_TMUX_MESSAGE);
+if (skipReason) console.warn(skipReason);
 
-describe.skipIf(!hasTmux)('--plain in a terminal', () => {
-  const open = tmuxSessions({ beforeAll, afterEach });
+describe.skipIf(Boolean(skipReason))('--plain in a terminal', () => {
+  const open = terminals({ beforeAll, afterEach });
 
   /** Welcome → Enter (diagnose the demo key) → Enter (use these credentials). */
-  async function startDemo(t: TmuxSession) {
-    await t.waitFor('What do you want to do?');
+  async function startDemo(t: Terminal) {
+    await t.waitFor('What do you want to do?', { in: 'text' });
     t.press('Enter');
-    await t.waitFor('Run the checks with these credentials?');
+    await t.waitFor('Run the checks with these credentials?', { in: 'text' });
     t.press('Enter');
   }
 
   it('walks to the IP whitelist fix screen; Ctrl-C exits 130 and gives the terminal back', async () => {
     const t = open({ args: ['--plain', '--demo', '--scenario', 'ip-not-whitelisted'], after: 'stty -a | tr " ;" "\\n\\n" | grep -x -e "-\\?icanon" -e "-\\?echo"' });
     await startDemo(t);
-    const screen = await t.waitFor(/What next\?[\s\S]*Continue with the next check/);
+    const screen = await t.waitFor(/What next\?[\s\S]*Continue with the next check/, { in: 'text' });
     expect(screen).toContain('✗ FAIL Step 4 of 6 · Account');
     expect(screen).toContain("Your IP 198.51.100.23 is not on the key's whitelist");
     expect(screen).toContain("Fix 1: Add 198.51.100.23 to the key's IP whitelist");
@@ -34,27 +33,27 @@ describe.skipIf(!hasTmux)('--plain in a terminal', () => {
     expect(screen).toMatch(/Step 4 of 6 · Account — checking…/);
     t.press('C-c');
     expect(await t.exitCode()).toBe(130);
-    const after = await t.waitFor(/EXIT=130\s+icanon\s+echo/);
+    const after = await t.waitFor(/EXIT=130\s+icanon\s+echo/, { in: 'text' });
     expect(after).not.toMatch(/-icanon|-echo\b/);
   });
 
   it('Ctrl-C while a check runs stops it at once; keys typed meanwhile are not echoed', async () => {
     const t = open({ args: ['--plain', '--demo', '--scenario', 'timeout'], after: 'stty -a | tr " ;" "\\n\\n" | grep -x -e "-\\?icanon" -e "-\\?echo"' });
     await startDemo(t);
-    await t.waitFor('Step 2 of 6 · Connectivity — checking…');
+    await t.waitFor('Step 2 of 6 · Connectivity — checking…', { in: 'text' });
     t.type('stray');
     t.press('Enter');
     await sleep(200);
     t.press('C-c');
     expect(await t.exitCode(5000)).toBe(130);
-    const after = await t.waitFor(/EXIT=130\s+icanon\s+echo/);
+    const after = await t.waitFor(/EXIT=130\s+icanon\s+echo/, { in: 'text' });
     expect(after).not.toContain('stray');
   });
 
   it('walks to the clock fix screen, continues to the summary and quits with exit 1', async () => {
     const t = open({ args: ['--plain', '--demo', '--scenario', 'clock-ahead'] });
     await startDemo(t);
-    const screen = await t.waitFor(/Your clock is ahead of MEXC[\s\S]*What next\?/);
+    const screen = await t.waitFor(/Your clock is ahead of MEXC[\s\S]*What next\?/, { in: 'text' });
     expect(screen).toContain('✗ FAIL Step 3 of 6 · Clock');
     expect(screen).toContain('sudo timedatectl set-ntp true');
     expect(screen).toContain('Do not raise recvWindow for this');
@@ -63,7 +62,7 @@ describe.skipIf(!hasTmux)('--plain in a terminal', () => {
       if ((await t.waitForCount('What next?', asked)).includes('Summary')) break;
       t.press('Enter');
     }
-    await t.waitFor(/Summary[\s\S]*What next\?/);
+    await t.waitFor(/Summary[\s\S]*What next\?/, { in: 'text' });
     await t.choose('Quit');
     expect(await t.exitCode()).toBe(1);
   });
@@ -71,7 +70,7 @@ describe.skipIf(!hasTmux)('--plain in a terminal', () => {
   it('reads well at 60 columns: wrapped at words, status words beside the symbols', async () => {
     const t = open({ args: ['--plain', '--demo', '--scenario', 'ip-not-whitelisted'], columns: 60 });
     await startDemo(t);
-    await t.waitFor(/What next\?[\s\S]*Quit/);
+    await t.waitFor(/What next\?[\s\S]*Quit/, { in: 'text' });
     const lines = t.capture({ history: true }).split('\n');
     // Prose is wrapped by the wizard, not cut by the terminal: no line is filled to the edge
     // except fix text (kept whole so it pastes) and URLs.
@@ -91,19 +90,19 @@ describe.skipIf(!hasTmux)('--plain in a terminal', () => {
     it('never echoes the secret: not while typing, not after, not in any diagnosis', async () => {
       const canary = 'c4a7a71e5ec7e7000000000000000042';
       const t = open({ args: ['--plain', '--base-url', sim.url] });
-      await t.waitFor('What do you want to do?');
+      await t.waitFor('What do you want to do?', { in: 'text' });
       t.press('Enter');
-      await t.waitFor('API key (masked)');
+      await t.waitFor('API key (masked)', { in: 'text' });
       t.type(apiKey);
       await sleep(150);
       t.press('Enter');
-      await t.waitFor('Secret key (masked)');
+      await t.waitFor('Secret key (masked)', { in: 'text' });
       t.type(canary);
-      await t.waitFor(/Secret key \(masked\)\W*\*{8}/);
+      await t.waitFor(/Secret key \(masked\)\W*\*{8}/, { in: 'text' });
       expect(t.capture({ history: true })).not.toContain('c4a7a71e');
       t.press('Enter');
       // The wrong secret: MEXC (the simulator) refuses the signature.
-      await t.waitFor(/Signature[\s\S]*What next\?/);
+      await t.waitFor(/Signature[\s\S]*What next\?/, { in: 'text' });
       const all = t.capture({ history: true });
       expect(all).not.toContain(canary);
       expect(all).not.toContain('c4a7a71e');
@@ -115,18 +114,18 @@ describe.skipIf(!hasTmux)('--plain in a terminal', () => {
     it('on a dumb terminal asks in numbered lines and reads the secret with nothing echoed', async () => {
       const canary = 'c4a7a71e5ec7e7000000000000000043';
       const t = open({ args: ['--plain', '--base-url', sim.url], env: { TERM: 'dumb' } });
-      await t.waitFor('Type a number and press Enter');
+      await t.waitFor('Type a number and press Enter', { in: 'text' });
       t.type('1');
       t.press('Enter');
-      await t.waitFor('API key (nothing is shown while you type)');
+      await t.waitFor('API key (nothing is shown while you type)', { in: 'text' });
       t.type(apiKey);
       t.press('Enter');
-      await t.waitFor('Secret key (nothing is shown while you type)');
+      await t.waitFor('Secret key (nothing is shown while you type)', { in: 'text' });
       t.type(canary);
       await sleep(200);
       expect(t.capture({ history: true })).not.toContain('c4a7a71e');
       t.press('Enter');
-      await t.waitFor(/Signature[\s\S]*Type a number and press Enter/);
+      await t.waitFor(/Signature[\s\S]*Type a number and press Enter/, { in: 'text' });
       expect(t.capture({ history: true })).not.toContain('c4a7a71e');
       t.press('C-c');
       expect(await t.exitCode()).toBe(130);

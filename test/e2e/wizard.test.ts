@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSim } from '../../src/sim/server.js';
-import { BIN, skipReason, Terminal } from './tmux.js';
+import { BIN } from '../support/cli.js';
+import { skipReason, terminals, type Terminal } from '../support/terminal.js';
 
 /**
  * The built wizard in a real terminal (tmux), at 60 and 100 columns: the demo scenarios end
@@ -26,7 +27,7 @@ const STARTUP_MS = 20_000;
 describe.skipIf(Boolean(skipReason))('wizard end to end (tmux)', { timeout: 90_000 }, () => {
   let cwd: string;
   let sim: RunningSim;
-  const terminals: Terminal[] = [];
+  const start = terminals({ beforeAll, afterEach });
 
   beforeAll(async () => {
     cwd = mkdtempSync(join(tmpdir(), 'mw-e2e-'));
@@ -38,20 +39,14 @@ describe.skipIf(Boolean(skipReason))('wizard end to end (tmux)', { timeout: 90_0
     rmSync(cwd, { recursive: true, force: true });
   });
 
-  afterEach(() => {
-    for (const t of terminals.splice(0)) t.kill();
-  });
-
   function open(args: string[], columns: number, rows = 40): Terminal {
-    const t = Terminal.start({ args, cwd, columns, rows });
-    terminals.push(t);
-    return t;
+    return start({ args, cwd, columns, rows });
   }
 
   /** Welcome → Enter (diagnose the demo key) → Enter (use the demo credentials). */
   async function diagnoseDemo(scenario: string, columns: number): Promise<Terminal> {
     const t = open(['--demo', '--scenario', scenario], columns);
-    await t.waitFor('What do you want to do?', STARTUP_MS);
+    await t.waitFor('What do you want to do?', { timeoutMs: STARTUP_MS });
     t.press('Enter');
     await t.waitFor('Use these credentials');
     t.press('Enter');
@@ -114,7 +109,7 @@ describe.skipIf(Boolean(skipReason))('wizard end to end (tmux)', { timeout: 90_0
 
     it('a typed secret is never drawn', async () => {
       const t = open(['--base-url', sim.url], columns);
-      await t.waitFor('What do you want to do?', STARTUP_MS);
+      await t.waitFor('What do you want to do?', { timeoutMs: STARTUP_MS });
       t.press('Enter');
       await t.waitFor('Type or paste the key');
       t.type(KEY);
@@ -125,7 +120,7 @@ describe.skipIf(Boolean(skipReason))('wizard end to end (tmux)', { timeout: 90_0
       await t.waitFor('•'.repeat(CANARY_SECRET.length));
       t.press('Enter');
       // The real steps run against the simulator with the typed credentials and pass.
-      await t.waitFor('No problems found', 15_000);
+      await t.waitFor('No problems found');
       t.press('q');
       expect(await t.exitCode()).toBe(0);
       t.history();

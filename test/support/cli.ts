@@ -10,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = path.join(ROOT, 'bin/mexc-wizard.js');
-const CLI = path.join(ROOT, 'dist/cli.js');
+/** The bundle the launcher loads: present once `npm run build` ran. */
+export const BUILT = path.join(ROOT, 'dist/cli.js');
+const CLI = BUILT;
 
 /** Builds dist/ if missing; parallel test files take turns through a lock directory. */
 export async function ensureBuilt(): Promise<void> {

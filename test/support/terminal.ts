@@ -1,30 +1,32 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { BIN, BUILT, ensureBuilt } from './cli.js';
 
 /**
- * A real terminal for end-to-end tests (ink-notes.md §8.3): the BUILT CLI in a tmux pane on a
- * private socket, driven like a user — wait for text, type, press keys — and read back as the
- * screen shows it. Text and Enter are always sent apart (a chunk "abc\r" is a paste).
+ * The one real terminal for end-to-end tests: the BUILT CLI in a tmux pane on a private socket
+ * (a user's own tmux is never touched), driven like a user: wait for text on the screen, type,
+ * press keys, read what the screen shows (`capture-pane`), and, when asked, every byte the
+ * program wrote (`pipe-pane`, so text drawn and then erased, or sent inside an escape sequence,
+ * is still seen). Text and Enter are sent apart: "abc\r" in one chunk is a paste to the wizard.
+ *
+ * The program starts from an empty environment plus PATH, HOME and the locale, with TERM and
+ * TMUX as the pane sets them: nothing from the test runner changes what it does (CI, NO_COLOR,
+ * FORCE_COLOR, INK_SCREEN_READER, ACCESSIBLE, DEV, proxies, MEXC_*, NODE_OPTIONS…). Each test
+ * passes what it wants in `env`. Waits poll the screen with generous limits and end as soon as
+ * the text shows: the machine may be slow and busy.
  */
 
-export const REPO = resolve(import.meta.dirname, '../..');
-export const BIN = join(REPO, 'bin/mexc-wizard.js');
-export const BUILT = join(REPO, 'dist/cli.js');
+export const hasTmux = spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status === 0;
 
-export function tmuxAvailable(): boolean {
-  return spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status === 0;
-}
+/** Why the terminal tests cannot run here, or undefined when they can. */
+export const skipReason = hasTmux ? undefined : 'tmux is not installed: the terminal end-to-end tests are skipped (apt-get install tmux, or brew install tmux).';
 
-export const NO_TMUX_MESSAGE = 'tmux is not installed: skipping the terminal end-to-end tests (apt-get install tmux, or brew install tmux).';
+/** Kept from the test runner's environment: what a user's shell always has. */
+const KEPT = ['PATH', 'HOME', 'LANG', 'LC_ALL', 'TMPDIR'];
 
-export function assertBuilt(): void {
-  if (!existsSync(BUILT)) throw new Error(`${BUILT} is missing: run "npm run build" before the end-to-end tests (npm test does).`);
-}
-
-/** Variables that would change what the CLI does; every session starts without them. */
-const CLEARED = ['CI', 'CONTINUOUS_INTEGRATION', 'NO_COLOR', 'FORCE_COLOR', 'INK_SCREEN_READER', 'ACCESSIBLE', 'MEXC_API_KEY', 'MEXC_SECRET_KEY', 'MEXC_API_SECRET', 'MEXC_SECRET', 'MEXC_BASE_URL', 'HTTPS_PROXY', 'HTTP_PROXY', 'https_proxy', 'http_proxy', 'DEV'];
+export const DEFAULT_WAIT_MS = 20_000;
 
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
@@ -43,46 +45,78 @@ export function colourCodes(text: string): string[] {
 
 let counter = 0;
 
-export interface SessionOptions {
+export interface TerminalOptions {
   args: string[];
+  /** The program's working folder; a fresh temp folder (removed on kill) when absent. */
+  cwd?: string;
   env?: Record<string, string>;
   columns?: number;
   rows?: number;
-  /** Shell run after the CLI exits (EXIT=<code> is always printed first). */
+  /** Shell run after the program exits (EXIT=<code> is always printed first). */
   after?: string;
+  /** Record every byte the program writes in a file in this folder (not in `cwd`). */
+  recordIn?: string;
 }
 
-export class TmuxSession {
-  readonly socket = `mw-e2e-${process.pid}-${++counter}`;
-  readonly cwd = mkdtempSync(join(tmpdir(), 'mw-e2e-'));
+/** Where `waitFor` looks: the visible screen, everything including the scrollback, or that text with folded lines joined and spaces collapsed. */
+export type Where = 'screen' | 'history' | 'text';
 
-  constructor(readonly opts: SessionOptions) {
+export class Terminal {
+  readonly socket = `mw-term-${process.pid}-${++counter}`;
+  readonly cwd: string;
+  private readonly ownCwd: boolean;
+  private readonly rawLog: string | undefined;
+  private readonly captures: string[] = [];
+
+  constructor(readonly opts: TerminalOptions) {
+    if (!existsSync(BUILT)) throw new Error(`${BUILT} is missing: run "npm run build" before the end-to-end tests (npm test does).`);
+    this.ownCwd = opts.cwd === undefined;
+    this.cwd = opts.cwd ?? mkdtempSync(join(tmpdir(), 'mw-term-'));
+    this.rawLog = opts.recordIn ? join(opts.recordIn, `${this.socket}.raw`) : undefined;
+    const gate = opts.recordIn ? join(opts.recordIn, `${this.socket}.go`) : undefined;
+    const kept = KEPT.filter((name) => process.env[name] !== undefined).map((name) => `${name}=${quote(process.env[name]!)}`);
     const env = Object.entries(opts.env ?? {}).map(([k, v]) => `${k}=${quote(v)}`);
     const command = [
+      // With a recording, the program waits until pipe-pane runs, so its first byte is in the log.
+      gate ? `while [ ! -e ${quote(gate)} ]; do sleep 0.02; done;` : '',
       `cd ${quote(this.cwd)};`,
-      `env ${CLEARED.map((v) => `-u ${v}`).join(' ')} ${env.join(' ')} node ${quote(BIN)} ${opts.args.map(quote).join(' ')};`,
-      `echo EXIT=$?;`,
+      `env -i ${kept.join(' ')} TERM="$TERM" TMUX="$TMUX" ${env.join(' ')} ${quote(process.execPath)} ${quote(BIN)} ${opts.args.map(quote).join(' ')};`,
+      'echo EXIT=$?;',
       opts.after ? `${opts.after};` : '',
-      'sleep 60',
+      'sleep 600',
     ].join(' ');
-    const res = this.tmux('new-session', '-d', '-s', 'w', '-x', String(opts.columns ?? 100), '-y', String(opts.rows ?? 40), command);
-    if (res.status !== 0) throw new Error(`tmux new-session failed: ${res.stderr}`);
+    this.tmux('new-session', '-d', '-s', 'w', '-x', String(opts.columns ?? 100), '-y', String(opts.rows ?? 40), command);
+    if (this.rawLog && gate) {
+      this.tmux('pipe-pane', '-o', '-t', 'w', `cat >> ${quote(this.rawLog)}`);
+      writeFileSync(gate, '');
+    }
   }
 
-  private tmux(...args: string[]) {
-    return spawnSync('tmux', ['-L', this.socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });
+  private tmux(...args: string[]): string {
+    const r = spawnSync('tmux', ['-L', this.socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`tmux ${args[0]} failed: ${r.stderr}`);
+    return r.stdout;
   }
 
-  /**
-   * The screen as the user sees it. `history` adds everything scrolled off; `joined` undoes the
-   * terminal's own line folding (so a wrapped sentence reads whole); `ansi` keeps SGR codes.
-   */
+  /** What the pane holds: `history` adds the scrollback, `joined` undoes the terminal's own folding, `ansi` keeps SGR codes. */
   capture(opts: { history?: boolean; joined?: boolean; ansi?: boolean } = {}): string {
     const args = ['capture-pane', '-p', '-t', 'w'];
     if (opts.history) args.push('-S', '-');
     if (opts.joined) args.push('-J');
     if (opts.ansi) args.push('-e');
-    return this.tmux(...args).stdout;
+    const text = this.tmux(...args);
+    this.captures.push(text);
+    return text;
+  }
+
+  /** The visible screen, trailing blank lines dropped. */
+  screen(): string {
+    return this.capture().replace(/\s+$/, '');
+  }
+
+  /** Everything the terminal holds, scrollback included. */
+  history(): string {
+    return this.capture({ history: true });
   }
 
   /** Everything printed so far, folded lines joined and runs of spaces collapsed. */
@@ -90,30 +124,62 @@ export class TmuxSession {
     return this.capture({ history: true, joined: true }).replace(/[ \t]+/g, ' ');
   }
 
-  async waitFor(expected: string | RegExp, timeoutMs = 15_000): Promise<string> {
-    const start = Date.now();
+  /** Every capture taken so far (for "never drawn" assertions). */
+  allCaptures(): string {
+    return this.captures.join('\n');
+  }
+
+  /** Every byte the program wrote to the terminal (only with `recordIn`). */
+  raw(): string {
+    if (!this.rawLog) throw new Error('raw() needs the terminal started with recordIn');
+    return existsSync(this.rawLog) ? readFileSync(this.rawLog, 'latin1') : '';
+  }
+
+  private look(where: Where): string {
+    return where === 'screen' ? this.screen() : where === 'history' ? this.history() : this.text();
+  }
+
+  /** Polls until `want` shows; resolves with what was looked at. */
+  async waitFor(want: string | RegExp, opts: { timeoutMs?: number; in?: Where } = {}): Promise<string> {
+    const timeoutMs = opts.timeoutMs ?? DEFAULT_WAIT_MS;
+    const where = opts.in ?? 'screen';
+    const started = Date.now();
     for (;;) {
-      const text = this.text();
-      if (typeof expected === 'string' ? text.includes(expected) : expected.test(text)) return text;
-      if (Date.now() - start > timeoutMs) {
-        throw new Error(`timed out after ${timeoutMs} ms waiting for ${String(expected)}; the screen was:\n${this.capture({ history: true })}`);
+      const seen = this.look(where);
+      if (typeof want === 'string' ? seen.includes(want) : want.test(seen)) return seen;
+      if (Date.now() - started > timeoutMs) {
+        throw new Error(`Timed out after ${timeoutMs} ms waiting for ${String(want)} (${where}). The terminal holds:\n${this.history().replace(/\n{3,}/g, '\n\n')}`);
       }
-      await sleep(100);
+      await sleep(60);
     }
   }
 
-  /** Waits until `expected` appears `count` times (the same question asked again). */
-  async waitForCount(expected: string, count: number, timeoutMs = 15_000): Promise<string> {
-    return this.waitFor(new RegExp(`(?:${escapeRegExp(expected)}[\\s\\S]*){${count}}`), timeoutMs);
+  /** Waits until `want` appears `count` times in the text (the same question asked again). */
+  waitForCount(want: string, count: number, timeoutMs = DEFAULT_WAIT_MS): Promise<string> {
+    return this.waitFor(new RegExp(`(?:${escapeRegExp(want)}[\\s\\S]*){${count}}`), { timeoutMs, in: 'text' });
   }
 
-  /** Literal text, never interpreted as key names. */
+  /** Resolves with the program's exit code once the shell printed it. */
+  async exitCode(timeoutMs = DEFAULT_WAIT_MS): Promise<number> {
+    const seen = await this.waitFor(/EXIT=\d+/, { timeoutMs, in: 'history' });
+    return Number(/EXIT=(\d+)/.exec(seen)?.[1]);
+  }
+
+  /** Literal text (never read as key names). */
   type(text: string): void {
     this.tmux('send-keys', '-t', 'w', '-l', text);
   }
 
-  press(key: 'Enter' | 'Escape' | 'C-c' | 'Down' | 'Up'): void {
-    this.tmux('send-keys', '-t', 'w', key);
+  /** Text, then Enter once the text is on the screen (sent together they would be one paste). */
+  async typeLine(text: string, shown: string | RegExp = text.slice(-12)): Promise<void> {
+    this.type(text);
+    await this.waitFor(shown, { in: 'text' }).catch(() => undefined);
+    this.press('Enter');
+  }
+
+  /** Key names: Enter, Escape, C-c, Up, Down, or a single character. */
+  press(...keys: string[]): void {
+    for (const key of keys) this.tmux('send-keys', '-t', 'w', key);
   }
 
   /** The number printed before `label` in the last menu on screen. */
@@ -126,19 +192,18 @@ export class TmuxSession {
 
   /** Picks a menu line by its label: its number, then Enter, as a user would. */
   async choose(label: string): Promise<void> {
-    this.type(this.menuNumber(label));
+    const n = this.menuNumber(label);
+    this.type(n);
     await sleep(150);
     this.press('Enter');
   }
 
-  async exitCode(timeoutMs = 15_000): Promise<number> {
-    const text = await this.waitFor(/EXIT=\d+/, timeoutMs);
-    return Number(/EXIT=(\d+)/.exec(text)?.[1]);
-  }
-
   kill(): void {
-    this.tmux('kill-server');
-    rmSync(this.cwd, { recursive: true, force: true });
+    spawnSync('tmux', ['-L', this.socket, 'kill-server'], { encoding: 'utf8' });
+    // tmux can leave the socket file of a killed server behind.
+    const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
+    rmSync(join(process.env.TMUX_TMPDIR ?? '/tmp', `tmux-${uid}`, this.socket), { force: true });
+    if (this.ownCwd) rmSync(this.cwd, { recursive: true, force: true });
   }
 }
 
@@ -151,18 +216,18 @@ function escapeRegExp(s: string): string {
 }
 
 /**
- * Opens tmux sessions for one describe block: every session opened is killed after each test,
- * and the built bundle is checked once before the first.
+ * Terminals for one describe block: the bundle is built once before the first test (when a
+ * bare `vitest run` finds none), and every terminal opened is killed after each test.
  */
-export function tmuxSessions(hooks: { beforeAll: (fn: () => void) => void; afterEach: (fn: () => void) => void }) {
-  const sessions: TmuxSession[] = [];
-  hooks.beforeAll(() => assertBuilt());
+export function terminals(hooks: { beforeAll: (fn: () => Promise<void>) => void; afterEach: (fn: () => void) => void }) {
+  const open: Terminal[] = [];
+  hooks.beforeAll(() => ensureBuilt());
   hooks.afterEach(() => {
-    for (const s of sessions.splice(0)) s.kill();
+    for (const t of open.splice(0)) t.kill();
   });
-  return (opts: ConstructorParameters<typeof TmuxSession>[0]): TmuxSession => {
-    const s = new TmuxSession(opts);
-    sessions.push(s);
-    return s;
+  return (opts: TerminalOptions): Terminal => {
+    const t = new Terminal(opts);
+    open.push(t);
+    return t;
   };
 }
