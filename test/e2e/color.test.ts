@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSim } from '../../src/sim/server.js';
-import { colourCodes, skipReason, terminals } from '../support/terminal.js';
+import { colourCodes } from '../support/ansi.js';
+import { skipReason, terminals } from '../support/terminal.js';
 
 /**
  * Colour in a real terminal: NO_COLOR (non-empty) and --no-color turn every colour off in every

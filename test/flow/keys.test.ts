@@ -4,7 +4,7 @@ import { initialState, next } from '../../src/flow/next.js';
 import { viewOf } from '../../src/flow/screens/index.js';
 import { hintsOf } from '../../src/flow/view.js';
 import type { KeyPress, Screen, WizardState } from '../../src/flow/types.js';
-import { diagnosis, result } from './fixtures.js';
+import { diagnosis, result } from '../support/fixtures.js';
 
 const base = initialState({ version: '1', today: '2026-03-10' });
 const on = (screen: Screen): WizardState => ({ ...base, screen });

@@ -3,7 +3,7 @@ import { DIAGNOSIS_IDS, STEP_IDS, type StepId } from '../../src/core/types.js';
 import { initialState, next } from '../../src/flow/next.js';
 import { summaryItems } from '../../src/flow/screens/summary.js';
 import type { Event, Screen, Transition, WizardState } from '../../src/flow/types.js';
-import { diagnosis, result } from './fixtures.js';
+import { diagnosis, result } from '../support/fixtures.js';
 
 const SCENARIOS = [
   { name: 'ok', description: 'healthy' },

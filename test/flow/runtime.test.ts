@@ -8,7 +8,7 @@ import type { StepId } from '../../src/core/types.js';
 import { createRuntime, type Loaders, type WizardSession } from '../../src/flow/runtime.js';
 import type { Event } from '../../src/flow/types.js';
 import type { SessionOptions } from '../../src/steps/session.js';
-import { result } from './fixtures.js';
+import { result } from '../support/fixtures.js';
 
 const SECRET = 'canaryc0ffee0123456789abcdef0123';
 

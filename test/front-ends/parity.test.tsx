@@ -11,8 +11,9 @@ import { createPrinter } from '../../src/plain/index.js';
 import { questionFor, type Action, type Question } from '../../src/plain/menus.js';
 import { hintFits } from '../../src/plain/prompter.js';
 import { App } from '../../src/ui/App.js';
+import { stripAnsi } from '../support/ansi.js';
 import { fakeIO } from '../support/fake-io.js';
-import { catalog, stepResult } from '../ui/helpers.js';
+import { catalog, stepResult } from '../support/fixtures.js';
 
 /**
  * Both front ends show what the screen's View holds, all of it: every fact (a word, a number,
@@ -100,7 +101,7 @@ function facts(view: View): string[] {
 }
 
 /** Whitespace removed: the two front ends wrap at different places (and Ink cuts long words). */
-const squash = (s: string) => s.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').replace(/\s+/g, '');
+const squash = (s: string) => stripAnsi(s).replace(/\s+/g, '');
 
 /** Every frame Ink draws for this screen as the focus moves over its menu or list. */
 function inkText(state: WizardState): string {

@@ -90,12 +90,7 @@ export function fakeTerminal(opts: { columns?: number; rows?: number; isTTY?: bo
   };
 }
 
-/** SGR sequences (colour, bold, dim): what NO_COLOR must remove. Cursor moves are not colour. */
-// eslint-disable-next-line no-control-regex
-export const SGR = /\u001b\[[0-9;]*m/;
-
-// eslint-disable-next-line no-control-regex
-export const stripAnsi = (s: string) => s.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
+export { SGR, stripAnsi } from '../support/ansi.js';
 
 export async function waitFor(check: () => boolean, what: string, timeoutMs = 3000): Promise<void> {
   const start = Date.now();

@@ -1,13 +1,16 @@
 import { render } from 'ink-testing-library';
-import { renderDiagnosis } from '../../src/core/catalog/index.js';
 import type { FoundCredentials } from '../../src/core/credentials.js';
-import type { Diagnosis, DiagnosisId, Finding, FixContext, StepId, StepResult } from '../../src/core/types.js';
+import type { StepId, StepResult } from '../../src/core/types.js';
 import { initialState } from '../../src/flow/next.js';
 import { createRuntime, type Loaders, type WizardSession } from '../../src/flow/runtime.js';
 import { createStore } from '../../src/flow/store.js';
 import type { Event, WizardState } from '../../src/flow/types.js';
 import type { SessionOptions } from '../../src/steps/session.js';
 import { App, type TerminalSize } from '../../src/ui/App.js';
+import { stripAnsi } from '../support/ansi.js';
+import { CTX, FOUND, stepResult } from '../support/fixtures.js';
+
+export { catalog, CTX, FOUND, stepResult } from '../support/fixtures.js';
 
 export const KEYS = {
   enter: '\r',
@@ -19,22 +22,6 @@ export const KEYS = {
   ctrlC: '\u0003',
   backspace: '\u007f',
 } as const;
-
-export const CTX: FixContext = { baseUrl: 'https://api.mexc.com', symbol: 'BTCUSDT', recvWindowMs: 5000, platform: 'linux', apiKey: 'mx0aBYs33eIilxBWC5' };
-
-/** A diagnosis as the real catalog renders it. */
-export function catalog(id: DiagnosisId, facts: Finding['facts'] = {}): Diagnosis {
-  return renderDiagnosis({ id, facts }, CTX);
-}
-
-export function stepResult(id: StepId, status: StepResult['status'], diagnoses: Diagnosis[] = [], evidence: string[] = []): StepResult {
-  return { id, status, summary: `${id}: ${status}`, evidence, diagnoses, durationMs: 3 };
-}
-
-export const FOUND: FoundCredentials = {
-  apiKey: { value: 'mx0aBYs33eIilxBWC5', origin: 'dotenv', variable: 'MEXC_API_KEY', file: '.env' },
-  secret: { value: '45d0b3c26f2644f19bfb98b07741b2f5', origin: 'environment', variable: 'MEXC_SECRET_KEY' },
-};
 
 /** A session whose steps answer from a script (default: pass), and which can hold a step open. */
 export function scriptedSession(script: Partial<Record<StepId, StepResult>> = {}, hold?: Promise<void>): WizardSession {
@@ -68,7 +55,7 @@ export interface Harness {
 }
 
 /** ANSI removed, no-break spaces (used in the hint line) read as spaces. */
-const strip = (s: string) => s.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').replace(/\u00a0/g, ' ');
+const strip = (s: string) => stripAnsi(s).replace(/\u00a0/g, ' ');
 
 /** Polls until the frame matches (no fixed sleeps); fails with the last frame shown. */
 async function poll(get: () => string, want: string | RegExp | ((f: string) => boolean), timeoutMs: number): Promise<string> {
