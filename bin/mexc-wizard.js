@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Tiny, unbundled launcher: settles what must be decided before any dependency is loaded
 // (chalk and is-in-ci read the environment at import time), then loads the bundle.
+import module from 'node:module';
+
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 20) {
   process.stderr.write(
@@ -15,6 +17,11 @@ if ((process.env.NO_COLOR ?? '') !== '' || args.includes('--no-color')) process.
 delete process.env.DEV;
 if (args.includes('--screen-reader') || process.env.ACCESSIBLE === '1') process.env.INK_SCREEN_READER = 'true';
 if (args.includes('--interactive')) process.env.CI = 'false';
+
+// Node 22.1 and later keep the compiled bundle on disk (os.tmpdir()/node-compile-cache), so a
+// second run skips most of parsing and compiling it (https://nodejs.org/api/module.html#moduleenablecompilecachecachedir).
+// NODE_DISABLE_COMPILE_CACHE=1 turns it off; Node 20 has no such cache.
+module.enableCompileCache?.();
 
 let cli;
 try {

@@ -8,6 +8,7 @@ import { VERSION } from '../version.js';
 import { copyText } from './clipboard.js';
 import { abandonFirstFrame, drawFirstFrame, firstFrameText, type DrawnFrame } from './first-frame.js';
 import { EXIT, type CommandIO } from './io.js';
+import { loadTextMeasure } from './layout.js';
 import { sessionOptions, type CommonFlags } from './options.js';
 
 /**
@@ -110,7 +111,8 @@ export async function launchWizard(flags: WizardFlags, io: CommandIO, loadFrontE
   try {
     let frontEnd: FrontEnd;
     try {
-      frontEnd = await loadFrontEnd();
+      // Exact text widths (string-width) load beside the front end, after the first frame.
+      [frontEnd] = await Promise.all([loadFrontEnd(), loadTextMeasure()]);
     } catch (error) {
       if (firstFrame) abandonFirstFrame(stdin, stdout);
       throw error;

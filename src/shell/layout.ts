@@ -1,15 +1,42 @@
-import stringWidth from 'string-width';
-
 /**
  * Text layout in display columns, for every mode: Ink's live area, the plain front end, `check`.
  * Widths come from string-width, the library Ink measures its own text with, so a wide CJK
  * character or an emoji counts two columns here exactly when it does in Ink's layout.
+ *
+ * string-width takes about 50 ms to load (its Intl.Segmenter and Unicode tables), too slow for
+ * the first frame: text made only of characters that are one column each (ASCII, Latin,
+ * Greek, Cyrillic, punctuation, arrows, box drawing, ✓ ✗ ❯) is measured without it, and the
+ * launcher loads it (`loadTextMeasure`) while the front end loads.
  */
 
-/** Columns a string takes on a terminal (ANSI codes take none). */
+/** Characters one column wide whatever the terminal (test/shell/layout.test.ts holds this to string-width). */
+const NARROW = '\\x20-\\x7e\\u00a0-\\u00ac\\u00ae-\\u02ff\\u0370-\\u0377\\u037a-\\u037f\\u0384-\\u0482\\u048a-\\u052f\\u2010-\\u2027\\u2030-\\u205e\\u2190-\\u21ff\\u2500-\\u257f\\u2713\\u2717\\u276f';
+const ALL_NARROW = new RegExp(`^[${NARROW}]*$`);
+const ONE_NARROW = new RegExp(`^[${NARROW}]$`);
+
+/** Whether every character of `text` is one column wide without asking string-width. */
+export const isNarrowText = (text: string): boolean => ALL_NARROW.test(text);
+
+let measure: ((text: string) => number) | undefined;
+let loading: Promise<void> | undefined;
+
+/** Loads string-width for exact widths of any other text; resolves once it is in use. */
+export function loadTextMeasure(): Promise<void> {
+  loading ??= import('string-width').then((m) => {
+    measure = m.default;
+  });
+  return loading;
+}
+
+/** Columns a string takes on a terminal (ANSI codes take none once string-width is loaded). */
 export function displayWidth(text: string): number {
-  // Plain printable ASCII, the common case, is one column per character.
-  return /^[\x20-\x7e]*$/.test(text) ? text.length : stringWidth(text);
+  if (isNarrowText(text)) return text.length;
+  if (measure) return measure(text);
+  // Before string-width has loaded, any other character counts two columns: a line measured
+  // so may wrap early, never overflow.
+  let width = 0;
+  for (const ch of text) width += ONE_NARROW.test(ch) ? 1 : 2;
+  return width;
 }
 
 export interface WrapOptions {

@@ -1,9 +1,28 @@
-import { describe, expect, it } from 'vitest';
-import { clipToRows, displayWidth, listWindow, maskSecretLike, wrap } from '../../src/shell/layout.js';
+import stringWidth from 'string-width';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { clipToRows, displayWidth, isNarrowText, listWindow, loadTextMeasure, maskSecretLike, wrap } from '../../src/shell/layout.js';
 
 const wrapLine = (line: string, width: number) => wrap(line, width, { breakLongWords: true });
 
+describe('display width', () => {
+  it('counts every character it measures without string-width as one column, as string-width does', () => {
+    const narrow: string[] = [];
+    for (let cp = 0x20; cp < 0x3000; cp++) {
+      const ch = String.fromCodePoint(cp);
+      if (isNarrowText(ch)) narrow.push(ch);
+    }
+    expect(narrow.length).toBeGreaterThan(1400);
+    expect(narrow.filter((ch) => stringWidth(ch) !== 1).map((ch) => `U+${ch.codePointAt(0)!.toString(16)}`)).toEqual([]);
+  });
+
+  it('never under-counts other text before string-width has loaded', () => {
+    for (const text of ['币安', '✅ ok', 'e\u0301', '🔑 key']) expect(displayWidth(text)).toBeGreaterThanOrEqual(stringWidth(text));
+  });
+});
+
 describe('layout arithmetic', () => {
+  beforeAll(() => loadTextMeasure());
+
   it('wraps at word boundaries without starting a line with a space', () => {
     const rows = wrapLine('every signature, and MEXC answers 700002 "Signature for this request is not valid"', 60);
     expect(rows).toEqual(['every signature, and MEXC answers 700002 "Signature for this', 'request is not valid"']);

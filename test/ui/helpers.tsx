@@ -6,6 +6,7 @@ import { createRuntime, type Loaders, type WizardSession } from '../../src/flow/
 import { createStore } from '../../src/flow/store.js';
 import type { Event, WizardState } from '../../src/flow/types.js';
 import type { SessionOptions } from '../../src/steps/session.js';
+import { loadTextMeasure } from '../../src/shell/layout.js';
 import { App, type TerminalSize } from '../../src/ui/App.js';
 import { stripAnsi } from '../support/ansi.js';
 import { CTX, FOUND, stepResult } from '../support/fixtures.js';
@@ -79,6 +80,8 @@ export async function renderWizard(
     size?: TerminalSize;
   } = {},
 ): Promise<Harness> {
+  // As the launcher does before the front end shows: exact text widths.
+  await loadTextMeasure();
   const exits: number[] = [];
   const copies: string[] = [];
   const initial = opts.state ?? initialState({ version: '0.0.0-test', today: '2026-03-10', ...opts.init });
