@@ -140,6 +140,21 @@ describe.skipIf(Boolean(skipReason))('wizard end to end (tmux)', { timeout: 90_0
     });
   });
 
+  it('draws the welcome menu once, and acts on keys pressed before Ink has loaded, without echoing them', async () => {
+    const t = start({ args: [], cwd, columns: 100, rows: 40, recordIn: cwd });
+    // The menu is on screen before Ink has loaded: the keys go in at once, they must wait.
+    await t.waitFor('What do you want to do?', { in: 'history', timeoutMs: STARTUP_MS });
+    t.press('Down', 'Down', 'Enter');
+    await t.waitFor('Signature lab: check a request your code sent');
+    const history = t.history();
+    expect(history).not.toContain('What do you want to do?');
+    expect(history.split('mexc-wizard 0.').length - 1).toBe(1);
+    // The pane's byte stream holds what the terminal echoed too: nothing, in raw mode.
+    expect(t.raw()).not.toContain('^[[B');
+    t.press('C-c');
+    expect(await t.exitCode()).toBe(130);
+  });
+
   it('piped stdin: no wizard, the headless check runs and exits cleanly', () => {
     const env = { ...process.env };
     delete env.CI;
