@@ -26,7 +26,7 @@ export async function runCheck(flags: CheckFlags, io: CommandIO): Promise<number
 }
 
 /**
- * The `check --json` shape (DESIGN.md): `{ok, steps: [{id, status, diagnoses: [...]}], clock, …}`,
+ * The `check --json` shape (README "check"): `{ok, steps: [{id, status, diagnoses: [...]}], clock, …}`,
  * plus what MEXC support asks first (tool, Node, platform), so the output doubles as the
  * redacted support report the fixes point to.
  */

@@ -2,7 +2,7 @@ import { EXPECTED_INPUT, inspectRequest, parseRequestText, type LabResult, type 
 import { maskKey, redactSecrets, shortenHex, shortenSignatureParam } from '../core/redact.js';
 import { EXIT, UsageError, type CommandIO } from '../shell/io.js';
 
-/** Where the secret may come from: never a flag, it would leak into `ps` and shell history (DESIGN.md). */
+/** Where the secret may come from: never a flag, it would leak into `ps` and shell history. */
 const SECRET_ENV_NAMES = ['MEXC_SECRET_KEY', 'MEXC_API_SECRET', 'MEXC_SECRET'] as const;
 
 export interface InspectOptions {
@@ -83,7 +83,7 @@ async function readSecret(io: CommandIO): Promise<string | undefined> {
   return secret;
 }
 
-/** Keys are shown masked (DESIGN.md): the header key and a v2-style `api_key=` value. */
+/** Keys are shown masked, as everywhere: the header key and a v2-style `api_key=` value. */
 function maskApiKeys(text: string, req: ParsedRequest, result: LabResult): string {
   const v2Key = req.query.find((p) => p.name === 'api_key')?.rawValue;
   let out = text;
@@ -93,7 +93,7 @@ function maskApiKeys(text: string, req: ParsedRequest, result: LabResult): strin
   return out;
 }
 
-/** The `--json` contract (DESIGN.md): `{valid, findings: [{id, title, detail}]}`. */
+/** The `--json` contract (README "inspect"): `{valid, findings: [{id, title, detail}]}`. */
 function toJson(result: LabResult): { valid: boolean; findings: Array<{ id: string; title: string; detail: string }> } {
   return { valid: result.valid, findings: result.findings.map(({ id, title, detail }) => ({ id, title, detail })) };
 }

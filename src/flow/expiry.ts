@@ -1,7 +1,7 @@
 import type { ExpiryResult } from './types.js';
 
 /**
- * Key expiry arithmetic (mexc-api.md §5): a key without a bound IP is valid for 90 days;
+ * Key expiry arithmetic (docs/mexc-api.md §5): a key without a bound IP is valid for 90 days;
  * "Renew" is offered from 5 days before it expires and adds another 90 days. Keys bound to an
  * IP do not expire. Dates are calendar days (YYYY-MM-DD), computed in UTC so no DST shifts a day.
  */

@@ -25,7 +25,7 @@ export interface CommandIO {
   runtime?: { node: string; arch: string };
 }
 
-/** Exit codes (DESIGN.md): 0 all good · 1 a problem was diagnosed · 2 usage error · 130 interrupted. */
+/** Exit codes (README "Commands"): 0 all good · 1 a problem was diagnosed · 2 usage error · 130 interrupted. */
 export const EXIT = { ok: 0, problem: 1, usage: 2, interrupted: 130 } as const;
 
 /** A user mistake in the command line or input: printed as one sentence plus a fix, exit 2. */
