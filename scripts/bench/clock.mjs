@@ -16,7 +16,10 @@ import { Worker } from 'node:worker_threads';
 import { context, flags, fmt, loadSource, median, quantile, sourceFile, writeJson } from './lib.mjs';
 
 const opts = flags({ trials: 16, json: '' });
-const { generateDemoCredentials, createSession, MexcClient, estimateClock, naiveLocalAheadMs } = await loadSource();
+const { generateDemoCredentials, createSession, MexcClient, estimateClock } = await loadSource();
+
+/** The naive method many bots use: `serverTime − now`, read after the reply. */
+const naiveLocalAheadMs = (sample) => sample.localReceivedMs - sample.serverTimeMs;
 
 const PROFILES = [
   ['symmetric50', 'symmetric: 50 ms each way'],

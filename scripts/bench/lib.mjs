@@ -204,7 +204,7 @@ export async function sourceFile() {
         "export { startSimulator, generateDemoCredentials } from './src/sim/server.ts';",
         "export { createSession } from './src/steps/session.ts';",
         "export { MexcClient } from './src/core/client.ts';",
-        "export { estimateClock, naiveLocalAheadMs } from './src/core/clock.ts';",
+        "export { estimateClock } from './src/core/clock.ts';",
       ].join('\n'),
       resolveDir: ROOT,
       loader: 'ts',

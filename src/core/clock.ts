@@ -38,11 +38,6 @@ export function estimateClock(samples: ReadonlyArray<ClockSample>): ClockEstimat
   };
 }
 
-/** The naive method many bots use (`serverTime - now` after the reply), kept for the benchmark. */
-export function naiveLocalAheadMs(sample: ClockSample): number {
-  return sample.localReceivedMs - sample.serverTimeMs;
-}
-
 /** "4.2 s ahead", "830 ms behind": a signed offset in words. */
 export function describeOffset(localAheadMs: number): string {
   const abs = Math.abs(localAheadMs);

@@ -1,5 +1,5 @@
 import { renderDiagnosis } from './catalog/index.js';
-import { classifyObservation, codeForMessage, KNOWN_MEXC_CODES, MESSAGE_CODES, parseMexcCode } from './classify.js';
+import { classifyObservation, KNOWN_MEXC_CODES, MESSAGE_CODES, parseMexcCode } from './classify.js';
 import { shortenSignatureParam } from './redact.js';
 import type { Diagnosis, Finding, FixContext, HttpMethod, Observation } from './types.js';
 
@@ -330,9 +330,4 @@ export function diagnosePaste(text: string, ctx: FixContext): PasteDiagnosis {
   const seen = new Set<string>();
   const findings = extracted.flatMap(findingsFor).filter((f) => (seen.has(f.id) ? false : (seen.add(f.id), true)));
   return { recognised: extracted.some((e) => e.kind === 'observation'), diagnoses: findings.map((f) => renderDiagnosis(f, ctx)) };
-}
-
-/** True when a message, on its own, is one MEXC sends (used by tests and the explain hint). */
-export function isKnownMexcMessage(text: string): boolean {
-  return codeForMessage(text) !== undefined;
 }

@@ -108,10 +108,6 @@ function guard(text: string, input: SupportReportInput): string {
   return out;
 }
 
-export function supportReportJson(input: SupportReportInput): string {
-  return guard(`${JSON.stringify(supportReportData(input), null, 2)}\n`, input);
-}
-
 const MARK: Record<string, string> = { pass: '✓ PASS', warn: '! WARN', fail: '✗ FAIL', skip: '- SKIP' };
 
 /** Keeps a value on one table row. */

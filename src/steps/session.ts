@@ -37,8 +37,6 @@ export interface SessionOptions extends CheckOptions {
   dnsLookup?: LookupFunction;
 }
 
-export type SessionEvent = { type: 'start'; id: StepId } | { type: 'done'; result: StepResult };
-
 export interface CheckReport {
   ok: boolean;
   baseUrl: string;
@@ -114,15 +112,9 @@ export class Session {
    * and the signed account call go out together; steps that connectivity rules out are then
    * reported as skipped. The two trade probes follow together.
    */
-  async runAll(onEvent?: (e: SessionEvent) => void): Promise<CheckReport> {
-    const emit = (r: StepResult) => {
-      onEvent?.({ type: 'done', result: r });
-      return r;
-    };
-    onEvent?.({ type: 'start', id: 'credentials' });
-    emit(await this.runStep('credentials'));
+  async runAll(): Promise<CheckReport> {
+    await this.runStep('credentials');
     const together: StepId[] = this.canSign() ? ['connectivity', 'clock', 'account'] : ['connectivity', 'clock'];
-    for (const id of together) onEvent?.({ type: 'start', id });
     // Clock samples go out first: their answers then come back before the others' and are not
     // delayed behind the parsing of bigger responses, which would blur the offset estimate.
     const firing = ['clock', ...together.filter((id) => id !== 'clock')] as StepId[];
@@ -132,15 +124,9 @@ export class Session {
     for (const id of together) {
       const reason = this.skipReason(id);
       if (reason) this.results.set(id, skipped(id, reason));
-      emit(this.results.get(id)!);
     }
-    if (!together.includes('account')) {
-      onEvent?.({ type: 'start', id: 'account' });
-      emit(await this.runStep('account'));
-    }
-    const last: StepId[] = ['trade-read', 'trade'];
-    for (const id of last) onEvent?.({ type: 'start', id });
-    await Promise.all(last.map((id) => this.runStep(id).then(emit)));
+    if (!together.includes('account')) await this.runStep('account');
+    await Promise.all((['trade-read', 'trade'] as const).map((id) => this.runStep(id)));
     return this.report();
   }
 

@@ -12,10 +12,6 @@ export function splitParams(text: string): RawParam[] {
     });
 }
 
-export function joinParams(params: ReadonlyArray<RawParam>): string {
-  return params.map((p) => `${p.name}=${p.rawValue}`).join('&');
-}
-
 /**
  * Percent-decodes valid `%XX` runs as UTF-8 and leaves everything else (a stray `%`, `+`) as is,
  * so a malformed value never throws the way `decodeURIComponent` does.
