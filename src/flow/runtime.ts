@@ -4,7 +4,7 @@ import { defaultFixContext } from '../core/defaults.js';
 import { cleanValue, describeOrigin, typedValue } from '../core/credentials.js';
 import type { LabResult } from '../core/lab/types.js';
 import { maskKey, redactSecrets } from '../core/redact.js';
-import type { Diagnosis, Finding, FixContext, StepId, StepResult } from '../core/types.js';
+import type { Diagnosis, FixContext, StepId, StepResult } from '../core/types.js';
 import type { SupportReportInput } from '../core/report.js';
 import type { CheckReport, Session, SessionOptions } from '../steps/session.js';
 import { reportFileName } from './content.js';
