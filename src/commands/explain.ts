@@ -1,5 +1,5 @@
 import { defaultFixContext } from '../core/defaults.js';
-import { diagnosePaste } from '../core/extract-error.js';
+import { diagnosePaste } from '../core/read-paste.js';
 import { redactSecrets } from '../core/redact.js';
 import type { Diagnosis, FixContext } from '../core/types.js';
 import { formatDiagnosis, styler } from '../shell/format.js';
@@ -7,7 +7,7 @@ import { EXIT, type CommandIO } from '../shell/io.js';
 
 /**
  * `mexc-wizard explain [TEXT|-] [--json]`: cause and fix for a pasted MEXC error, whatever
- * shape it arrives in (extract-error.ts finds it; classify.ts and the catalog do the rest).
+ * shape it arrives in (read-paste.ts finds it; classify.ts and the catalog do the rest).
  * Exit 1 whenever a problem was shown (also "not recognised"), 2 for empty input.
  */
 

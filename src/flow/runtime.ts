@@ -338,7 +338,7 @@ function defaultLoaders(demo: DemoSimulator | undefined): Loaders {
       if (!demo) throw new Error('this run has no demo simulator (start with --demo)');
       return demo.start(scenario);
     },
-    explain: async (text, ctx) => (await import('../core/extract-error.js')).diagnosePaste(text, ctx),
+    explain: async (text, ctx) => (await import('../core/read-paste.js')).diagnosePaste(text, ctx),
     inspect: async (text, secret) => {
       const { parseRequestText, inspectRequest } = await import('../core/lab/index.js');
       const parsed = parseRequestText(text);
