@@ -1,4 +1,4 @@
-import type { DiagnosisId, Finding, Observation } from './types.js';
+import type { DiagnosisId, Cause, Observation } from './types.js';
 
 /**
  * The one classifier: an Observation (or a pasted error turned into one) → findings that the
@@ -6,7 +6,7 @@ import type { DiagnosisId, Finding, Observation } from './types.js';
  * matched on the code first, then on the message, then on the HTTP status and body shape.
  */
 
-export type Facts = Finding['facts'];
+export type Facts = Cause['facts'];
 
 export type ClockVerdictKind = 'ok' | 'ahead' | 'behind' | 'near-edge';
 
@@ -56,7 +56,7 @@ export function clockVerdict(localAheadMs: number, rttMs: number, recvWindowMs: 
  * Clock findings for a measured offset. A hard failure has `severity: 'error'`; a pass within
  * 20 % of an edge returns the same id with `nearEdge: true` and `severity: 'warning'`.
  */
-export function classifyClock(localAheadMs: number, rttMs: number, recvWindowMs: number): Finding[] {
+export function classifyClock(localAheadMs: number, rttMs: number, recvWindowMs: number): Cause[] {
   const leadMs = arrivalLeadMs(localAheadMs, rttMs);
   const lagMs = -leadMs;
   const base: Facts = {
@@ -387,7 +387,7 @@ function blockedFacts(obs: Observation): Facts {
  * Classifies one exchange. Returns `[]` when the observation is a healthy MEXC answer.
  * `ctx.clockVerdict` ties a 700003 to the measured clock.
  */
-export function classifyObservation(obs: Observation, ctx: ClassifyContext = {}): Finding[] {
+export function classifyObservation(obs: Observation, ctx: ClassifyContext = {}): Cause[] {
   const common = commonFacts(obs);
 
   // A network error wins unless a complete MEXC JSON answer arrived first: a reset or a stalled

@@ -1,5 +1,5 @@
 import { parseEnv } from 'node:util';
-import type { Finding } from './types.js';
+import type { Cause } from './types.js';
 
 export const KEY_VARS = ['MEXC_API_KEY'] as const;
 /** MEXC_SECRET_KEY first; the aliases people use in bots and ccxt configs after it. */
@@ -148,7 +148,7 @@ const LIKELY_CAUSE: Record<ValueProblem, string> = {
 };
 
 export interface CredentialLintResult {
-  findings: Array<Finding & { severity: 'fail' | 'warn' }>;
+  findings: Array<Cause & { severity: 'fail' | 'warn' }>;
   evidence: string[];
   /** Values to sign with in later steps (cleaned), so the network steps can still find other causes. */
   apiKey?: string;

@@ -1,7 +1,7 @@
 import { renderDiagnosis } from './catalog/index.js';
 import { classifyObservation, KNOWN_MEXC_CODES, MESSAGE_CODES, parseMexcCode } from './classify.js';
 import { shortenSignatureParam } from './redact.js';
-import type { Diagnosis, Finding, FixContext, HttpMethod, Observation } from './types.js';
+import type { Diagnosis, Cause, FixContext, HttpMethod, Observation } from './types.js';
 
 /**
  * Finds the MEXC error in whatever a user pastes (a JSON body, a ccxt/requests/httpx/axios/got
@@ -301,9 +301,9 @@ export function extractErrors(input: string): Extracted[] {
 }
 
 /** One extracted error as findings: unrecognised text becomes unknown-error with the excerpt. */
-export function findingsFor(e: Extracted): Finding[] {
+export function findingsFor(e: Extracted): Cause[] {
   if (e.kind === 'unrecognized') {
-    const facts: Finding['facts'] = {};
+    const facts: Cause['facts'] = {};
     if (e.httpStatus !== undefined) {
       facts.httpStatus = e.httpStatus;
       facts.hint = 'body-needed';

@@ -84,10 +84,11 @@ export interface Observation {
 }
 
 /**
- * A classifier result: which diagnosis, and the facts that support it
+ * A classifier result: the cause it names (a diagnosis id) and the facts that support it
  * (e.g. `{ip: '198.51.100.23'}`, `{localAheadMs: 4200}`), before the catalog renders it.
+ * Not a lab finding: those are LabFinding, about a request the user's code sent.
  */
-export interface Finding {
+export interface Cause {
   id: DiagnosisId;
   facts: Record<string, string | number | boolean>;
 }

@@ -1,5 +1,5 @@
 import { describeOffset } from '../core/clock.js';
-import type { Finding } from '../core/types.js';
+import type { Cause } from '../core/types.js';
 import type { StepRunner } from './context.js';
 import { isOk } from './describe.js';
 import { refusalFindings, signedEvidence } from './signed-step.js';
@@ -28,7 +28,7 @@ export const runAccount: StepRunner = async (ctx) => {
           ? `Signed again with MEXC's time (your clock is ${describeOffset(clock.localAheadMs)}): accepted. The clock is the cause.`
           : `Signed again with MEXC's time: still refused (${retry.mexcCode ?? retry.status}). Something besides the clock is wrong too.`,
       );
-      findings = findings.map((f): Finding =>
+      findings = findings.map((f): Cause =>
         f.id === 'timestamp-outside-recv-window' ? { ...f, facts: { ...f.facts, localAheadMs: clock.localAheadMs, retryFixed: fixed } } : f,
       );
       if (fixed) return { status: 'fail', summary: 'Refused: timestamp outside recvWindow (your clock)', evidence, diagnoses: ctx.diagnose(findings), facts };

@@ -1,7 +1,7 @@
 import type { MexcClient } from '../core/client.js';
 import type { ClockEstimate } from '../core/clock.js';
 import type { CredentialLintResult, FoundCredentials } from '../core/credentials.js';
-import type { Diagnosis, Finding, FixContext, Observation, StepId, StepResult, StepStatus } from '../core/types.js';
+import type { Diagnosis, Cause, FixContext, Observation, StepId, StepResult, StepStatus } from '../core/types.js';
 import type { MarketInfo } from './market.js';
 
 export interface CheckOptions {
@@ -22,9 +22,9 @@ export interface StepContext {
   now: () => number;
   fixContext: () => FixContext;
   /** Classify + render through the one catalog. */
-  diagnose: (findings: Finding[]) => Diagnosis[];
-  classify: (obs: Observation) => Finding[];
-  classifyClock: (localAheadMs: number, rttMs: number, recvWindowMs: number) => Finding[];
+  diagnose: (findings: Cause[]) => Diagnosis[];
+  classify: (obs: Observation) => Cause[];
+  classifyClock: (localAheadMs: number, rttMs: number, recvWindowMs: number) => Cause[];
   /** Shared, memoised lookups (started early by `runAll` so they overlap other requests). */
   market: () => Promise<MarketInfo>;
   clock: () => Promise<ClockEstimate | undefined>;

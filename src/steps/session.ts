@@ -5,7 +5,7 @@ import { MexcClient } from '../core/client.js';
 import { estimateClock, type ClockEstimate, type ClockSample } from '../core/clock.js';
 import { findCredentials, lintCredentials, typedValue, type FoundCredentials } from '../core/credentials.js';
 import { maskKey } from '../core/redact.js';
-import { STEP_IDS, type Finding, type FixContext, type Observation, type StepId, type StepResult } from '../core/types.js';
+import { STEP_IDS, type Cause, type FixContext, type Observation, type StepId, type StepResult } from '../core/types.js';
 import { runAccount } from './account.js';
 import { runClock } from './clock.js';
 import { runConnectivity } from './connectivity.js';
@@ -223,7 +223,7 @@ export class Session {
       lint: this.lint(),
       now: this.opts.now,
       fixContext,
-      diagnose: (findings: Finding[]) => dedupe(findings).map((f) => renderDiagnosis(f, fixContext())),
+      diagnose: (findings: Cause[]) => dedupe(findings).map((f) => renderDiagnosis(f, fixContext())),
       classify: (obs: Observation) => classifyObservation(obs),
       classifyClock: (a, r, w) => classifyClock(a, r, w),
       market: () => this.market(),
@@ -279,7 +279,7 @@ function toResult(id: StepId, o: StepOutcome, durationMs: number): StepResult {
 }
 
 /** One diagnosis per id: the first finding carries the facts. */
-function dedupe(findings: Finding[]): Finding[] {
+function dedupe(findings: Cause[]): Cause[] {
   const seen = new Set<string>();
   return findings.filter((f) => (seen.has(f.id) ? false : (seen.add(f.id), true)));
 }

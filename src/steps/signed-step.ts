@@ -1,4 +1,4 @@
-import type { DiagnosisId, Finding, Observation } from '../core/types.js';
+import type { DiagnosisId, Cause, Observation } from '../core/types.js';
 import type { StepContext } from './context.js';
 import { describeAnswer, describeSignedRequest } from './describe.js';
 
@@ -29,7 +29,7 @@ export const REFUSAL_IDS: ReadonlySet<DiagnosisId> = new Set<DiagnosisId>([
   'unexpected-response',
 ]);
 
-export function refusalFindings(ctx: StepContext, obs: Observation): Finding[] {
+export function refusalFindings(ctx: StepContext, obs: Observation): Cause[] {
   return ctx.classify(obs).filter((f) => REFUSAL_IDS.has(f.id));
 }
 

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { CATALOG, renderDiagnosis } from '../../src/core/catalog/index.js';
 import { suggestedRecvWindowMs } from '../../src/core/catalog/fixes.js';
 import { classifyClock } from '../../src/core/classify.js';
-import { DIAGNOSIS_IDS, type Diagnosis, type Finding, type FixContext } from '../../src/core/types.js';
+import { DIAGNOSIS_IDS, type Diagnosis, type Cause, type FixContext } from '../../src/core/types.js';
 import { FIX_CONTEXT } from './fixtures.js';
 
-const render = (finding: Finding, ctx: Partial<FixContext> = {}): Diagnosis => renderDiagnosis(finding, { ...FIX_CONTEXT, ...ctx });
+const render = (finding: Cause, ctx: Partial<FixContext> = {}): Diagnosis => renderDiagnosis(finding, { ...FIX_CONTEXT, ...ctx });
 const allText = (d: Diagnosis) => d.fixes.map((f) => `${f.title}\n${f.text}`).join('\n');
 const BOX_DRAWING = /[\u2500-\u257F]/;
 

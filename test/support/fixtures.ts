@@ -1,6 +1,6 @@
 import { renderDiagnosis } from '../../src/core/catalog/index.js';
 import type { FoundCredentials } from '../../src/core/credentials.js';
-import type { Diagnosis, DiagnosisId, Finding, Fix, FixContext, StepId, StepResult, StepStatus } from '../../src/core/types.js';
+import type { Diagnosis, DiagnosisId, Cause, Fix, FixContext, StepId, StepResult, StepStatus } from '../../src/core/types.js';
 
 /**
  * Small, named fixtures shared by the flow, Ink and plain tests: made-up diagnoses with
@@ -24,7 +24,7 @@ export function result(id: StepId, status: StepStatus, diagnoses: Diagnosis[] = 
 export const CTX: FixContext = { baseUrl: 'https://api.mexc.com', symbol: 'BTCUSDT', recvWindowMs: 5000, platform: 'linux', apiKey: 'mx0aBYs33eIilxBWC5' };
 
 /** A diagnosis as the real catalog renders it. */
-export function catalog(id: DiagnosisId, facts: Finding['facts'] = {}): Diagnosis {
+export function catalog(id: DiagnosisId, facts: Cause['facts'] = {}): Diagnosis {
   return renderDiagnosis({ id, facts }, CTX);
 }
 

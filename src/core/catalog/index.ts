@@ -1,5 +1,5 @@
 import { maskKey } from '../redact.js';
-import type { Diagnosis, DiagnosisId, Finding, FixContext } from '../types.js';
+import type { Diagnosis, DiagnosisId, Cause, FixContext } from '../types.js';
 import { authEntries } from './auth.js';
 import { clockEntries } from './clock.js';
 import { connectivityEntries } from './connectivity.js';
@@ -24,7 +24,7 @@ export const CATALOG: Readonly<Record<DiagnosisId, CatalogEntry>> = {
 } as Record<DiagnosisId, CatalogEntry>;
 
 /** Renders a classifier finding into what every front end shows: title, words, evidence, fixes. */
-export function renderDiagnosis(finding: Finding, ctx: FixContext): Diagnosis {
+export function renderDiagnosis(finding: Cause, ctx: FixContext): Diagnosis {
   const entry = CATALOG[finding.id] ?? CATALOG['unknown-error'];
   const facts: Facts = { ...finding.facts };
   if (ctx.apiKey && facts.maskedKey === undefined && entry.evidence.includes('maskedKey')) facts.maskedKey = maskKey(ctx.apiKey);

@@ -1,6 +1,6 @@
-import type { DiagnosisId, Finding, Fix, FixContext } from '../types.js';
+import type { DiagnosisId, Cause, Fix, FixContext } from '../types.js';
 
-export type Facts = Finding['facts'];
+export type Facts = Cause['facts'];
 
 /**
  * One row of the diagnosis catalog: everything a front end shows for a diagnosis. Titles and
