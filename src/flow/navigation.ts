@@ -45,6 +45,12 @@ export function exit(state: WizardState, code: number): Transition {
 /** `q` on any screen that offers it: exit 1 once a problem was diagnosed, else 0. */
 export const quit = (state: WizardState): Transition => exit(state, quitCode(state));
 
+/** What most screens do with the rest: Esc goes back, q quits, anything else changes nothing. */
+export function backOrQuit(state: WizardState, event: Event): Transition {
+  if (event.type === 'back') return goBack(state);
+  return event.type === 'quit' ? quit(state) : stay(state);
+}
+
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 export function log(state: WizardState, entry: DistributiveOmit<LogEntry, 'seq'>): WizardState {

@@ -1,7 +1,7 @@
 import { cleanValue, lintValue, VALUE_PROBLEM_WORDS, type ValueProblem } from '../../core/credentials.js';
 import { maskKey } from '../../core/redact.js';
 import { ACTIONS, offer } from '../actions.js';
-import { editMasked, go, goBack, isPastedLine, log, onMenuKeys, pushCurrent, quit, runStep, stay, type Of } from '../navigation.js';
+import { backOrQuit, editMasked, go, goBack, isPastedLine, log, onMenuKeys, pushCurrent, quit, runStep, stay, type Of } from '../navigation.js';
 import type { CredentialField, Effect, Transition, WizardState } from '../types.js';
 import type { View } from '../view.js';
 import type { ScreenModule } from './module.js';
@@ -42,8 +42,7 @@ export const credentials: ScreenModule<'credentials'> = {
       const menu = onMenuKeys(state, s, event, REVIEW_CHOICES.length, choose);
       if (menu) return menu;
       if (event.type === 'type-credentials') return typeCredentials(state);
-      if (event.type === 'back') return goBack(state);
-      return event.type === 'quit' ? quit(state) : stay(state);
+      return backOrQuit(state, event);
     }
     return onTyping(state, s, event);
   },

@@ -1,5 +1,5 @@
 import { ACTIONS } from '../actions.js';
-import { go, goBack, log, onMenuKeys, quit, stay, type Of } from '../navigation.js';
+import { backOrQuit, go, goBack, log, onMenuKeys, stay, type Of } from '../navigation.js';
 import type { Transition, WizardState } from '../types.js';
 import type { ScreenModule } from './module.js';
 
@@ -14,8 +14,7 @@ export const scenario: ScreenModule<'scenario'> = {
     };
     const menu = onMenuKeys(state, s, event, state.scenarios.length, choose);
     if (menu) return menu;
-    if (event.type === 'back') return goBack(state);
-    return event.type === 'quit' ? quit(state) : stay(state);
+    return backOrQuit(state, event);
   },
 
   view(state, s: Of<'scenario'>) {

@@ -1,6 +1,6 @@
 import { ACTIONS } from '../actions.js';
 import { checkCreatedOn, computeKeyExpiry, KEY_LIFETIME_DAYS, RENEWAL_OPENS_DAYS_BEFORE, WARN_DAYS_BEFORE } from '../expiry.js';
-import { goBack, onMenuKeys, quit, stay, type Of } from '../navigation.js';
+import { backOrQuit, goBack, onMenuKeys, quit, stay, type Of } from '../navigation.js';
 import type { ExpiryResult, Tone, Transition } from '../types.js';
 import type { Paragraph, View } from '../view.js';
 import type { ScreenModule } from './module.js';
@@ -27,8 +27,7 @@ export const expiry: ScreenModule<'expiry'> = {
           : stay({ ...state, screen: { ...s, phase: 'created', ipBound: false } });
       const menu = onMenuKeys(state, s, event, IP_CHOICES.length, answer);
       if (menu) return menu;
-      if (event.type === 'back') return goBack(state);
-      return event.type === 'quit' ? quit(state) : stay(state);
+      return backOrQuit(state, event);
     }
     if (s.phase === 'created') {
       const { error: _e, ...rest } = s;

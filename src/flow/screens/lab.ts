@@ -1,7 +1,7 @@
 import { cleanValue } from '../../core/credentials.js';
 import { maskKey, shortenHex } from '../../core/redact.js';
 import { ACTIONS, offer } from '../actions.js';
-import { editMasked, editPaste, go, goBack, isPastedLine, onListKeys, quit, stay, type Of } from '../navigation.js';
+import { backOrQuit, editMasked, editPaste, go, goBack, isPastedLine, onListKeys, stay, type Of } from '../navigation.js';
 import type { Screen, Transition, WizardState } from '../types.js';
 import type { View } from '../view.js';
 import type { ScreenModule } from './module.js';
@@ -53,12 +53,8 @@ export const lab: ScreenModule<'lab'> = {
           case 'accept':
             // Done: back past the lab's own input screen to where the lab was opened from.
             return goBack(goBack(state).state);
-          case 'back':
-            return goBack(state);
-          case 'quit':
-            return quit(state);
           default:
-            return stay(state);
+            return backOrQuit(state, event);
         }
       }
     }

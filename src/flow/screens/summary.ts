@@ -1,6 +1,6 @@
 import { STEP_IDS, type StepId, type StepStatus } from '../../core/types.js';
 import { reportFileName, STEP_INFO } from '../content.js';
-import { go, goBack, onMenuKeys, quit, runStep, stay, type Of } from '../navigation.js';
+import { backOrQuit, go, onMenuKeys, quit, runStep, stay, type Of } from '../navigation.js';
 import type { Transition, WizardState } from '../types.js';
 import type { Paragraph } from '../view.js';
 import type { ScreenModule } from './module.js';
@@ -81,12 +81,8 @@ export const summary: ScreenModule<'summary'> = {
         return stay(state, [{ type: 'report', action: event.action }]);
       case 'rerun':
         return choose(items.findIndex((i) => i.kind === 'action' && i.action === 'again'));
-      case 'back':
-        return goBack(state);
-      case 'quit':
-        return quit(state);
       default:
-        return stay(state);
+        return backOrQuit(state, event);
     }
   },
 
