@@ -93,7 +93,7 @@ export function renderScreen(state: WizardState, ctx: RenderContext): string[] {
 }
 
 /** A View, top to bottom: heading, status, paragraphs, body, the menu's long details, busy line. */
-export function renderView(view: View, ctx: RenderContext): string[] {
+function renderView(view: View, ctx: RenderContext): string[] {
   const { s } = ctx;
   const w = width(ctx);
   if (view.busy) {

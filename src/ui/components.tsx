@@ -26,7 +26,7 @@ export function Para({ width, children, ...style }: { width: number; children: s
 }
 
 /** The live area's wrap: long words are cut, so nothing is wider than the terminal. */
-export function wrapText(text: string, width: number): string {
+function wrapText(text: string, width: number): string {
   return wrap(text, Math.max(10, width), { breakLongWords: true }).join('\n');
 }
 

@@ -7,7 +7,7 @@ import type { ScreenModule } from './module.js';
 /** A step runs: its number, what it does, a spinner. The result joins the checklist. */
 
 /** A result with a diagnosis that failed or warned stops on its quick-fix screen. */
-export function needsFixScreen(result: StepResult): boolean {
+function needsFixScreen(result: StepResult): boolean {
   return result.diagnoses.length > 0 && (result.status === 'fail' || result.status === 'warn');
 }
 

@@ -37,7 +37,7 @@ export function openSummary(state: WizardState): Transition {
 }
 
 /** The verdict under the checklist: counts, in words, with the way on. */
-export function summaryVerdict(state: Pick<WizardState, 'results' | 'demo'>): Paragraph {
+function summaryVerdict(state: Pick<WizardState, 'results' | 'demo'>): Paragraph {
   const ran = STEP_IDS.map((id) => state.results[id]).filter((r) => r !== undefined);
   const problems = ran.filter((r) => r.status === 'fail').reduce((n, r) => n + r.diagnoses.length, 0);
   const warnings = ran.filter((r) => r.status === 'warn').reduce((n, r) => n + r.diagnoses.length, 0);

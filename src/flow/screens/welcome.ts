@@ -53,7 +53,7 @@ const WELCOME_CHOICES: WelcomeChoice[] = [
   },
 ];
 
-export function welcomeChoices(state: WizardState): WelcomeChoice[] {
+function welcomeChoices(state: WizardState): WelcomeChoice[] {
   return WELCOME_CHOICES.filter((c) => c.when(state));
 }
 
