@@ -1,4 +1,5 @@
 import { InterruptedError } from '../shell/io.js';
+import { displayWidth, wrap } from '../shell/layout.js';
 
 /**
  * The questions the plain front end asks, one at a time. Two implementations: enquirer on a
@@ -74,7 +75,7 @@ export function canTakeRawMode(stdin: NodeJS.ReadStream): boolean {
 
 /** Whether a choice's hint fits on one line after its label (pointer and gap included). */
 export function hintFits(label: string, hint: string | undefined, columns: number): boolean {
-  return Boolean(hint) && label.length + (hint?.length ?? 0) + 10 <= columns;
+  return Boolean(hint) && displayWidth(label) + displayWidth(hint ?? '') + 10 <= columns;
 }
 
 const SHOW_CURSOR = '\u001b[?25h';
@@ -84,20 +85,8 @@ const SHOW_CURSOR = '\u001b[?25h';
  * number (enquirer would let the terminal cut it mid-word). Two columns go to the pointer.
  */
 export function foldLabel(message: string, columns: number): string {
-  const width = Math.max(20, columns - 3);
-  if (message.length <= width) return message;
   const indent = ' '.repeat((/^\d+\. /.exec(message)?.[0].length ?? 0) + 2);
-  const lines: string[] = [];
-  let line = '';
-  for (const word of message.split(' ')) {
-    const limit = lines.length ? width - indent.length : width;
-    if (line && line.length + 1 + word.length > limit) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  lines.push(line);
-  return lines.join(`\n${indent}`);
+  return wrap(message, Math.max(20, columns - 3), { hangingIndent: indent }).join('\n');
 }
 
 // ---------------------------------------------------------------------------------------------
