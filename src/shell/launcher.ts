@@ -8,7 +8,6 @@ import { VERSION } from '../version.js';
 import { copyText } from './clipboard.js';
 import { abandonFirstFrame, drawFirstFrame, firstFrameText, type DrawnFrame } from './first-frame.js';
 import { EXIT, type CommandIO } from './io.js';
-import { loadTextMeasure } from './layout.js';
 import { sessionOptions, type CommonFlags } from './options.js';
 
 /**
@@ -111,8 +110,7 @@ export async function launchWizard(flags: WizardFlags, io: CommandIO, loadFrontE
   try {
     let frontEnd: FrontEnd;
     try {
-      // Exact text widths (string-width) load beside the front end, after the first frame.
-      [frontEnd] = await Promise.all([loadFrontEnd(), loadTextMeasure()]);
+      frontEnd = await loadFrontEnd();
     } catch (error) {
       if (firstFrame) abandonFirstFrame(stdin, stdout);
       throw error;

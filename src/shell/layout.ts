@@ -4,9 +4,10 @@
  * character or an emoji counts two columns here exactly when it does in Ink's layout.
  *
  * string-width takes about 50 ms to load (its Intl.Segmenter and Unicode tables), too slow for
- * the first frame: text made only of characters that are one column each (ASCII, Latin,
- * Greek, Cyrillic, punctuation, arrows, box drawing, ✓ ✗ ❯) is measured without it, and the
- * launcher loads it (`loadTextMeasure`) while the front end loads.
+ * the first frame and for modes that never load Ink: text made only of characters that are one
+ * column each (ASCII, Latin, Greek, Cyrillic, punctuation, arrows, box drawing, ✓ ✗ ❯) is
+ * measured without it, any other character as two columns (right for CJK, never too narrow),
+ * and the Ink front end, which bundles it anyway, switches to it (`loadTextMeasure`).
  */
 
 /** Characters one column wide whatever the terminal (test/shell/layout.test.ts holds this to string-width). */

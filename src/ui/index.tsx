@@ -1,5 +1,6 @@
 import { render } from 'ink';
 import { eraseFirstFrame, FIRST_RENDER_DONE } from '../shell/first-frame.js';
+import { loadTextMeasure } from '../shell/layout.js';
 import type { FrontEnd } from '../shell/launcher.js';
 import { App } from './App.js';
 
@@ -10,6 +11,8 @@ import { App } from './App.js';
 export function inkFrontEnd(opts: { screenReader?: boolean } = {}): FrontEnd {
   return {
     async show({ wizard, stdin, stdout, exited, firstFrame }) {
+      // Exact widths for the live area's layout: string-width is part of Ink, already loaded.
+      await loadTextMeasure();
       // The welcome screen drawn before Ink loaded is erased and drawn again by Ink's first
       // render inside one synchronized update, so nothing flashes and nothing is drawn twice.
       if (firstFrame) stdout.write(eraseFirstFrame(firstFrame));
