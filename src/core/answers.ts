@@ -84,7 +84,7 @@ const exchangeInfo: ShapeCheck = objectWith('exchange information with a symbols
 );
 
 const price = (r: unknown) => isRecord(r) && typeof r.symbol === 'string' && (typeof r.price === 'string' || typeof r.price === 'number') && Number(r.price) > 0;
-const tickerPrice: ShapeCheck = (j) => (price(j) || (Array.isArray(j) && j.every(price)) ? undefined : `${describeJson(j)} instead of {"symbol":…,"price":…}`);
+const tickerPrice: ShapeCheck = (j) => (price(j) || (Array.isArray(j) && j.length > 0 && j.every(price)) ? undefined : `${describeJson(j)} instead of {"symbol":…,"price":…}`);
 
 /** Futures (contract v1) success: `{success: true, code: 0, data: …}` with `data` checked. */
 export function futuresShape(expectedData: string, data: ShapeCheck): SuccessShape {

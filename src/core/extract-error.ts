@@ -4,6 +4,7 @@ import {
   announcementOf,
   classifyObservation,
   diagnosisForMessage,
+  diagnosisForStatus,
   isSuccessCode,
   KNOWN_MEXC_CODES,
   matchMessage,
@@ -303,8 +304,9 @@ export function extractErrors(input: string): Extracted[] {
   if (mentioned) return [{ kind: 'observation', observation: mentioned, source: 'code' }];
   const success = pastedSuccess(trimmed);
   if (success) return [success];
-  // A status alone is enough for 403/404/407/418/429/5xx; a bare 400/401 needs the body to say why.
-  if (ctx.status !== undefined && [403, 404, 405, 407, 418, 429].concat(ctx.status >= 500 ? [ctx.status] : []).includes(ctx.status)) {
+  // A status alone is enough when the catalog reads it (403, 404, 407, 418, 429, 5xx…); a bare
+  // 400 or 401 needs the body to say why.
+  if (ctx.status !== undefined && diagnosisForStatus(ctx.status) !== undefined) {
     return [{ kind: 'observation', observation: withContext(ctx, {}), source: 'http-status' }];
   }
   return [

@@ -179,7 +179,8 @@ export const authEntries = {
       messages: [
         { fragment: 'signature for this request is not valid', source: SOURCES.spotErrors },
         { fragment: 'signature verification failed', source: SOURCES.futuresErrors },
-        { fragment: 'verify failed', source: SOURCES.futuresErrors },
+        // Not "certificate verify failed": that is TLS.
+        { pattern: /(?<!certificate )verify failed/, example: 'Verify failed', source: SOURCES.futuresErrors },
         { fragment: 'invalid signature', source: SOURCES.guide },
         { fragment: 'signature mismatch', source: SOURCES.guide },
         { fragment: 'signature is invalid', source: SOURCES.guide },
