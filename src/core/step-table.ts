@@ -45,7 +45,7 @@ export const STEPS = [
   {
     id: 'clock',
     title: 'Clock',
-    running: `Comparing your clock with MEXC's server time (GET /api/v3/time, ${CLOCK_SAMPLES} samples)`,
+    running: `Comparing your clock with MEXC's server time (GET /api/v3/time, ${CLOCK_SAMPLES} samples) and with MEXC's verdict on a signed request`,
     needs: ['reachable'],
     alongside: ['connectivity', 'account'],
   },
