@@ -75,7 +75,7 @@ const RECHECK_SECRET_FIX: Fix = {
 };
 
 /** A 700004 names the missing parameter: `Mandatory parameter 'signature' was not sent…`. */
-const namedParameter = (msg: string) => /param(?:eter)?\s+'([^']{1,64})'/i.exec(msg)?.[1];
+export const namedParameter = (msg: string): string | undefined => /param(?:eter)?\s+'([^']{1,64})'/i.exec(msg)?.[1];
 const namesSignature = (lower: string) => {
   const param = namedParameter(lower);
   return param === 'signature' || (!param && lower.includes('signature'));

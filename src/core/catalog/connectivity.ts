@@ -235,7 +235,7 @@ export const connectivityEntries = {
     ],
     reads: {
       codes: [{ code: 403, family: 'spot', text: 'Access Denied', source: SOURCES.spotErrors }],
-      httpStatuses: { statuses: [403, 451], source: SOURCES.httpCodes },
+      httpStatuses: { statuses: [403, 451], source: `${SOURCES.httpCodes}; Akamai's page: docs/mexc-api.md §7.14 (https://github.com/ccxt/ccxt/issues/15873)` },
     },
     refusal: 'every-request',
     helpers: [],

@@ -1,4 +1,5 @@
 import type { Fix, FixContext } from '../types.js';
+import { namedParameter } from './auth.js';
 import { API_MANAGEMENT, inspectFix, snippetFixes, stillFailingFix } from './fixes.js';
 import { SOURCES } from './sources.js';
 import type { CatalogGroup, Facts } from './types.js';
@@ -6,6 +7,12 @@ import type { CatalogGroup, Facts } from './types.js';
 /** Request-shape, symbol and account problems, and the catch-all (docs/mexc-api.md §3, §7). */
 
 const base = (ctx: FixContext) => ctx.baseUrl.replace(/\/+$/, '');
+
+/** 700004 about another parameter than the signature: name it, the fix is "send it". */
+const missingParameterFacts = (msg: string): Facts => {
+  const param = namedParameter(msg);
+  return { hint: 'missing-parameter', ...(param ? { missingParam: param } : {}) };
+};
 
 const HINT_FIXES: Record<string, (facts: Facts) => Fix> = {
   'missing-parameter': (f) => ({
@@ -161,20 +168,14 @@ export const requestEntries = {
           family: 'spot',
           text: "Param 'origClientOrderId' or 'orderId' must be sent, but both were empty/null",
           source: SOURCES.spotErrors,
-          facts: (msg) => {
-            const param = /param(?:eter)?\s+'([^']{1,64})'/i.exec(msg)?.[1];
-            return { hint: 'missing-parameter', ...(param ? { missingParam: param } : {}) };
-          },
+          facts: missingParameterFacts,
         },
         {
           code: -1102,
           family: 'binance',
           text: "Mandatory parameter '%s' was not sent, was empty/null, or malformed.",
           source: SOURCES.binance,
-          facts: (msg) => {
-            const param = /param(?:eter)?\s+'([^']{1,64})'/i.exec(msg)?.[1];
-            return { hint: 'missing-parameter', ...(param ? { missingParam: param } : {}) };
-          },
+          facts: missingParameterFacts,
         },
         { code: 730708, family: 'spot', text: 'listen key information error', source: 'https://github.com/mexcdevelop/mexc-api-demo/issues/35', facts: () => ({ hint: 'listen-key' }) },
       ],
