@@ -29,7 +29,7 @@ export const runAccount: StepRunner = async (ctx) => {
       // One cause, one problem: the clock step reports it (it reads this same proof).
       return {
         status: 'fail',
-        summary: 'Refused: timestamp outside recvWindow, caused by the clock (see the Clock step)',
+        summary: `Refused${probe.first.mexcCode !== undefined ? ` with ${probe.first.mexcCode}` : ''} because of the clock (see the Clock step)`,
         evidence,
         diagnoses: [],
         facts: { ...facts, refusedBy: 'clock' },

@@ -92,6 +92,7 @@ export const authEntries = {
       codes: [
         { code: 700001, family: 'spot', text: 'API-key format invalid', source: SOURCES.spotErrors },
         { code: 10072, family: 'spot', text: 'Api key info invalid', source: SOURCES.spotObserved },
+        { code: 10001, family: 'spot', text: 'user does not exist', source: `${SOURCES.spotErrors}; ccxt maps it to AuthenticationError (docs/mexc-api.md §8)` },
         { code: 401, family: 'futures', text: 'Unauthorized', source: SOURCES.futuresErrors },
         { code: -2014, family: 'binance', text: 'API-key format invalid.', source: SOURCES.binance },
         { code: -2015, family: 'binance', text: 'Invalid API-key, IP, or permissions for action.', source: SOURCES.binance },
@@ -101,6 +102,7 @@ export const authEntries = {
         { fragment: 'api-key format invalid', source: SOURCES.spotErrors },
         { fragment: 'api key info invalid', source: SOURCES.spotObserved },
         { fragment: 'invalid access key', source: SOURCES.spotErrors },
+        { fragment: 'user does not exist', source: SOURCES.spotErrors },
         { pattern: /\binvalid api[-_ ]?key\b|\bapi[-_ ]?key (?:is )?invalid\b|\binvalid api-key id\b/, example: 'Invalid API-key, IP, or permissions for action.', source: SOURCES.guide },
       ],
     },
