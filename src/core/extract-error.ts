@@ -87,7 +87,7 @@ const STATUS_PATTERNS: RegExp[] = [
   /\b(?:Client|Server) error '(\d{3})/i, // httpx: Client error '400 Bad Request' for url
   /\bHTTP\/\d(?:\.\d)?\s+(\d{3})\b/, // raw status line
   /\bstatus(?:Code|_code)?["']?\s*[:=]\s*(\d{3})\b/, // statusCode: 400, "status": 429, status_code=400
-  /\b(\d{3})\s+(?:Too Many Requests|Forbidden|Bad Request|Unauthorized|Not Found|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout|I'm a teapot)\b/i,
+  /\b(\d{3})\s+\(?(?:Too Many Requests|Forbidden|Bad Request|Unauthorized|Not Found|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout|I'm a teapot|Proxy Authentication Required|Method Not Allowed)\b/i, // also a browser's "404 (Not Found)"
   /\bHTTP (?:status )?(\d{3})\b/i,
 ];
 
@@ -159,6 +159,13 @@ function nearestMessage(text: string, at: number): { msg: string; field: string 
   return best;
 }
 
+/** A known message on the rest of the code's line, when no msg/message field carries one. */
+function messageAfter(text: string, from: number): { msg: string; field: string } | undefined {
+  const end = text.indexOf('\n', from);
+  const rest = text.slice(from, end < 0 ? Math.min(text.length, from + 300) : Math.min(end, from + 300)).replace(/^[\s)\]}:,'"-]+/, '').trim();
+  return rest && diagnosisForMessage(rest) ? { msg: rest, field: 'msg' } : undefined;
+}
+
 function jsonErrors(text: string, ctx: PasteContext): Observation[] {
   const found: Observation[] = [];
   CODE_FIELD.lastIndex = 0;
@@ -172,7 +179,8 @@ function jsonErrors(text: string, ctx: PasteContext): Observation[] {
     const near = text.slice(Math.max(0, m.index - 300), m.index + 300);
     const futuresFailure = SUCCESS_FALSE.test(near);
     if ((code === 0 || code === 200) && !futuresFailure) continue;
-    const message = nearestMessage(text, m.index);
+    // `APIError(code=-1022): Signature for this request is not valid.`: the message follows the code on its line.
+    const message = nearestMessage(text, m.index) ?? messageAfter(text, m.index + m[0].length);
     // `exited with code: 1` in a log is not MEXC: require a JSON-ish key, a message, or a known code.
     if (!keyQuoted && !message && !futuresFailure && !KNOWN_MEXC_CODES.has(code)) continue;
     const rawCode: number | string = quoted ? digits : code;
@@ -302,7 +310,8 @@ export function extractErrors(input: string): Extracted[] {
   if (html) return [{ kind: 'observation', observation: { ...html, status: 200 }, source: 'html', statusAssumed: true }];
   const mentioned = mentionedCode(text, ctx);
   if (mentioned) return [{ kind: 'observation', observation: mentioned, source: 'code' }];
-  const success = pastedSuccess(trimmed);
+  // A success body next to an HTTP error status is not a success.
+  const success = ctx.status === undefined || ctx.status < 400 ? pastedSuccess(trimmed) : undefined;
   if (success) return [success];
   // A status alone is enough when the catalog reads it (403, 404, 407, 418, 429, 5xx…); a bare
   // 400 or 401 needs the body to say why.

@@ -197,6 +197,11 @@ describe('explain: a pasted success answer says so and exits 0', () => {
     expect(io.out()).toMatch(/successful MEXC answer/);
   });
 
+  it('a success body next to an HTTP error status is not a success', () => {
+    expect(diagnosePaste('Error: Request failed with status code 401\n{}', FIX_CONTEXT).success).toBeUndefined();
+    expect(diagnosePaste('HTTP/1.1 503 Service Unavailable\n{}', FIX_CONTEXT).diagnoses.map((d) => d.id)).toEqual(['server-error']);
+  });
+
   it('an error next to a success in a log is still the error', () => {
     expect(explainIds('{"serverTime":1700000000000}\n{"code":700002,"msg":"Signature for this request is not valid."}')).toEqual(['signature-invalid']);
   });

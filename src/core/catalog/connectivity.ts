@@ -169,7 +169,7 @@ export const connectivityEntries = {
             source: SOURCES.node,
           },
           {
-            pattern: /x509: certificate|PKIX path building failed|SSLHandshakeException|wrong version number|tlsv1 alert|handshake failure|ERR_CERT_[A-Z_]{3,40}/i,
+            pattern: /x509: certificate|PKIX path building failed|SSLHandshakeException|wrong version number|tlsv1 alert|handshake failure|SSL_ERROR_[A-Z_]{3,30}|SSL_connect|ERR_CERT_[A-Z_]{3,40}/i,
             example: 'x509: certificate signed by unknown authority',
             source: SOURCES.otherStacks,
           },
@@ -314,9 +314,15 @@ export const connectivityEntries = {
     helpers: [],
   },
   'base-url-wrong': {
-    title: (f) => (str(f, 'correctedBaseUrl') ? `Wrong base URL: use ${str(f, 'correctedBaseUrl')}` : "The base URL does not point at MEXC's API"),
-    explanation: (f, ctx) => {
-      const used = str(f, 'baseUrl') ?? ctx.baseUrl;
+    title: (f) =>
+      str(f, 'baseUrl') && str(f, 'correctedBaseUrl')
+        ? `Wrong base URL: use ${str(f, 'correctedBaseUrl')}`
+        : 'The address does not exist at MEXC (wrong base URL or path)',
+    explanation: (f) => {
+      const used = str(f, 'baseUrl');
+      if (!used) {
+        return 'The address your code called does not exist there (HTTP 404): usually a base URL that repeats /api/v3, points at www.mexc.com or the retired /open/api/v2, or a misspelt path. Spot v3 lives at https://api.mexc.com, with paths /api/v3/… added once by your client.';
+      }
       const why =
         f.reason === 'path-in-base'
           ? `It ends in a path (${str(f, 'basePath') ?? '/api/v3'}), and every request adds /api/v3/… again, so it asks for addresses that do not exist.`
@@ -324,7 +330,7 @@ export const connectivityEntries = {
             ? "That host is MEXC's website (or its old or futures API), not the spot API host."
             : f.reason === 'plain-http'
               ? 'MEXC serves its API over https only.'
-              : 'Something answered there, but not with the API this tool calls.';
+              : 'Something answered there, but not with the API this tool calls (no /api/v3/ping).';
       return `The base URL ${used} answered, but it is not MEXC's spot API. ${why} Spot v3 lives at https://api.mexc.com, with paths /api/v3/… added by your client.`;
     },
     evidence: ['baseUrl', 'correctedBaseUrl', 'whatAnswered', 'contentType', 'pageTitle', 'location'],

@@ -58,6 +58,7 @@ const FORMATTERS: Record<string, Formatter> = {
       ahead: 'Clock check: your clock runs ahead of MEXC',
       behind: 'Clock check: your clock runs behind MEXC',
       'near-edge': 'Clock check: your clock passes, but close to the limit',
+      uncertain: 'Clock check: too uncertain to tell (the measurements disagree)',
     })[String(v)] ?? `Clock check: ${v}`,
   timestampMs: (v) => `timestamp sent: ${v}`,
   timestampInSeconds: (v) => (v ? 'The timestamp has 10 digits: that is seconds, MEXC expects milliseconds (13 digits)' : undefined),
