@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOG } from '../../src/core/catalog/index.js';
+import { CATALOG, KEY_WIDE_REFUSAL_IDS, REFUSAL_IDS } from '../../src/core/catalog/index.js';
 import { STEP_IDS, STEP_INFO, STEPS, stepBatches, welcomeSentence } from '../../src/core/step-table.js';
 import { DIAGNOSIS_IDS } from '../../src/core/types.js';
 import { CREDENTIAL_DIAGNOSES, EXPIRY_DIAGNOSES, LAB_DIAGNOSES } from '../../src/flow/content.js';
@@ -33,6 +33,15 @@ describe('the step table', () => {
     const base = await faultFront(await sim(), { 'GET /api/v3/account': { status: 400, body: '{"code":700007,"msg":"No permission to access the endpoint."}' } });
     const r = await check({ baseUrl: base });
     expect(r.status).toMatchObject({ account: 'fail', 'trade-read': 'pass', trade: 'pass' });
+  });
+});
+
+describe('refusal sets come from the catalog', () => {
+  it('key-wide refusals skip later signed steps; endpoint refusals do not; local findings are no refusal', () => {
+    for (const id of ['signature-invalid', 'timestamp-outside-recv-window', 'ip-not-whitelisted', 'key-invalid', 'unexpected-response'] as const) expect(KEY_WIDE_REFUSAL_IDS.has(id)).toBe(true);
+    expect(KEY_WIDE_REFUSAL_IDS.has('permission-denied')).toBe(false);
+    expect(REFUSAL_IDS.has('permission-denied')).toBe(true);
+    for (const id of ['key-format', 'clock-ahead', 'unknown-error'] as const) expect(REFUSAL_IDS.has(id)).toBe(false);
   });
 });
 

@@ -6,7 +6,7 @@ import { connectivityEntries } from './connectivity.js';
 import { credentialEntries } from './credentials.js';
 import { evidenceLines } from './evidence.js';
 import { requestEntries } from './request.js';
-import type { CatalogEntry, Facts, Helper, Refusal } from './types.js';
+import type { CatalogEntry, Facts, Helper } from './types.js';
 
 export type { CatalogEntry, CodeFamily, CodeRead, Facts, Helper, MessageRead, NetworkRead, Refusal } from './types.js';
 export { formatMs, ipFromEvidence, mexcAnswerFromEvidence } from './evidence.js';
@@ -38,10 +38,6 @@ function idsWhere(test: (entry: CatalogEntry) => boolean): ReadonlySet<Diagnosis
 export const REFUSAL_IDS = idsWhere((e) => e.refusal !== false);
 /** Refusals that every later signed request would meet too. */
 export const KEY_WIDE_REFUSAL_IDS = idsWhere((e) => e.refusal === 'every-request');
-
-export function refusalOf(id: DiagnosisId): Refusal {
-  return CATALOG[id].refusal;
-}
 
 /** Diagnoses whose fix screen offers a helper screen. */
 export function diagnosesOffering(helper: Helper): ReadonlySet<DiagnosisId> {
