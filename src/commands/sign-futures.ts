@@ -68,7 +68,8 @@ function queryParamString(raw: string, notes: string[]): string {
   }
   if (/[ +]/.test(sorted)) notes.push('A value contains a space or "+": the docs\' Java sample encodes a space as %20.');
   if (/%(?:[0-9a-f][a-f]|[a-f][0-9a-f])/.test(sorted)) notes.push('Lowercase percent escapes (e.g. %2c): the docs\' Java sample writes them in uppercase (%2C).');
-  if (/=[^&]*[^A-Za-z0-9\-_.*%+ ]/.test(sorted)) notes.push('A value has characters the docs\' Java sample would percent-encode (e.g. "," as %2C); sign and send the same encoded text.');
+  const values = sorted.split('&').map((pair) => pair.slice(pair.indexOf('=') + 1));
+  if (values.some((v) => /[^A-Za-z0-9\-_.*%+ ]/.test(v))) notes.push('A value has characters the docs\' Java sample would percent-encode (e.g. "," as %2C); sign and send the same encoded text.');
   return sorted;
 }
 

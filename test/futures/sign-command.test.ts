@@ -47,6 +47,7 @@ describe('mexc-wizard sign --futures', () => {
     const json = JSON.parse(io.out());
     expect(json.stringToSign).toBe('mx0aBYs33eIilxBWC51644489390087page_num=1&symbol=BTC_USDT');
     expect(json.notes.join(' ')).toMatch(/not in dictionary order.*602/);
+    expect(json.notes).toHaveLength(1);
   });
 
   it('signs a POST body byte for byte and refuses one that is not JSON', async () => {
@@ -63,6 +64,12 @@ describe('mexc-wizard sign --futures', () => {
     await runSign({ futures: true, query: 'symbol=BTC_USDT', requestTime: '1644489390' }, io);
     expect(io.out()).toMatch(/Note: Request-Time 1644489390 looks like seconds.*513/);
     await expect(runSign({ futures: true, requestTime: 'yesterday' }, fakeIO(creds))).rejects.toThrow(/milliseconds/);
+  });
+
+  it('notes a value the docs\' Java sample would encode', async () => {
+    const io = fakeIO(creds);
+    await runSign({ futures: true, query: 'order_ids=1,2', requestTime: '1644489390087' }, io);
+    expect(io.out()).toMatch(/Note: A value has characters .* %2C/);
   });
 
   it('uses the local clock when --request-time is not given', async () => {
