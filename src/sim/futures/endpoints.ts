@@ -93,6 +93,10 @@ const CLOSED_POSTS = [
   'position/change_position_mode',
 ];
 
+// account/assets asks for account read here (701 when missing). DOC-FUT labels it "Trade reading
+// permission", unlike its siblings asset/{currency} and transfer_record ("Account reading
+// permission"); we read that label as a slip [INFERENCE], so a key with account read only can
+// still pass the account check and fail the trade-read one (futures-permission-denied-read).
 const ROUTES: Record<string, FuturesRoute> = {
   'GET /api/v1/contract/ping': { method: 'GET', handle: ({ serverTimeMs }) => futuresOk(serverTimeMs) },
   'GET /api/v1/private/account/assets': { method: 'GET', permission: 'CONTRACT_ACCOUNT_READ', handle: () => futuresOk(ASSETS) },
