@@ -1,6 +1,6 @@
 /**
  * Scenarios: each one makes the simulator fail the way real MEXC fails for one cause, named
- * after the diagnosis it provokes (DESIGN.md "Diagnoses"). The futures ones live in futures/.
+ * after the diagnosis it provokes. The futures ones live in futures/scenarios.ts.
  */
 import { FUTURES_SCENARIOS, futuresScenarioClockOffsetMs, isFuturesScenarioName } from './futures/scenarios.js';
 

@@ -43,7 +43,10 @@ function openPositions({ query }: FuturesEndpointContext): SimResponse {
   return knownSymbol(query.get('symbol')) ? futuresOk([]) : FUTURES_ERRORS.contractNotFound();
 }
 
-/** open_orders: symbol in the path (DOC-FUT) or the query (update log 2025-12-02); "page size … maximum 100". */
+/**
+ * open_orders: symbol in the path (https://mexcdevelop.github.io/apidocs/contract_v1_en/) or the
+ * query (https://www.mexc.com/api-docs/futures/update-log, 2025-12-02); "page size … maximum 100".
+ */
 function openOrders({ query, pathParam }: FuturesEndpointContext): SimResponse {
   const pageSize = query.get('page_size');
   const pageNum = query.get('page_num');
@@ -93,7 +96,8 @@ const CLOSED_POSTS = [
   'position/change_position_mode',
 ];
 
-// account/assets asks for account read here (701 when missing). DOC-FUT labels it "Trade reading
+// account/assets asks for account read here (701 when missing). MEXC's futures docs
+// (https://mexcdevelop.github.io/apidocs/contract_v1_en/) label it "Trade reading
 // permission", unlike its siblings asset/{currency} and transfer_record ("Account reading
 // permission"); we read that label as a slip [INFERENCE], so a key with account read only can
 // still pass the account check and fail the trade-read one (futures-permission-denied-read).
