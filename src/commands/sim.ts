@@ -57,12 +57,13 @@ function usage(io: CommandIO, message: string, hint?: string): number {
 }
 
 function scenarioList(): string {
-  return SCENARIOS.map((s) => `  ${s.name.padEnd(24)}${s.description}`).join('\n');
+  const width = Math.max(...SCENARIOS.map((s) => s.name.length)) + 2;
+  return SCENARIOS.map((s) => `  ${s.name.padEnd(width)}${s.description}`).join('\n');
 }
 
 function banner(sim: RunningSim, scenario: ScenarioName, credentials: Credentials, io: CommandIO): string {
   const description = SCENARIOS.find((s) => s.name === scenario)?.description ?? '';
-  const lines = [sim.url, `MEXC spot v3 simulator, scenario "${scenario}": ${description}.`];
+  const lines = [sim.url, `MEXC simulator (spot v3 and futures), scenario "${scenario}": ${description}.`];
   if (credentials.fromEnv) {
     // The secret may be a real one: it is named, never shown.
     lines.push(

@@ -1,7 +1,8 @@
 /**
  * Scenarios: each one makes the simulator fail the way real MEXC fails for one cause, named
- * after the diagnosis it provokes (DESIGN.md "Diagnoses").
+ * after the diagnosis it provokes. The futures ones live in futures/scenarios.ts.
  */
+import { FUTURES_SCENARIOS, futuresScenarioClockOffsetMs, isFuturesScenarioName } from './futures/scenarios.js';
 
 export const SCENARIOS = [
   { name: 'ok', description: 'a healthy exchange: every check passes' },
@@ -19,6 +20,7 @@ export const SCENARIOS = [
   { name: 'html-200', description: 'every request answers HTTP 200 with a captive-portal HTML page instead of JSON' },
   { name: 'symbol-not-api-enabled', description: 'no symbol is enabled for this key: order/test answers 10007 "symbol not support api"' },
   { name: 'account-abnormal', description: 'signed calls answer 60005 "your account is abnormal"' },
+  ...FUTURES_SCENARIOS,
 ] as const satisfies ReadonlyArray<{ name: string; description: string }>;
 
 export type ScenarioName = (typeof SCENARIOS)[number]['name'];
@@ -97,6 +99,8 @@ const withoutPermissions = (...removed: Permission[]): ReadonlySet<Permission> =
   new Set([...ALL_PERMISSIONS].filter((p) => !removed.includes(p)));
 
 export function scenarioBehaviour(name: ScenarioName): ScenarioBehaviour {
+  // Futures scenarios leave spot healthy; the server's one clock is all they share.
+  if (isFuturesScenarioName(name)) return { ...HEALTHY, serverClockOffsetMs: futuresScenarioClockOffsetMs(name) };
   switch (name) {
     case 'ok':
       return HEALTHY;

@@ -8,6 +8,7 @@ import { authorizeSignedRequest } from './auth.js';
 import { otherSecretThan } from './credentials.js';
 import { findRoute } from './endpoints.js';
 import { notFound, type SimResponse } from './errors.js';
+import { answerFutures, isFuturesPath } from './futures/index.js';
 import { gatewayFailureResponse } from './gateway.js';
 import { parseParams } from './params.js';
 import { DEFAULT_SCENARIO, parseScenarioName, scenarioBehaviour, type ScenarioName } from './scenarios.js';
@@ -169,6 +170,7 @@ export async function startSimulator(opts: SimOptions): Promise<RunningSim> {
     if (failure && failure !== 'timeout') {
       return gatewayFailureResponse(failure, req.headers.host ?? `${host}:${port}`, path, now());
     }
+    if (isFuturesPath(path)) return answerFutures({ method, path, rawQuery, body, headers: req.headers, serverTimeMs: serverTime(), scenario }, opts);
     const route = findRoute(method, path);
     if (!route) return notFound();
     const rawBody = body.toString('latin1');
