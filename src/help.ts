@@ -9,8 +9,9 @@ Usage
   mexc-wizard explain [TEXT|-]     cause + fix for a MEXC error body, message or code
   mexc-wizard sign QUERY [--body B]  string-to-sign, signature and signed query
   mexc-wizard inspect [URL|CURL|-]   signature lab: what is wrong with a request your code sent
-  mexc-wizard sim [--port N] [--scenario S] [--latency MS]
-                                   local MEXC spot v3 simulator for offline bot tests
+  mexc-wizard sim [--port N] [--scenario S] [--latency MS] [--log FILE]
+                                   local MEXC spot v3 simulator for offline bot tests: a line
+                                   per request naming the mistake; --log appends JSON lines
 
 Options
   --base-url URL       API base (default https://api.mexc.com, env MEXC_BASE_URL)
