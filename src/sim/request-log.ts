@@ -57,7 +57,7 @@ export function firstFindings(...sources: FindingsSource[]): FindingsSource {
   };
 }
 
-/** One line of `sim --log`: the first six fields are the contract (DESIGN.md, issue #15). */
+/** One line of `sim --log`: the first six fields are the contract (issue #15, README "Test your bot offline"). */
 export interface RequestLogEntry {
   /** Arrival time, ISO 8601 UTC. */
   time: string;

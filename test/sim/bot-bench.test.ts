@@ -4,12 +4,14 @@
  * client's signer), sent to a running `mexc-wizard sim --log FILE`; then the terminal line and
  * the log file are read.
  */
+import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runSim, type SimCommandOptions } from '../../src/commands/sim.js';
 import { fakeIO, type FakeIO } from '../helpers/fake-io.js';
+import { BIN, ensureBuilt, userEnv } from '../robustness/cli.js';
 import type { RequestLogEntry } from '../../src/sim/server.js';
 import { hmacHex, send, startTestSim, waitFor, type RawRequest } from './helpers.js';
 
@@ -366,3 +368,37 @@ describe('sim --log FILE', () => {
   });
 });
 
+
+describe('the built CLI, as a bot author runs it', () => {
+  it('prints a line per request and appends the JSON log, then stops on Ctrl-C', async () => {
+    await ensureBuilt();
+    const logFile = path.join(folder, 'cli-run.jsonl');
+    const child = spawn(process.execPath, [BIN, 'sim', '--port', '0', '--log', logFile], { env: userEnv(ENV), stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
+    child.stderr.on('data', (c: Buffer) => (err += c.toString('utf8')));
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    try {
+      await waitFor(() => out.includes('Press Ctrl-C to stop.'), 20_000);
+      const port = Number(new URL(out.split('\n')[0]!).port);
+      const now = Date.now();
+      const sent = `symbol=BTCUSDT&timestamp=${now}&recvWindow=5000`;
+      const sorted = `recvWindow=5000&symbol=BTCUSDT&timestamp=${now}`;
+      const res = await send({ port }, signedGet('/api/v3/openOrders', sent, sorted));
+      expect(res.status).toBe(400);
+      await waitFor(() => / → 400 700002 /.test(out), 20_000);
+    } finally {
+      child.kill('SIGINT');
+    }
+    // runSim returns 0 on Ctrl-C; cli.ts reports any aborted run as 130 (interrupted).
+    expect([0, 130]).toContain(await exited);
+    const line = out.split('\n').find((l) => LINE_START.test(l));
+    expect(line).toMatch(/^\d\d:\d\d:\d\d\.\d{3} GET \/api\/v3\/openOrders → 400 700002 param-order-differs — You signed the parameters sorted by name/);
+    expect(logEntries(logFile)).toEqual([expect.objectContaining({ path: '/api/v3/openOrders', status: 400, code: 700002, findings: ['param-order-differs'] })]);
+    for (const text of [out, err, readFileSync(logFile, 'utf8')]) {
+      expect(text).not.toContain(SECRET);
+      expect(text).not.toMatch(/[0-9a-f]{64}/);
+    }
+  }, 60_000);
+});
