@@ -201,16 +201,19 @@ export async function startSimulator(opts: SimOptions): Promise<RunningSim> {
     const receivedAtMs = now();
     const method = req.method ?? 'GET';
     const { path, rawQuery } = splitTarget(req.url ?? '/');
-    // Every request passes here, whatever answers it: the one place the request log hooks in.
-    const logged = requestLog?.arrive({ receivedAtMs, method, path, rawQuery, headers: req.headers, rawHeaders: req.rawHeaders });
+    // Every request passes here, whatever answers it: the one place the request log hooks in. Its
+    // place in the log is taken once the body is in, so a client that stalls mid-upload holds
+    // back no other request's line.
+    const arrival = { receivedAtMs, method, path, rawQuery, headers: req.headers, rawHeaders: req.rawHeaders };
     let body: Buffer;
     try {
       body = await readBody(req);
     } catch {
-      logged?.finish(undefined, undefined);
+      requestLog?.arrive(arrival).finish(undefined, undefined);
       res.destroy();
       return;
     }
+    const logged = requestLog?.arrive(arrival);
     const entry: SimRequestLog = { method, path, rawQuery, rawBody: body.toString('utf8'), status: null, receivedAtMs };
     record(entry);
 

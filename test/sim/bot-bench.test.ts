@@ -6,6 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -317,6 +318,42 @@ describe('sim --log FILE', () => {
     await slow;
     await waitFor(() => entries.length === 2);
     expect(entries.map((e) => e.path)).toEqual(['/api/v3/time', '/api/v3/ping']);
+  });
+
+  it('logs a client that hangs up in the middle of its body as never answered, and holds nothing back', async () => {
+    const entries: RequestLogEntry[] = [];
+    const sim = await startTestSim({ onRequest: (e) => entries.push(e) });
+    await new Promise<void>((resolve) => {
+      const socket = connect(sim.port, '127.0.0.1', () => {
+        socket.write('POST /api/v3/order/test HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\nsymbol=BT');
+        setTimeout(() => {
+          socket.destroy();
+          resolve();
+        }, 50);
+      });
+    });
+    await send(sim, { target: '/api/v3/ping' });
+    await waitFor(() => entries.length === 2);
+    expect(entries.map((e) => [e.path, e.status]).sort()).toEqual([
+      ['/api/v3/order/test', null],
+      ['/api/v3/ping', 200],
+    ]);
+  });
+
+  it('does not hold back other lines while a client stalls in the middle of its body', async () => {
+    const entries: RequestLogEntry[] = [];
+    const sim = await startTestSim({ onRequest: (e) => entries.push(e) });
+    const socket = connect(sim.port, '127.0.0.1');
+    await new Promise<void>((resolve) => socket.on('connect', resolve));
+    socket.write('POST /api/v3/order/test HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\nsymbol=BT');
+    // Let the server read the stalled request's headers first (were it late, the test could only pass).
+    await new Promise((r) => setTimeout(r, 100));
+    await send(sim, { target: '/api/v3/ping' });
+    await waitFor(() => entries.length === 1);
+    expect(entries[0]).toMatchObject({ path: '/api/v3/ping', status: 200 });
+    socket.destroy();
+    await waitFor(() => entries.length === 2);
+    expect(entries[1]).toMatchObject({ path: '/api/v3/order/test', status: null });
   });
 
   it('a folder that does not exist: a usage error before anything starts', async () => {
