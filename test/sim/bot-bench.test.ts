@@ -193,6 +193,18 @@ describe('a line and a log entry per request, naming the mistake (ok scenario, y
     expect(entry).not.toHaveProperty('query'); // everything was in the body, which is never logged
   });
 
+  it('the key in Binance\'s header: 400 "api key required", binance-header', async () => {
+    const query = `timestamp=${NOW}`;
+    const { res, line, entry } = await exchange(bench, {
+      target: `/api/v3/account?${query}&signature=${hmacHex(SECRET, query)}`,
+      headers: { 'X-MBX-APIKEY': KEY },
+    });
+    expect(res.json).toEqual({ code: 400, msg: 'api key required' });
+    expect(line).toMatch(/ → 400 signature-valid binance-header — Send the key in the X-MEXC-APIKEY header, not Binance's X-MBX-APIKEY\.$/);
+    expect(entry).toMatchObject({ status: 400, code: 400, findings: ['signature-valid', 'binance-header'] });
+    expect(entry).not.toHaveProperty('key');
+  });
+
   it('a key the simulator does not know: 10072, with the key it accepts (masked)', async () => {
     const query = `timestamp=${NOW}`;
     const { res, line, entry } = await exchange(bench, {
@@ -223,7 +235,7 @@ describe('a line and a log entry per request, naming the mistake (ok scenario, y
 
   it('wrote every request to the file in arrival order, one JSON object per line', async () => {
     expect(logEntries(bench.logFile).map((e) => e.path)).toEqual(requestLines(bench.io).map((line) => line.split(' ')[2]));
-    expect(logEntries(bench.logFile)).toHaveLength(14);
+    expect(logEntries(bench.logFile)).toHaveLength(15);
   });
 
   it('never shows the secret, the full key or a full signature, on the terminal or in the file', async () => {
