@@ -23,6 +23,7 @@ const OPTIONS = {
   scenario: { type: 'string' },
   port: { type: 'string' },
   latency: { type: 'string' },
+  log: { type: 'string' },
   body: { type: 'string' },
   futures: { type: 'boolean' },
   'request-time': { type: 'string' },
@@ -153,7 +154,7 @@ async function dispatch(command: Command, rest: string[], v: Values, io: Command
       const { runSim } = await import('./commands/sim.js');
       const port = v.port === undefined ? undefined : parseIntFlag('--port', v.port, 0, 65535);
       const latencyMs = v.latency === undefined ? undefined : parseIntFlag('--latency', v.latency, 0, 60_000);
-      return runSim({ ...(port !== undefined ? { port } : {}), ...(v.scenario !== undefined ? { scenario: v.scenario } : {}), ...(latencyMs !== undefined ? { latencyMs } : {}) }, io);
+      return runSim({ ...(port !== undefined ? { port } : {}), ...(v.scenario !== undefined ? { scenario: v.scenario } : {}), ...(latencyMs !== undefined ? { latencyMs } : {}), ...(v.log !== undefined ? { logFile: v.log } : {}) }, io);
     }
     case 'wizard':
       return runWizardOrFallback(v, common, io, proc);

@@ -11,8 +11,10 @@ Usage
   mexc-wizard sign --futures [PARAMS] [--body JSON] [--request-time MS]
                                    futures string-to-sign, signature and headers
   mexc-wizard inspect [URL|CURL|-]   signature lab: what is wrong with a request your code sent
-  mexc-wizard sim [--port N] [--scenario S] [--latency MS]
-                                   local MEXC simulator (spot v3 and futures) for bot tests
+  mexc-wizard sim [--port N] [--scenario S] [--latency MS] [--log FILE]
+                                   local MEXC simulator (spot v3 and futures) for offline
+                                   bot tests: a line per request naming the mistake;
+                                   --log appends JSON lines
 
 Options
   --base-url URL       API base (default https://api.mexc.com, env MEXC_BASE_URL)
