@@ -1,7 +1,8 @@
 /**
  * Scenarios: each one makes the simulator fail the way real MEXC fails for one cause, named
- * after the diagnosis it provokes (DESIGN.md "Diagnoses").
+ * after the diagnosis it provokes. The futures ones live in futures/scenarios.ts.
  */
+import { FUTURES_SCENARIOS, futuresScenarioClockOffsetMs, isFuturesScenarioName } from './futures/scenarios.js';
 
 export const SCENARIOS = [
   { name: 'ok', description: 'a healthy exchange: every check passes' },
@@ -25,6 +26,7 @@ export const SCENARIOS = [
   { name: 'gateway-json', description: "every request answers HTTP 200 with a corporate gateway's own JSON instead of MEXC's" },
   { name: 'time-in-seconds', description: 'GET /api/v3/time answers serverTime in seconds, not milliseconds' },
   { name: 'clock-jitter', description: 'GET /api/v3/time jitters by up to ±1500 ms around the true time; signed calls see the true time' },
+  ...FUTURES_SCENARIOS,
 ] as const satisfies ReadonlyArray<{ name: string; description: string }>;
 
 export type ScenarioName = (typeof SCENARIOS)[number]['name'];
@@ -108,6 +110,8 @@ const withoutPermissions = (...removed: Permission[]): ReadonlySet<Permission> =
   new Set([...ALL_PERMISSIONS].filter((p) => !removed.includes(p)));
 
 export function scenarioBehaviour(name: ScenarioName): ScenarioBehaviour {
+  // Futures scenarios leave spot healthy; the server's one clock is all they share.
+  if (isFuturesScenarioName(name)) return { ...HEALTHY, serverClockOffsetMs: futuresScenarioClockOffsetMs(name) };
   switch (name) {
     case 'ok':
       return HEALTHY;

@@ -350,8 +350,12 @@ describe.skipIf(!HAS_TMUX)('the canary secret never leaves memory: wizard and --
     const { t, cwd, before } = start([], creds(HEX));
     await t.waitFor('What do you want to do?');
     t.press('Down', 'Down', 'Enter');
-    await t.waitFor(/Signature lab|Paste/);
-    t.type(`https://api.mexc.com/api/v3/account?secretKey=${HEX}&timestamp=1700000000000&signature=abcd`, true);
+    // The lab loads the credentials after it opens; an Enter before that asks for the secret.
+    await t.waitFor(/recomputed with the secret from/);
+    // Enter only once the paste shows: sent together, Ink reads them as one paste with a line break.
+    t.type(`https://api.mexc.com/api/v3/account?secretKey=${HEX}&timestamp=1700000000000&signature=abcd`);
+    await t.waitFor('signature=abcd', 15_000, 'visible');
+    t.press('Enter');
     await t.waitFor(/Findings/);
     await quit(t);
     expectClean(HEX, t, cwd, before);

@@ -3,6 +3,7 @@ import { GATEWAY_JSON_BODY, IP_BANNED_BODY, MAINTENANCE_BODY, TRUNCATED_BODY } f
 import { SCENARIO_NAMES, SCENARIOS, UnknownScenarioError, type ScenarioName } from '../../src/sim/server.js';
 import { mexcError, send, signedGet, signedPost, startTestSim, waitFor, type RawResponse } from './helpers.js';
 import type { RunningSim } from '../../src/sim/server.js';
+import { FUTURES_SCENARIO_EXPECTATIONS } from '../futures/sim-helpers.js';
 
 /** Local clock pinned here; the client stamps requests with local time, as a real client does. */
 const NOW = 1700000000000;
@@ -25,6 +26,7 @@ async function expectMexcError(res: Promise<RawResponse>, code: number, msg: str
 }
 
 const SCENARIO_EXPECTATIONS: Record<ScenarioName, (sim: RunningSim) => Promise<void>> = {
+  ...FUTURES_SCENARIO_EXPECTATIONS,
   ok: async (sim) => {
     expect((await account(sim)).json).toMatchObject({ canTrade: true, accountType: 'SPOT', permissions: ['SPOT'] });
     expect((await openOrders(sim)).json).toEqual([]);
