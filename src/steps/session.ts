@@ -106,9 +106,11 @@ export class Session {
     } else if (this.results.has(id)) {
       // A re-run measures afresh: the user changed something.
       if (id === 'clock') this.clockMemo = undefined;
-      if (id === 'clock' || id === 'account') this.probeMemo = undefined;
       if (id === 'trade' || id === 'trade-read') this.marketMemo = undefined;
     }
+    // The signed probe is shared by the steps of one batch (check). A step run on its own (the
+    // wizard, one screen after another) signs a fresh one: the user may have fixed something.
+    if (!how.deferSkip && (id === 'clock' || id === 'account')) this.probeMemo = undefined;
     const started = this.opts.now();
     const skipReason = this.skipReason(id, how.deferSkip ? this.batchOf(id) : []);
     let result: StepResult;

@@ -3,7 +3,7 @@ import { CATALOG, KEY_WIDE_REFUSAL_IDS, REFUSAL_IDS } from '../../src/core/catal
 import { STEP_IDS, STEP_INFO, STEPS, stepBatches, welcomeSentence } from '../../src/core/step-table.js';
 import { DIAGNOSIS_IDS } from '../../src/core/types.js';
 import { CREDENTIAL_DIAGNOSES, EXPIRY_DIAGNOSES, LAB_DIAGNOSES } from '../../src/flow/content.js';
-import { check, faultFront, sim } from './support.js';
+import { check, faultFront, sim, walkWizard } from './support.js';
 
 describe('the step table', () => {
   it('gives the order, the checklist titles and the welcome sentence', () => {
@@ -27,6 +27,16 @@ describe('the step table', () => {
     const down = await sim({ scenario: 'blocked' });
     const blocked = await check({ baseUrl: down.url });
     expect(blocked.status).toMatchObject({ connectivity: 'fail', clock: 'skip', account: 'skip', 'trade-read': 'skip', trade: 'skip' });
+  });
+
+  it('check signs GET /api/v3/account once for the clock and account steps; the wizard signs afresh per step', async () => {
+    const s = await sim();
+    const accountCalls = () => s.requests.filter((r) => r.path === '/api/v3/account').length;
+    await check({ baseUrl: s.url });
+    // check runs twice in support.check (JSON, then text): once per run.
+    expect(accountCalls()).toBe(2);
+    await walkWizard({ baseUrl: s.url });
+    expect(accountCalls()).toBe(4);
   });
 
   it('a permission refused on the account (this endpoint only) still runs the trade steps', async () => {
