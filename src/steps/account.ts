@@ -1,4 +1,3 @@
-import { clockVerdict } from '../core/classify.js';
 import { describeOffset, judgeClock } from '../core/clock.js';
 import type { Finding } from '../core/types.js';
 import type { StepRunner } from './context.js';
@@ -25,8 +24,11 @@ export const runAccount: StepRunner = async (ctx) => {
         ? `Signed again with MEXC's time (your clock is ${describeOffset(clock.localAheadMs)}): accepted. The clock is the cause.`
         : `Signed again with MEXC's time: still refused (${probe.retry.mexcCode ?? probe.retry.status ?? probe.retry.networkError?.code}). Something besides the clock is wrong too.`,
     );
-    if (fixed) {
-      // One cause, one problem: the clock step reports it (it reads this same proof).
+    // One cause, one problem: the clock step reports it. In check it reads this same proof; in
+    // the wizard it ran earlier, so defer only when it did name a clock problem.
+    const clockResult = ctx.results.get('clock');
+    const clockReportsIt = !clockResult || clockResult.diagnoses.some((d) => d.id === 'clock-ahead' || d.id === 'clock-behind');
+    if (fixed && clockReportsIt) {
       return {
         status: 'fail',
         summary: `Refused${probe.first.mexcCode !== undefined ? ` with ${probe.first.mexcCode}` : ''} because of the clock (see the Clock step)`,
@@ -43,9 +45,6 @@ export const runAccount: StepRunner = async (ctx) => {
     );
     const more = probe.retryVerdict && !probe.retryVerdict.ok ? probe.retryVerdict.findings.filter((f) => f.id !== 'timestamp-outside-recv-window') : [];
     findings = [...findings, ...more];
-  } else if (probe.timestampRefused && probe.clock) {
-    const c = clockVerdict(probe.clock.localAheadMs, probe.clock.rttMs, ctx.options.recvWindowMs);
-    findings = findings.map((f): Finding => (f.id === 'timestamp-outside-recv-window' ? { ...f, facts: { ...f.facts, clockVerdict: c.verdict, localAheadMs: c.localAheadMs, rttMs: c.rttMs } } : f));
   }
   const ip = findings.find((f) => f.id === 'ip-not-whitelisted')?.facts.ip;
   if (typeof ip === 'string') facts.mexcSawIp = ip;
