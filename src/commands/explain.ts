@@ -44,12 +44,12 @@ export async function runExplain(opts: ExplainOptions, io: CommandIO): Promise<n
     return EXIT.usage;
   }
 
-  const { recognised, diagnoses } = diagnosePaste(text, fixContextFor(opts, io));
+  const { recognised, diagnoses, success } = diagnosePaste(text, fixContextFor(opts, io));
 
   if (opts.json) {
     write(io.stdout, `${JSON.stringify({ diagnoses: diagnoses.map(toJson) }, null, 2)}\n`);
   } else {
-    write(io.stdout, formatHuman(diagnoses, recognised, io.color));
+    write(io.stdout, formatHuman(diagnoses, recognised, io.color, success));
   }
   return diagnoses.length ? EXIT.problem : EXIT.ok;
 }
@@ -66,12 +66,16 @@ function toJson(d: Diagnosis) {
 
 // Human output: the same rendering as `check` (fix text flush left, status as symbol + word).
 
-function formatHuman(diagnoses: Diagnosis[], recognised: boolean, color: boolean): string {
+function formatHuman(diagnoses: Diagnosis[], recognised: boolean, color: boolean, success?: { endpoint?: string }): string {
   const s = styler(color);
   const blocks: string[] = [];
   if (!recognised) blocks.push(`${s.yellow('! Not recognised:')} ${NOT_RECOGNISED}`);
   if (diagnoses.length === 0) {
-    blocks.push(`${s.yellow('! No error:')} the text holds a MEXC answer without an error code.`);
+    blocks.push(
+      success
+        ? `${s.green('✓ No error:')} this is a successful MEXC answer${success.endpoint ? ` (what ${success.endpoint} sends)` : ''}. Nothing to fix in it.`
+        : `${s.yellow('! No error:')} the text holds a MEXC answer without an error code.`,
+    );
   }
   diagnoses.forEach((d, i) => {
     const count = diagnoses.length > 1 ? ` (${i + 1} of ${diagnoses.length})` : '';

@@ -1,4 +1,4 @@
-import { EXPECTED_INPUT, inspectRequest, parseRequestText, type LabResult, type ParsedRequest } from '../core/lab/index.js';
+import { EXPECTED_INPUT, futuresInputProblem, inspectRequest, isFuturesRequest, parseRequestText, type LabResult, type ParsedRequest } from '../core/lab/index.js';
 import { maskKey, redactSecrets, shortenHex, shortenSignatureParam } from '../core/redact.js';
 import { EXIT, UsageError, type CommandIO } from '../shell/io.js';
 
@@ -18,6 +18,8 @@ export async function runInspect(opts: InspectOptions, io: CommandIO): Promise<n
     const text = await readInput(opts.input, io);
     const parsed = parseRequestText(text);
     if ('error' in parsed) throw new UsageError(parsed.error);
+    const futuresProblem = isFuturesRequest(parsed) ? futuresInputProblem(parsed) : undefined;
+    if (futuresProblem) throw new UsageError(futuresProblem, FUTURES_INPUT_HINT);
     const secret = await readSecret(io);
     if (secret === undefined) return EXIT.interrupted;
     const result = inspectRequest(parsed, secret);
@@ -31,6 +33,10 @@ export async function runInspect(opts: InspectOptions, io: CommandIO): Promise<n
     return EXIT.usage;
   }
 }
+
+const FUTURES_INPUT_HINT =
+  "Give the curl command (curl -H 'ApiKey: …' -H 'Request-Time: …' -H 'Signature: …' 'https://api.mexc.com/api/v1/private/…') " +
+  'or the log: the method line with the URL, then the "Name: value" header lines, then the body.';
 
 /** A signed MEXC request is a few KB at most; a bigger paste is a log file or a mistake. */
 const MAX_REQUEST_CHARS = 256 * 1024;
@@ -107,8 +113,10 @@ function renderText(req: ParsedRequest, result: LabResult): string {
   if (result.signature) {
     const { sent, expected, stringToSign, signedString } = result.signature;
     lines.push(`  Signature   sent ${shortenHex(sent)} · MEXC expects ${shortenHex(expected)}`);
-    lines.push(`  MEXC signs  ${stringToSign}`);
-    if (signedString !== undefined && signedString !== stringToSign) lines.push(`  You signed  ${signedString}`);
+    // A futures string starts with the API key: shown as [ApiKey] (its masked form is on the line above).
+    const keyless = (t: string): string => (result.apiKey ? t.split(result.apiKey).join('[ApiKey]') : t);
+    lines.push(`  MEXC signs  ${keyless(stringToSign)}`);
+    if (signedString !== undefined && signedString !== stringToSign) lines.push(`  You signed  ${keyless(signedString)}`);
   }
   for (const f of result.findings) {
     lines.push('', `${f.severity === 'info' ? '✓' : '✗'} ${f.title}  [${f.id}]`, `  ${f.detail}`);

@@ -7,6 +7,9 @@ export interface SignFlags {
   query?: string;
   body?: string;
   json?: boolean;
+  /** Sign for the futures (contract) API: ApiKey + Request-Time + parameters, in headers. */
+  futures?: boolean;
+  requestTime?: string;
 }
 
 /**
@@ -14,6 +17,13 @@ export interface SignFlags {
  * sends it, then the body, nothing between them), so it can be compared with your own signer.
  */
 export async function runSign(flags: SignFlags, io: CommandIO): Promise<number> {
+  if (flags.futures) {
+    const { runFuturesSign } = await import('./sign-futures.js');
+    return runFuturesSign({ ...(flags.query !== undefined ? { params: flags.query } : {}), ...(flags.body !== undefined ? { body: flags.body } : {}), ...(flags.requestTime !== undefined ? { requestTime: flags.requestTime } : {}), json: Boolean(flags.json) }, io);
+  }
+  if (flags.requestTime !== undefined) {
+    throw new UsageError('--request-time is for futures signing: the spot API takes the time as the timestamp= parameter.', "Example: mexc-wizard sign --futures 'symbol=BTC_USDT' --request-time 1644489390087");
+  }
   const raw = (flags.query ?? '').trim().replace(/^\?/, '');
   if (!raw && !flags.body) {
     throw new UsageError('sign needs the query string to sign.', "Example: mexc-wizard sign 'symbol=BTCUSDT&recvWindow=5000&timestamp=1644489390087'");

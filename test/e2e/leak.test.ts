@@ -350,8 +350,12 @@ describe.skipIf(!hasTmux)('the canary secret never leaves memory: wizard and --p
     const { t, cwd, before } = start([], creds(HEX));
     await t.waitFor('What do you want to do?', { in: 'history' });
     t.press('Down', 'Down', 'Enter');
-    await t.waitFor(/Signature lab|Paste/, { in: 'history' });
-    await typeThenEnter(t, `https://api.mexc.com/api/v3/account?secretKey=${HEX}&timestamp=1700000000000&signature=abcd`);
+    // The lab loads the credentials after it opens; an Enter before that asks for the secret.
+    await t.waitFor(/recomputed with the secret from/, { in: 'history' });
+    // Enter only once the paste shows: sent together, Ink reads them as one paste with a line break.
+    t.type(`https://api.mexc.com/api/v3/account?secretKey=${HEX}&timestamp=1700000000000&signature=abcd`);
+    await t.waitFor('signature=abcd', { timeoutMs: 15_000, in: 'screen' });
+    t.press('Enter');
     await t.waitFor(/Findings/, { in: 'history' });
     await quit(t);
     expectClean(HEX, t, cwd, before);
