@@ -1,10 +1,10 @@
-import { CREDENTIAL_DIAGNOSES, EXPIRY_DIAGNOSES, LAB_DIAGNOSES } from '../core/catalog/index.js';
 import { STEP_IDS, type StepId, type StepStatus } from '../core/types.js';
 import type { Tone, WizardState } from './types.js';
 
 /**
  * Words and tables more than one screen uses: the status marks, the steps' titles and order,
- * which diagnoses open which helper. Each screen's own words are in its module in screens/.
+ * the banner. Each screen's own words are in its module in screens/. This module loads
+ * nothing heavy: the first frame is drawn from it.
  */
 
 /** Status never by colour alone: a symbol and a word (screen readers read the word). */
@@ -37,9 +37,6 @@ export function nextStepId(id: StepId): StepId | undefined {
 export function reportFileName(today: string): string {
   return `mexc-wizard-report-${today}.md`;
 }
-
-/** Diagnoses whose fix screens offer the signature lab (l), the expiry helper (e), typing credentials (t): from the catalog. */
-export { CREDENTIAL_DIAGNOSES, EXPIRY_DIAGNOSES, LAB_DIAGNOSES };
 
 /** Exit code when the user quits: 1 once a problem was diagnosed (README "Exit codes"). */
 export function quitCode(state: Pick<WizardState, 'results'>): number {

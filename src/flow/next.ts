@@ -1,39 +1,15 @@
 import { exit, log, stay } from './navigation.js';
 import { SCREENS } from './screens/index.js';
 import type { ScreenModule } from './screens/module.js';
-import type { Event, ScenarioChoice, Transition, WizardState } from './types.js';
+import type { Event, Transition, WizardState } from './types.js';
+
+export { initialState, type InitInput } from './state.js';
 
 /**
  * The wizard's transition function: pure, total, and the only way from one screen to the next.
  * Results that may arrive on any screen (a copy, a report) are handled here; everything else
  * goes to the current screen's module in screens/.
  */
-
-export interface InitInput {
-  version: string;
-  /** Local calendar date, YYYY-MM-DD (the expiry helper and the report file name use it). */
-  today: string;
-  demo?: boolean;
-  scenario?: string;
-  scenarios?: ScenarioChoice[];
-  /** The launcher already drew the banner (before Ink loaded), so the log starts without it. */
-  bannerShown?: boolean;
-}
-
-export function initialState(input: InitInput): WizardState {
-  const demo = Boolean(input.demo);
-  return {
-    screen: { kind: 'welcome', focus: 0 },
-    back: [],
-    log: input.bannerShown ? [] : [{ kind: 'banner', seq: 1, version: input.version, demo }],
-    seq: 1,
-    version: input.version,
-    today: input.today,
-    demo: { enabled: demo, ...(input.scenario ? { scenario: input.scenario } : {}) },
-    scenarios: input.scenarios ?? [],
-    results: {},
-  };
-}
 
 export function next(state: WizardState, event: Event): Transition {
   if (event.type === 'interrupt') return exit(state, 130);

@@ -1,6 +1,6 @@
-import { initialState, type InitInput } from './next.js';
 import { createRuntime, type Runtime, type RuntimeOptions } from './runtime.js';
 import { createStore, type WizardStore } from './store.js';
+import type { WizardState } from './types.js';
 
 /** Store and runtime wired together: events in, effects out, results back in as events. */
 export interface Wizard {
@@ -8,9 +8,9 @@ export interface Wizard {
   runtime: Runtime;
 }
 
-export function createWizard(init: InitInput, runtime: Omit<RuntimeOptions, 'dispatch'>): Wizard {
+export function createWizard(initial: WizardState, runtime: Omit<RuntimeOptions, 'dispatch'>): Wizard {
   let rt: Runtime | undefined;
-  const store = createStore(initialState(init), (effect) => rt?.run(effect));
+  const store = createStore(initial, (effect) => rt?.run(effect));
   rt = createRuntime({ ...runtime, dispatch: (event) => store.dispatch(event) });
   return { store, runtime: rt };
 }

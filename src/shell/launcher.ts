@@ -1,9 +1,10 @@
 import { quitCode } from '../flow/content.js';
 import { localIsoDate } from '../flow/expiry.js';
 import type { DemoSimulator, Loaders } from '../flow/runtime.js';
-import { viewOf } from '../flow/screens/index.js';
-import type { CopyOutcome } from '../flow/types.js';
-import { createWizard, type Wizard } from '../flow/wizard.js';
+import { welcome } from '../flow/screens/welcome.js';
+import { initialState } from '../flow/state.js';
+import type { CopyOutcome, Screen } from '../flow/types.js';
+import type { Wizard } from '../flow/wizard.js';
 import { VERSION } from '../version.js';
 import { copyText } from './clipboard.js';
 import { abandonFirstFrame, drawFirstFrame, firstFrameText, type DrawnFrame } from './first-frame.js';
@@ -69,15 +70,28 @@ export async function launchWizard(flags: WizardFlags, io: CommandIO, loadFrontE
   let markExited: () => void = () => undefined;
   const exited = new Promise<void>((resolve) => (markExited = resolve));
   let fatal: unknown;
+  const initial = initialState({
+    version: VERSION,
+    today,
+    demo,
+    ...(demo && scenario ? { scenario } : {}),
+    scenarios: opts.demo?.scenarios ?? [],
+    bannerShown: Boolean(opts.firstFrame),
+  });
+  // The welcome screen first, from its own module: the other screens, the runtime and the
+  // catalog they pull in load after it is on the terminal.
+  const firstFrame = opts.firstFrame
+    ? drawFirstFrame(stdin, stdout, firstFrameText(welcome.view(initial, initial.screen as Extract<Screen, { kind: 'welcome' }>), { version: VERSION, demo, columns: stdout.columns || 80, color: io.color }))
+    : undefined;
+  let createWizard: typeof import('../flow/wizard.js').createWizard;
+  try {
+    ({ createWizard } = await import('../flow/wizard.js'));
+  } catch (error) {
+    if (firstFrame) abandonFirstFrame(stdin, stdout);
+    throw error;
+  }
   const wizard = createWizard(
-    {
-      version: VERSION,
-      today,
-      demo,
-      ...(demo && scenario ? { scenario } : {}),
-      scenarios: opts.demo?.scenarios ?? [],
-      bannerShown: Boolean(opts.firstFrame),
-    },
+    initial,
     {
       session,
       version: VERSION,
@@ -100,9 +114,6 @@ export async function launchWizard(flags: WizardFlags, io: CommandIO, loadFrontE
     },
   );
 
-  const firstFrame = opts.firstFrame
-    ? drawFirstFrame(stdin, stdout, firstFrameText(viewOf(wizard.store.getState()), { version: VERSION, demo, columns: stdout.columns || 80, color: io.color }))
-    : undefined;
   // SIGINT from outside (kill -INT, or Ctrl-C while raw mode is off) ends the wizard the same way.
   const interrupt = () => wizard.store.dispatch({ type: 'interrupt' });
   io.signal.addEventListener('abort', interrupt, { once: true });

@@ -13,6 +13,8 @@ const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
 
 interface Import {
   file: string;
+  /** `import()`: loaded when the code runs, not with the importing module. */
+  dynamic: boolean;
   /** Resolved path inside src/ ("core/types.ts"), or the package name ("ink"). */
   target: string;
   typeOnly: boolean;
@@ -36,7 +38,7 @@ function importsOf(file: string): Import[] {
   for (const m of text.matchAll(IMPORT)) {
     const spec = m[3] ?? m[4] ?? m[5] ?? '';
     const target = spec.startsWith('.') ? path.relative(SRC, path.resolve(path.dirname(file), spec)).replace(/\.js$/, '.ts') : spec;
-    out.push({ file: rel, target: resolveTsx(target), typeOnly: Boolean(m[2]), line: m[0].trim().slice(0, 120) });
+    out.push({ file: rel, target: resolveTsx(target), typeOnly: Boolean(m[2]), dynamic: m[5] !== undefined, line: m[0].trim().slice(0, 120) });
   }
   return out;
 }
@@ -93,6 +95,20 @@ describe('import rules', () => {
 
   it('the simulator stands apart: it imports only core', () => {
     expect(broken((i) => floor(i.file) === 'sim' && local(i) && !['core', 'sim'].includes(floor(i.target)))).toEqual([]);
+  });
+
+  it('the welcome screen is drawn before anything heavy loads: no Ink, React, got, string-width or catalog up to the first frame', () => {
+    // Everything cli.ts's wizard path loads with the launcher, before its first await.
+    const loaded = new Set<string>();
+    const visit = (file: string) => {
+      if (loaded.has(file)) return;
+      loaded.add(file);
+      for (const i of ALL) if (i.file === file && !i.typeOnly && !i.dynamic) visit(i.target);
+    };
+    visit('shell/launcher.ts');
+    expect(loaded.has('flow/screens/welcome.ts')).toBe(true);
+    const heavy = [...loaded].filter((f) => /^(ink|react|got|string-width|enquirer)$/.test(f) || /^(core\/catalog|core\/client|core\/classify|steps|ui|plain|sim)\b/.test(f));
+    expect(heavy).toEqual([]);
   });
 
   it('Ink and React load only in ui/ (and enquirer only in plain/)', () => {

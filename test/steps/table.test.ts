@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CATALOG, KEY_WIDE_REFUSAL_IDS, REFUSAL_IDS } from '../../src/core/catalog/index.js';
 import { STEP_IDS, STEP_INFO, STEPS, stepBatches, welcomeSentence } from '../../src/core/step-table.js';
 import { DIAGNOSIS_IDS } from '../../src/core/types.js';
-import { CREDENTIAL_DIAGNOSES, EXPIRY_DIAGNOSES, LAB_DIAGNOSES } from '../../src/flow/content.js';
+import { CREDENTIAL_DIAGNOSES, EXPIRY_DIAGNOSES, LAB_DIAGNOSES } from '../../src/core/catalog/index.js';
 import { check, faultFront, sim, walkWizard } from './support.js';
 
 describe('the step table', () => {

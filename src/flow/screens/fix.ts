@@ -1,6 +1,8 @@
 import { STEP_IDS } from '../../core/types.js';
 import { ACTIONS, offer } from '../actions.js';
-import { CREDENTIAL_DIAGNOSES, EXPIRY_DIAGNOSES, LAB_DIAGNOSES, STEP_INFO, stepNumber } from '../content.js';
+// Which diagnoses offer the signature lab (l), the expiry helper (e), typed credentials (t): the catalog says.
+import { CREDENTIAL_DIAGNOSES, EXPIRY_DIAGNOSES, LAB_DIAGNOSES } from '../../core/catalog/index.js';
+import { STEP_INFO, stepNumber } from '../content.js';
 import { advance } from '../guide.js';
 import { clamp, go, goBack, log, onListKeys, quit, runStep, stay, type Of } from '../navigation.js';
 import type { Screen, Transition, WizardState } from '../types.js';
