@@ -1,8 +1,10 @@
-import { DEFAULT_RECV_WINDOW_MS } from './signing.js';
 import type { FixContext } from './types.js';
 
-/** Defaults shared by the CLI and the client, in a module that loads nothing (no got on start-up). */
+/** Defaults shared by the CLI and the client, in a module that loads nothing (no got, no crypto on start-up). */
 export const DEFAULT_BASE_URL = 'https://api.mexc.com';
+export const DEFAULT_RECV_WINDOW_MS = 5000;
+/** Docs: "The max cannot go beyond 60,000!" (docs/mexc-api.md §1). 60000 itself is unconfirmed. */
+export const MAX_RECV_WINDOW_MS = 60000;
 export const DEFAULT_TIMEOUT_MS = 10_000;
 /** The symbol fixes and snippets name when no market lookup chose one (liquid and API-enabled). */
 export const DEFAULT_SYMBOL = 'BTCUSDT';

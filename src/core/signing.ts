@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { buildQueryString, toParams, type ParamValue, type Params } from './encoding.js';
 
-export const DEFAULT_RECV_WINDOW_MS = 5000;
-/** Docs: "The max cannot go beyond 60,000!" (mexc-api.md §1.1). 60000 itself is unconfirmed. */
-export const MAX_RECV_WINDOW_MS = 60000;
+// In core/defaults.ts, which loads nothing (the wizard checks --recv-window before its first frame).
+export { DEFAULT_RECV_WINDOW_MS, MAX_RECV_WINDOW_MS } from './defaults.js';
+import { DEFAULT_RECV_WINDOW_MS, MAX_RECV_WINDOW_MS } from './defaults.js';
 
 /** HMAC-SHA256 of `message` keyed by the secret as UTF-8 text, lowercase hex (mexc-api.md §1.1). */
 export function hmacSha256Hex(secret: string, message: string): string {

@@ -1,8 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS } from '../core/defaults.js';
+import { DEFAULT_BASE_URL, DEFAULT_RECV_WINDOW_MS, DEFAULT_TIMEOUT_MS, MAX_RECV_WINDOW_MS } from '../core/defaults.js';
 import { findCredentials, type EnvFileText, type FoundCredentials } from '../core/credentials.js';
-import { DEFAULT_RECV_WINDOW_MS, MAX_RECV_WINDOW_MS } from '../core/signing.js';
 import type { SessionOptions } from '../steps/session.js';
 import { UsageError, type CommandIO } from './io.js';
 
