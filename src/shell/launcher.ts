@@ -83,13 +83,15 @@ export async function launchWizard(flags: WizardFlags, io: CommandIO, loadFrontE
   const firstFrame = opts.firstFrame
     ? drawFirstFrame(stdin, stdout, firstFrameText(welcome.view(initial, initial.screen as Extract<Screen, { kind: 'welcome' }>), { version: VERSION, demo, columns: stdout.columns || 80, color: io.color }))
     : undefined;
-  let createWizard: typeof import('../flow/wizard.js').createWizard;
+  // Then the rest of the flow and the front end (for the wizard: Ink, React and Yoga), together.
+  let loaded: [typeof import('../flow/wizard.js'), FrontEnd];
   try {
-    ({ createWizard } = await import('../flow/wizard.js'));
+    loaded = await Promise.all([import('../flow/wizard.js'), loadFrontEnd()]);
   } catch (error) {
     if (firstFrame) abandonFirstFrame(stdin, stdout);
     throw error;
   }
+  const [{ createWizard }, frontEnd] = loaded;
   const wizard = createWizard(
     initial,
     {
@@ -119,13 +121,6 @@ export async function launchWizard(flags: WizardFlags, io: CommandIO, loadFrontE
   io.signal.addEventListener('abort', interrupt, { once: true });
   if (io.signal.aborted) interrupt();
   try {
-    let frontEnd: FrontEnd;
-    try {
-      frontEnd = await loadFrontEnd();
-    } catch (error) {
-      if (firstFrame) abandonFirstFrame(stdin, stdout);
-      throw error;
-    }
     await frontEnd.show({ wizard, stdin, stdout, exited, writeRaw, ...(firstFrame ? { firstFrame } : {}) });
   } finally {
     io.signal.removeEventListener('abort', interrupt);
