@@ -5,6 +5,7 @@ import got, { type Got, type Response, RequestError } from 'got';
 import { HttpProxyAgent, HttpsProxyAgent } from 'hpagent';
 import { assertAllowedEndpoint } from './endpoints.js';
 import { buildQueryString, toParams, type ParamValue, type Params } from './encoding.js';
+import { FUTURES_DEFAULT_RECV_WINDOW_SEC, signFuturesRequest, type FuturesParamValue } from './futures-signing.js';
 import { proxyForUrl } from './proxy.js';
 import { redactSecrets, shortenSignatureParam } from './redact.js';
 import { DEFAULT_RECV_WINDOW_MS, signRequest } from './signing.js';
@@ -112,6 +113,35 @@ export class MexcClient {
       stringToSign: signed.stringToSign,
       timestampMs: signed.timestampMs,
       recvWindowMs,
+    });
+  }
+
+  /**
+   * A signed futures (contract) GET: key, time and signature in the ApiKey, Request-Time and
+   * Signature headers (core/futures-signing.ts), `Language: English` so that MEXC's messages
+   * come in English (docs/mexc-api.md §6). The string signed is recorded with the key shown as
+   * [ApiKey]: it starts with the whole key.
+   */
+  futuresSigned(
+    method: 'GET',
+    path: string,
+    params: Readonly<Record<string, FuturesParamValue>> = {},
+    call: SignedCallOptions & { recvWindowSec?: number } = {},
+  ): Promise<Observation> {
+    const apiKey = this.opts.apiKey ?? '';
+    const signed = signFuturesRequest({
+      apiKey,
+      secret: this.opts.secret ?? '',
+      method,
+      params,
+      nowMs: this.opts.now() + (call.serverOffsetMs ?? 0),
+      ...(call.recvWindowSec !== undefined ? { recvWindowSec: call.recvWindowSec } : {}),
+    });
+    const requestTime = Number(signed.headers['Request-Time']);
+    return this.send(method, path, signed.query, '', { ...signed.headers, Language: 'English' }, {
+      stringToSign: `[ApiKey]${requestTime}${signed.paramString}`,
+      timestampMs: requestTime,
+      recvWindowMs: (call.recvWindowSec ?? FUTURES_DEFAULT_RECV_WINDOW_SEC) * 1000,
     });
   }
 
