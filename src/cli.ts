@@ -85,8 +85,8 @@ export async function main(argv: string[], proc: ProcessLike, signal: AbortSigna
     if (command === 'wizard' && first !== undefined) {
       throw new UsageError(`Unknown command "${first}".`, `Commands: ${COMMANDS.join(', ')}. Run mexc-wizard --help.`);
     }
-    // check --futures and the wizard's futures path come later (issue #14, part 2).
-    if (values.futures && command !== 'sign') throw new UsageError('--futures works with sign for now: mexc-wizard sign --futures PARAMS.', 'Run mexc-wizard --help.');
+    // The wizard's futures path comes later (issue #14).
+    if (values.futures && command !== 'sign' && command !== 'check') throw new UsageError('--futures works with check and sign: mexc-wizard check --futures, mexc-wizard sign --futures PARAMS.', 'Run mexc-wizard --help.');
     const io = await makeIO(proc, values, signal);
     return await dispatch(command, rest, values, io, proc);
   } catch (error) {
@@ -130,7 +130,7 @@ async function dispatch(command: Command, rest: string[], v: Values, io: Command
     case 'check': {
       noPositionals('check', rest);
       const { runCheck } = await import('./commands/check.js');
-      return runCheck({ ...common, json: Boolean(v.json) }, io);
+      return runCheck({ ...common, json: Boolean(v.json), futures: Boolean(v.futures) }, io);
     }
     case 'explain': {
       const { runExplain } = await import('./commands/explain.js');

@@ -6,6 +6,7 @@ Usage
   mexc-wizard                      interactive wizard (falls back to check without a terminal)
   mexc-wizard --demo [--scenario S]  the wizard against a built-in simulator: no key, no network
   mexc-wizard check                run every step without prompts; report; exit code
+  mexc-wizard check --futures      the futures (contract) API's steps; never sends an order
   mexc-wizard explain [TEXT|-]     cause + fix for a MEXC error body, message or code
   mexc-wizard sign QUERY [--body B]  string-to-sign, signature and signed query
   mexc-wizard sign --futures [PARAMS] [--body JSON] [--request-time MS]
@@ -18,12 +19,13 @@ Usage
 
 Options
   --base-url URL       API base (default https://api.mexc.com, env MEXC_BASE_URL)
-  --recv-window MS     recvWindow for signed requests (default 5000, max 60000)
+  --recv-window MS     recvWindow for signed requests (default 5000, max 60000;
+                       with check --futures: the Recv-Window header, whole seconds)
   --timeout MS         per-request timeout (default 10000)
   --symbol SYMBOL      symbol for the trade checks (default: a liquid API-enabled one)
   --env-file PATH      read MEXC_API_KEY / MEXC_SECRET_KEY from this file
   --json               machine-readable output (check, explain, sign, inspect)
-  --futures            sign for the futures (contract) API: ApiKey + Request-Time + params
+  --futures            the futures (contract) API: check's futures steps, sign's headers
   --request-time MS    Request-Time to sign with sign --futures (default: now)
   --verbose            more evidence, e.g. balances (secrets are always redacted)
   --plain              plain prompts and lines instead of the full-screen wizard

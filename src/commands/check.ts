@@ -3,18 +3,20 @@ import type { Diagnosis, StepResult } from '../core/types.js';
 import { VERSION } from '../version.js';
 import { createSession, type CheckReport } from '../steps/session.js';
 import { formatDiagnosis, statusLabel, styler } from './format.js';
-import { EXIT, type CommandIO } from './io.js';
-import { sessionOptions, type CommonFlags } from './options.js';
+import { EXIT, UsageError, type CommandIO } from './io.js';
+import { parseRecvWindow, sessionOptions, type CommonFlags } from './options.js';
 
 export interface CheckFlags extends CommonFlags {
   json?: boolean;
   /** One line printed first, e.g. why the wizard fell back to check. */
   notice?: string;
+  /** `--futures`: the futures (contract) API's steps instead of spot's. */
+  futures?: boolean;
 }
 
-/** `mexc-wizard check`: every step without prompts; a report; exit 0 / 1. */
+/** `mexc-wizard check [--futures]`: every step without prompts; a report; exit 0 / 1. */
 export async function runCheck(flags: CheckFlags, io: CommandIO): Promise<number> {
-  const session = createSession(sessionOptions(flags, io));
+  const session = createSession({ ...sessionOptions(flags, io), ...(flags.futures ? futuresOptions(flags) : {}) });
   try {
     const report = await session.runAll();
     if (io.signal.aborted) return EXIT.interrupted;
@@ -26,6 +28,22 @@ export async function runCheck(flags: CheckFlags, io: CommandIO): Promise<number
 }
 
 /**
+ * What `--futures` changes in the options: the futures steps, and `--recv-window` sent as the
+ * futures Recv-Window header, which counts whole seconds up to 60 (docs/mexc-api.md §6).
+ */
+export function futuresOptions(flags: CheckFlags): { api: 'futures'; futuresRecvWindowSec?: number } {
+  if (flags.symbol !== undefined) {
+    throw new UsageError('check --futures takes no --symbol: it reads the futures account and all open positions.', 'Drop --symbol, or run mexc-wizard check --symbol SYMBOL for the spot checks.');
+  }
+  if (flags.recvWindow === undefined) return { api: 'futures' };
+  const ms = parseRecvWindow(flags.recvWindow);
+  if (ms % 1000 !== 0) {
+    throw new UsageError(`--recv-window ${ms} with --futures: the futures window (the Recv-Window header) counts whole seconds.`, 'Use a multiple of 1000 up to 60000, e.g. --recv-window 20000; without it MEXC allows 10 s either way.');
+  }
+  return { api: 'futures', futuresRecvWindowSec: ms / 1000 };
+}
+
+/**
  * The `check --json` shape (DESIGN.md): `{ok, steps: [{id, status, diagnoses: [...]}], clock, …}`,
  * plus what MEXC support asks first (tool, Node, platform), so the output doubles as the
  * redacted support report the fixes point to.
@@ -33,6 +51,7 @@ export async function runCheck(flags: CheckFlags, io: CommandIO): Promise<number
 export function toJson(report: CheckReport, io: Pick<CommandIO, 'platform' | 'runtime'>) {
   return {
     ok: report.ok,
+    ...(report.api ? { api: report.api } : {}),
     tool: { name: 'mexc-wizard', version: VERSION },
     ...(io.runtime ? { node: io.runtime.node } : {}),
     platform: io.runtime ? `${io.platform} ${io.runtime.arch}` : io.platform,
@@ -59,7 +78,7 @@ export function formatReport(report: CheckReport, io: Pick<CommandIO, 'color'>, 
   const s = styler(io.color);
   const out: string[] = [];
   if (notice) out.push(s.dim(notice));
-  out.push(s.bold(`mexc-wizard check · ${report.baseUrl}${report.key ? ` · key ${report.key}` : ''}`), '');
+  out.push(s.bold(`mexc-wizard check${report.api === 'futures' ? ' --futures' : ''} · ${report.baseUrl}${report.key ? ` · key ${report.key}` : ''}`), '');
   const idWidth = Math.max(...report.steps.map((r) => r.id.length));
   for (const step of report.steps) {
     out.push(`${statusLabel(step.status, s)}  ${step.id.padEnd(idWidth)}  ${step.summary}`);

@@ -74,7 +74,7 @@ export interface RequestLogEntry {
   msg?: string;
   /** The query string with the signature shortened, the key masked and secrets removed. */
   query?: string;
-  /** X-MEXC-APIKEY as sent, masked. */
+  /** X-MEXC-APIKEY (or the futures ApiKey) as sent, masked. */
   key?: string;
 }
 
@@ -135,7 +135,7 @@ function buildEntry(req: ReceivedRequest, response: SimResponse | undefined, opt
     // A bug in a findings source must not take the simulator down or hold the log back.
     found = { ids: [], fix: 'The request log could not analyse this request (an internal error in mexc-wizard).' };
   }
-  const sentKey = headerValue(req.headers['x-mexc-apikey']);
+  const sentKey = headerValue(req.headers['x-mexc-apikey']) ?? headerValue(req.headers.apikey);
   const clean = cleaner(opts.secrets(), [ctx.apiKey, sentKey]);
   const msg = response ? answerMessage(response) : undefined;
   return {
