@@ -8,6 +8,7 @@ Usage
   mexc-wizard check                run every step without prompts; report; exit code
   mexc-wizard check --futures      the futures (contract) API's steps; never sends an order
   mexc-wizard explain [TEXT|-]     cause + fix for a MEXC error body, message or code
+                                   (spot or futures)
   mexc-wizard sign QUERY [--body B]  string-to-sign, signature and signed query
   mexc-wizard sign --futures [PARAMS] [--body JSON] [--request-time MS]
                                    futures string-to-sign, signature and headers

@@ -228,7 +228,9 @@ function localClock(iso: string): string {
  */
 export function terminalLine(entry: RequestLogEntry): string {
   const status = entry.status === null ? 'no answer' : String(entry.status);
-  const code = entry.code !== null && String(entry.code) !== status ? ` ${entry.code}` : '';
+  // A futures success carries code 0: like a spot success, it needs no code on the line.
+  const success = entry.status === 200 && String(entry.code) === '0';
+  const code = entry.code !== null && String(entry.code) !== status && !success ? ` ${entry.code}` : '';
   const ids = entry.findings.length > 0 ? ` ${entry.findings.join(' ')}` : '';
   const tail = entry.fix ? ` — ${entry.fix}` : entry.msg && entry.status !== 200 ? ` — "${entry.msg}"` : '';
   return visible(`${localClock(entry.time)} ${entry.method} ${shortPath(entry.path)} → ${status}${code}${ids}${tail}`);

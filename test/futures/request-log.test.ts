@@ -23,6 +23,8 @@ describe('sim request log: futures requests get futures findings', () => {
     expect(last()).toMatchObject({ path: OPEN_ORDERS, status: 200, code: 0, findings: ['signature-valid'] });
     expect(last().fix).toBeUndefined();
     expect(last().key).toBe('mx0a…WC5');
+    // A futures success carries code 0: the terminal line shows no code for it, as for spot.
+    expect(terminalLine(last())).toMatch(/open_orders → 200 signature-valid$/);
   });
 
   it('a GET signed in the order sent instead of sorted: 602 param-order-differs, with the futures fix (not legacy-endpoint)', async () => {
@@ -62,7 +64,7 @@ describe('sim request log: futures requests get futures findings', () => {
     const { sim, last } = await logged();
     await futures(sim, '/api/v1/private/order/create', { method: 'POST', body: ORDER_BODY });
     expect(last()).toMatchObject({ method: 'POST', code: 602, findings: ['signature-valid'] });
-    expect(last().fix).toMatch(/^Signature valid, but futures order placement is closed .*no order was placed/);
+    expect(last().fix).toMatch(/^Signature valid: futures orders are closed to API users here.*no order was placed/);
   });
 
   it('an unknown key: 401 with the key the simulator knows', async () => {

@@ -56,7 +56,9 @@ function clockSentence(req: ReceivedRequest, serverTimeMs: number): string | und
 /** The simulator's own account of a refusal no lab finding explains. */
 function refusalSentence(code: string, req: ReceivedRequest, response: SimResponse, ctx: FindingsContext): string | undefined {
   const note = response.headers[SIM_NOTE_HEADER];
-  if (code === '602' && note) return `Signature valid, but ${note}.`;
+  if (code === '602' && note?.includes('order placement is closed')) {
+    return 'Signature valid: futures orders are closed to API users here, as MEXC answered them with 602 while order placement was closed; no order was placed.';
+  }
   if (code === '513') return clockSentence(req, ctx.serverTimeMs);
   if (code === '401' && !isFuturesScenarioName(ctx.scenario)) {
     const sent = headerValue(req.headers.apikey) ?? '';
