@@ -3,7 +3,7 @@
  * simulator (which verifies the futures signature over the bytes it received) and is accepted;
  * with a wrong secret it gets 602.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,27 +18,15 @@ import {
   type FuturesSnippetRequest,
 } from '../../src/core/futures-snippets.js';
 import { startSimulator, type RunningSim } from '../../src/sim/server.js';
+import { commandRuns, snippetEnv } from '../helpers/child-process.js';
 
 const run = promisify(execFile);
 const KEY = 'mx0aBYs33eIilxBWC5';
 const SECRET = '45d0b3c26f2644f19bfb98b07741b2f5';
 
-const has = (cmd: string, args: string[]) => {
-  try {
-    execFileSync(cmd, args, { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-};
-const HAS_CURL_AND_OPENSSL = has('curl', ['--version']) && has('openssl', ['version']);
-const HAS_PYTHON = has('python3', ['--version']);
-
-function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!/proxy|^MEXC_/i.test(k)) env[k] = v;
-  return { ...env, MEXC_SECRET_KEY: SECRET, ...extra };
-}
+const HAS_CURL_AND_OPENSSL = commandRuns('curl', ['--version']) && commandRuns('openssl', ['version']);
+const HAS_PYTHON = commandRuns('python3', ['--version']);
+const childEnv = (extra: Record<string, string>) => snippetEnv(SECRET, extra);
 
 /** Unsorted on purpose: the snippets must sort them. */
 const POSITIONS_WITH_PARAMS: FuturesSnippetRequest = { path: '/api/v1/private/position/open_positions', params: [['symbol', 'BTC_USDT'], ['page_size', '20']] };

@@ -118,19 +118,34 @@ function futuresTimestampFixes(ctx: FixContext, f: Facts): Fix[] {
   }
 }
 
+/** The futures window is symmetric, so both sides read alike. */
+function futuresClockExplanation(f: Facts, side: 'ahead' | 'behind'): string {
+  const lead = f.uncertain
+    ? 'Some measurements put requests outside the futures time window, others inside, so this is not proven either way: '
+    : f.nearEdge
+      ? 'Requests still pass, but only just: '
+      : 'MEXC will reject every signed futures request with 513: ';
+  const travel = side === 'behind' ? ' (with the travel time to MEXC)' : '';
+  const how = f.uncertain ? `may be ${side} by that much` : f.nearEdge ? `is ${side}, close to that limit` : `is ${side} by more than that`;
+  return `${lead}${FUTURES_RULE} Your clock${travel} ${how}. Sync the system clock.`;
+}
+
+function futuresClockTitle(f: Facts, side: 'ahead of' | 'behind'): string {
+  const window = `the futures window (${windowSecOf(f)} s)`;
+  if (f.latencyCause) return `Requests reach MEXC ${f.nearEdge || f.uncertain ? 'close to the limit of' : 'older than'} ${window} (slow network)`;
+  if (f.uncertain) return `Your clock may be ${side} MEXC by more than ${window}`;
+  if (f.nearEdge) return `Your clock is ${side} MEXC, close to the limit of ${window}`;
+  return `Your clock is ${side} MEXC by more than ${window}`;
+}
+
 const ahead = (f: Facts) => (f.uncertain ? 'may be ahead of' : f.nearEdge ? 'is almost 1 s ahead of' : 'is ahead of');
 
 export const clockEntries = {
   'clock-ahead': {
-    title: (f) => `Your clock ${ahead(f)} MEXC`,
+    title: (f) => (isFuturesTiming(f) ? futuresClockTitle(f, 'ahead of') : `Your clock ${ahead(f)} MEXC`),
     explanation: (f, ctx) =>
       isFuturesTiming(f, ctx)
-        ? (f.uncertain
-            ? 'Some measurements put requests outside the futures time window, others inside, so this is not proven either way: '
-            : f.nearEdge
-              ? 'Requests still pass, but only just: '
-              : 'MEXC will reject every signed futures request with 513: ') +
-          `${FUTURES_RULE} Your clock is ahead by about that much. Sync the system clock.`
+        ? futuresClockExplanation(f, 'ahead')
         : (f.uncertain
             ? `Some measurements land a request 1 s or more in MEXC's future, others do not (uncertainty ±${num(f, 'uncertaintyMs') ?? '?'} ms), so this is not proven either way: `
             : f.nearEdge
@@ -153,7 +168,9 @@ export const clockEntries = {
   },
   'clock-behind': {
     title: (f) =>
-      f.latencyCause
+      isFuturesTiming(f)
+        ? futuresClockTitle(f, 'behind')
+        : f.latencyCause
         ? f.nearEdge || f.uncertain
           ? 'Requests reach MEXC close to the recvWindow limit (slow network)'
           : 'Requests reach MEXC older than recvWindow allows (slow network)'
@@ -164,12 +181,7 @@ export const clockEntries = {
             : 'Your clock is behind MEXC by more than recvWindow allows',
     explanation: (f, ctx) =>
       isFuturesTiming(f, ctx)
-        ? (f.uncertain
-            ? 'Some measurements put requests outside the futures time window, others inside, so this is not proven either way: '
-            : f.nearEdge
-              ? 'Requests still pass, but only just: '
-              : 'MEXC will reject every signed futures request with 513: ') +
-          `${FUTURES_RULE} Your clock (with the travel time) is behind by about that much. Sync the system clock.`
+        ? futuresClockExplanation(f, 'behind')
         : (f.uncertain
         ? 'Some measurements put requests outside recvWindow, others inside, so this is not proven either way: '
         : f.nearEdge
