@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runExplain } from '../../src/commands/explain.js';
+import { futuresRecvWindowFix } from '../../src/core/catalog/futures.js';
 import { catalogEntry } from '../../src/core/catalog/index.js';
 import { diagnosePaste } from '../../src/core/extract-error.js';
 import { DIAGNOSIS_IDS, type DiagnosisId } from '../../src/core/types.js';
@@ -108,5 +109,15 @@ describe('explain reads futures answers', () => {
   it('every catalog entry that reads a futures code has a futures paste above', () => {
     const futuresIds = DIAGNOSIS_IDS.filter((id) => (catalogEntry(id).reads.codes ?? []).some((c) => c.family === 'futures'));
     for (const id of futuresIds) expect(PASTES.some(([paste, pid]) => pid === id && /"success":false|\(code=\d+\)/.test(paste)), id).toBe(true);
+  });
+});
+
+describe('the futures Recv-Window fix', () => {
+  it('covers the offset with 5 s to spare, in steps of 5, from 20 to 60, and none beyond', () => {
+    expect(futuresRecvWindowFix()?.title).toMatch(/Recv-Window: 20 /);
+    expect(futuresRecvWindowFix(-15_000)?.title).toMatch(/Recv-Window: 20 /);
+    expect(futuresRecvWindowFix(15_030)?.title).toMatch(/Recv-Window: 25 /);
+    expect(futuresRecvWindowFix(-54_000)?.title).toMatch(/Recv-Window: 60 /);
+    expect(futuresRecvWindowFix(56_000)).toBeUndefined();
   });
 });

@@ -63,8 +63,22 @@ export function futuresInspectFix(): Fix {
   };
 }
 
-/** Is the futures private API open to this account, key and endpoint? The first question for a futures 602. */
-export function futuresOpenCheckFix(facts: Facts): Fix {
+/**
+ * Is the futures private API open to this account, key and endpoint? The first question for a
+ * futures 602. When this tool's own reads were refused, running them again tells nothing new.
+ */
+export function futuresOpenCheckFix(facts: Facts, ctx?: FixContext): Fix {
+  if (ctx?.requestSource === 'tool') {
+    return {
+      title: 'Find out whether the futures API is open to your account',
+      lang: 'steps',
+      text: [
+        `1. Read MEXC's futures update log (${FUTURES_UPDATE_LOG}) and announcements (https://www.mexc.com/support) for closed endpoints or maintenance.`,
+        `2. ${API_MANAGEMENT} Look at the key's Futures permissions; one shown as "Not Supported" is not open to this account.`,
+        `3. Ask MEXC support whether the futures API is open to your account, with the code MEXC answered${facts.mexcCode !== undefined ? ` (${String(facts.mexcCode)})` : ''} and the report: npx mexc-wizard check --futures --json > mexc-report.json`,
+      ].join('\n'),
+    };
+  }
   const order = isFuturesOrderEndpoint(facts.endpoint);
   return {
     title: order ? 'First: is futures order placement open to your account?' : 'First: is the futures API open to your account and this endpoint?',
@@ -92,10 +106,10 @@ export function futuresPermissionFix(): Fix {
 
 /**
  * The futures time window can be widened, both ways, by a header in seconds (docs/mexc-api.md §6):
- * enough to cover `offByMs` with 5 s to spare, at least 20, at most 60.
+ * enough to cover `offByMs` with 5 s to spare, in steps of 5, at least 20, at most 60.
  */
 export function futuresRecvWindowFix(offByMs?: number): Fix | undefined {
-  const need = offByMs === undefined ? 20 : Math.ceil(Math.abs(offByMs) / 1000) + 5;
+  const need = offByMs === undefined ? 20 : Math.ceil((Math.abs(offByMs) / 1000 + 5) / 5) * 5;
   if (need > 60) return undefined;
   const sec = Math.max(20, need);
   return {
@@ -175,10 +189,10 @@ export const futuresEntries = {
     title: (f) => TITLES[reasonOf(f)],
     explanation: (f) => explanation(f),
     evidence: ['maskedKey'],
-    fixes: (_ctx, f) =>
+    fixes: (ctx, f) =>
       reasonOf(f) === 'no-futures-account'
         ? [OPEN_FUTURES_ACCOUNT_FIX, futuresStillFailingFix()]
-        : [futuresOpenCheckFix(f), WAIT_FIX, futuresStillFailingFix()],
+        : [futuresOpenCheckFix(f, ctx), WAIT_FIX, futuresStillFailingFix()],
     reads: {
       codes: [
         { code: 511, family: 'futures', text: 'Endpoint inaccessible', source: SOURCES.futuresErrors, facts: () => ({ reason: 'inaccessible' }) },
