@@ -283,3 +283,15 @@ describe('the futures session, step by step (what the wizard will drive)', () =>
     }
   });
 });
+
+describe('check --futures: fixes name the futures commands', () => {
+  it('an answer that is not MEXC’s points at the futures ping and check --futures', async () => {
+    const base = await faultFront(await sim(), { 'GET /api/v1/contract/ping': { status: 200, body: JSON.stringify({ status: 'ok', message: 'Request accepted by gateway' }) } });
+    const r = await checkFutures(base);
+    const fixes = r.json.steps.find((x) => x.id === 'connectivity')!.diagnoses[0]!.fixes.map((f) => f.text).join('\n');
+    expect(r.byStep.connectivity).toEqual(['unexpected-response']);
+    expect(fixes).toContain('/api/v1/contract/ping');
+    expect(fixes).not.toContain('/api/v3/ping');
+    expect(fixes).toContain('npx mexc-wizard check --futures');
+  });
+});

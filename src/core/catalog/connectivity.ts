@@ -16,8 +16,11 @@ function hostOf(ctx: FixContext): string {
   }
 }
 
+/** The ping of the API the run diagnoses (`check --futures`: the futures one, docs/mexc-api.md §6). */
 function pingCommand(ctx: FixContext, base = ctx.baseUrl): string {
-  return `curl -sS -i ${base.replace(/\/+$/, '')}/api/v3/ping   # a healthy answer is HTTP 200 with {}`;
+  return ctx.api === 'futures'
+    ? `curl -sS -i ${base.replace(/\/+$/, '')}/api/v1/contract/ping   # a healthy answer is {"success":true,"code":0,"data":<server time in ms>}`
+    : `curl -sS -i ${base.replace(/\/+$/, '')}/api/v3/ping   # a healthy answer is HTTP 200 with {}`;
 }
 
 const str = (f: Facts, key: string): string | undefined => (typeof f[key] === 'string' && f[key] !== '' ? (f[key] as string) : undefined);
@@ -57,7 +60,7 @@ function futuresBaseUrlFixes(ctx: FixContext, corrected: string): Fix[] {
       lang: 'text',
       text: `Base URL: ${base}\nFutures paths start with /api/v1/contract/ (public) and /api/v1/private/ (signed), e.g. ${base}/api/v1/private/account/assets.\nccxt: use a swap market (e.g. BTC/USDT:USDT); it calls the futures API itself.\nmexc-wizard: npx mexc-wizard check --futures --base-url ${base}`,
     },
-    { title: 'See what the futures API answers there', lang: 'sh', text: `curl -sS -i ${base}/api/v1/contract/ping   # a healthy answer is {"success":true,"code":0,"data":<server time in ms>}` },
+    { title: 'See what the futures API answers there', lang: 'sh', text: pingCommand({ ...ctx, api: 'futures' }, base) },
     stillFailingFix(),
   ];
 }
@@ -130,7 +133,7 @@ export const connectivityEntries = {
       {
         title: 'Time the request by hand',
         lang: 'sh',
-        text: `curl -sS -o /dev/null -w 'dns %{time_namelookup}s connect %{time_connect}s tls %{time_appconnect}s total %{time_total}s\\n' ${ctx.baseUrl.replace(/\/+$/, '')}/api/v3/ping`,
+        text: `curl -sS -o /dev/null -w 'dns %{time_namelookup}s connect %{time_connect}s tls %{time_appconnect}s total %{time_total}s\\n' ${ctx.baseUrl.replace(/\/+$/, '')}${ctx.api === 'futures' ? '/api/v1/contract/ping' : '/api/v3/ping'}`,
       },
       { title: 'Allow more time for a slow link', lang: 'sh', text: 'npx mexc-wizard check --timeout 20000' },
       { title: 'Run the bot closer to MEXC', lang: 'text', text: "MEXC's API FAQ recommends servers in the AWS Tokyo (Japan) or Singapore regions for stable access." },
