@@ -132,6 +132,17 @@ describe('check --futures on a healthy simulator', () => {
     expect(r.text).toMatch(/^mexc-wizard check --futures · /);
     expect(r.text).toMatch(/No problems found\./);
     for (const out of [r.text, JSON.stringify(r.json)]) expect(out).not.toContain(SECRET);
+    // The signed assets request is shared by the clock and account steps: once per run (two runs here).
+    expect(s.requests.filter((x) => x.path === '/api/v1/private/account/assets').length).toBe(2);
+    // No spot request when the futures API accepts the key.
+    expect(s.requests.filter((x) => x.path.startsWith('/api/v3/'))).toEqual([]);
+  });
+
+  it('without a key: the signed futures steps are skipped, and nothing is signed', async () => {
+    const s = await sim();
+    const r = await checkFutures(s.url, {}, { MEXC_API_KEY: '', MEXC_SECRET_KEY: '' });
+    expect(r.status).toMatchObject({ credentials: 'fail', connectivity: 'pass', clock: 'pass', 'futures-account': 'skip', 'futures-trade-read': 'skip' });
+    expect(s.requests.filter((x) => x.path.startsWith('/api/v1/private/'))).toEqual([]);
   });
 
   it('signs each request with the futures headers and asks for English messages', async () => {
