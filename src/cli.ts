@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { HELP } from './help.js';
 import { EXIT, InterruptedError, UsageError, type CommandIO } from './commands/io.js';
+import { protectOutput } from './commands/secret.js';
+import type { SecretRedactor } from './core/secret-redactor.js';
 import { VERSION } from './version.js';
 
 const COMMANDS = ['check', 'explain', 'sign', 'inspect', 'sim'] as const;
@@ -11,7 +13,9 @@ const OPTIONS = {
   'recv-window': { type: 'string' },
   timeout: { type: 'string' },
   symbol: { type: 'string' },
+  dotenv: { type: 'string' },
   'env-file': { type: 'string' },
+  'allow-insecure-http': { type: 'boolean' },
   json: { type: 'boolean' },
   plain: { type: 'boolean' },
   'screen-reader': { type: 'boolean' },
@@ -61,6 +65,8 @@ export interface ProcessLike {
 
 /** Parses arguments, picks the mode, returns the exit code. Never throws for user mistakes. */
 export async function main(argv: string[], proc: ProcessLike, signal: AbortSignal): Promise<number> {
+  // Before anything is printed: every secret this run can know masks all output (issue #11).
+  const redactor = protectOutput(proc, argv);
   let values: Values;
   let positionals: string[];
   try {
@@ -82,7 +88,7 @@ export async function main(argv: string[], proc: ProcessLike, signal: AbortSigna
     if (command === 'wizard' && first !== undefined) {
       throw new UsageError(`Unknown command "${first}".`, `Commands: ${COMMANDS.join(', ')}. Run mexc-wizard --help.`);
     }
-    const io = await makeIO(proc, values, signal);
+    const io = await makeIO(proc, values, signal, redactor);
     return await dispatch(command, rest, values, io, proc);
   } catch (error) {
     if (error instanceof UsageError) return reportUsage(error, proc);
@@ -118,9 +124,11 @@ async function dispatch(command: Command, rest: string[], v: Values, io: Command
     ...(v['recv-window'] !== undefined ? { recvWindow: v['recv-window'] } : {}),
     ...(v.timeout !== undefined ? { timeout: v.timeout } : {}),
     ...(v.symbol !== undefined ? { symbol: v.symbol } : {}),
-    ...(v['env-file'] !== undefined ? { envFile: v['env-file'] } : {}),
+    ...(envFileFlag(v) !== undefined ? { envFile: envFileFlag(v) } : {}),
     verbose: Boolean(v.verbose),
+    ...(v['allow-insecure-http'] ? { allowInsecureHttp: true } : {}),
   };
+  const envFile = common.envFile !== undefined ? { envFile: common.envFile } : {};
   switch (command) {
     case 'check': {
       noPositionals('check', rest);
@@ -136,12 +144,12 @@ async function dispatch(command: Command, rest: string[], v: Values, io: Command
     case 'sign': {
       const { runSign } = await import('./commands/sign.js');
       if (rest.length > 1) throw new UsageError('sign takes one query string; quote it.', "Example: mexc-wizard sign 'symbol=BTCUSDT&timestamp=1644489390087'");
-      return runSign({ ...(rest[0] !== undefined ? { query: rest[0] } : {}), ...(v.body !== undefined ? { body: v.body } : {}), json: Boolean(v.json) }, io);
+      return runSign({ ...(rest[0] !== undefined ? { query: rest[0] } : {}), ...(v.body !== undefined ? { body: v.body } : {}), json: Boolean(v.json), ...envFile }, io);
     }
     case 'inspect': {
       const { runInspect } = await import('./commands/inspect.js');
       const input = rest.length === 0 ? undefined : rest.join(' ');
-      return runInspect({ ...(input !== undefined ? { input } : {}), json: Boolean(v.json) }, io);
+      return runInspect({ ...(input !== undefined ? { input } : {}), json: Boolean(v.json), ...envFile }, io);
     }
     case 'sim': {
       noPositionals('sim', rest);
@@ -206,13 +214,21 @@ function isCI(env: NodeJS.ProcessEnv): boolean {
   return ci !== undefined && ci !== '0' && ci.toLowerCase() !== 'false';
 }
 
+/** `--dotenv PATH`, or its alias `--env-file` (which Node 20–24 may read first: nodejs/node#54232). */
+function envFileFlag(v: Values): string | undefined {
+  if (v.dotenv !== undefined && v['env-file'] !== undefined && v.dotenv !== v['env-file']) {
+    throw new UsageError('--dotenv and --env-file name different files.', 'Give one: --dotenv PATH (--env-file is its alias).');
+  }
+  return v.dotenv ?? v['env-file'];
+}
+
 function parseIntFlag(name: string, raw: string, min: number, max: number): number {
   const n = Number(raw);
   if (!/^\d+$/.test(raw.trim()) || n < min || n > max) throw new UsageError(`${name} must be a whole number from ${min} to ${max}, not "${raw}".`);
   return n;
 }
 
-async function makeIO(proc: ProcessLike, v: Values, signal: AbortSignal): Promise<CommandIO> {
+async function makeIO(proc: ProcessLike, v: Values, signal: AbortSignal, redactor: SecretRedactor): Promise<CommandIO> {
   const noColor = Boolean(v['no-color']) || Boolean(proc.env.NO_COLOR) || proc.env.FORCE_COLOR === '0';
   const isTTY = Boolean(proc.stdin.isTTY && proc.stdout.isTTY);
   return {
@@ -223,12 +239,19 @@ async function makeIO(proc: ProcessLike, v: Values, signal: AbortSignal): Promis
     isTTY,
     color: !noColor && Boolean(proc.stdout.isTTY),
     signal,
-    ...(isTTY ? { promptSecret: async (label: string) => (await import('./tty-prompt.js')).promptHidden(label, proc.stdin, proc.stderr, signal) } : {}),
+    // A typed secret joins the redactor before anything else sees it.
+    ...(isTTY ? { promptSecret: async (label: string) => rememberTyped(redactor, await (await import('./tty-prompt.js')).promptHidden(label, proc.stdin, proc.stderr, signal)) } : {}),
     cwd: proc.cwd(),
     platform: proc.platform,
     now: () => Date.now(),
     runtime: { node: process.version, arch: process.arch },
+    redactor,
   };
+}
+
+function rememberTyped(redactor: SecretRedactor, typed: string): string {
+  redactor.add(typed);
+  return typed;
 }
 
 /** Reads stdin to the end, at most 10 MB (a paste never needs more), never hanging past Ctrl-C. */

@@ -17,7 +17,9 @@ Options
   --recv-window MS     recvWindow for signed requests (default 5000, max 60000)
   --timeout MS         per-request timeout (default 10000)
   --symbol SYMBOL      symbol for the trade checks (default: a liquid API-enabled one)
-  --env-file PATH      read MEXC_API_KEY / MEXC_SECRET_KEY from this file
+  --dotenv PATH        read MEXC_API_KEY / MEXC_SECRET_KEY from this file (alias --env-file,
+                       which Node 20-24 may read itself first: prefer --dotenv)
+  --allow-insecure-http  allow signed requests over plain http:// to a non-local host
   --json               machine-readable output (check, explain, sign, inspect)
   --verbose            more evidence, e.g. balances (secrets are always redacted)
   --plain              plain prompts and lines instead of the full-screen wizard
@@ -28,7 +30,7 @@ Options
 
 Credentials
   MEXC_API_KEY and MEXC_SECRET_KEY (aliases MEXC_API_SECRET, MEXC_SECRET), a .env file in
-  this folder, --env-file, or a masked prompt. The secret is never accepted as a flag and
+  this folder, --dotenv, or a masked prompt. The secret is never accepted as a flag and
   never printed, logged or written.
 
 Exit codes
