@@ -158,7 +158,8 @@ describe.skipIf(!HAS_TMUX).concurrent('a hostile server, in a terminal (tmux)', 
       t.press('1');
       await t.waitFor('Use these credentials', 8_000, 'visible').catch(() => undefined);
     }
-    t.press('Enter');
+    // Enter on the credentials review and every fix screen; the next one only once the screen
+    // changed (two Enters arriving together are one paste to Ink).
     for (let i = 0; i < 20; i++) {
       const screen = await t.waitFor(/s\ssave\sit|Enter\s(?:continue|summary)/, 45_000, 'visible');
       if (/s\ssave\sit/.test(screen)) break;

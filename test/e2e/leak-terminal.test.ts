@@ -126,7 +126,11 @@ async function skipIfRefused(t: Tty): Promise<void> {
   if (/Paste it again/.test(screen)) t.press('Enter');
 }
 
-/** Enter through fix screens until the summary (its key hint offers "s save it", with a no-break space). */
+/**
+ * Enter on every screen that offers "Enter continue" (the credentials review, fix screens)
+ * until the summary (its key hint offers "s save it", with a no-break space). The next Enter
+ * goes only once the screen changed: two Enters that arrive together are one paste to Ink.
+ */
 async function toSummary(t: Tty): Promise<void> {
   for (let i = 0; i < 20; i++) {
     const screen = await t.waitFor(/s\ssave\sit|Enter\s(?:continue|summary)/, LONG, 'visible');
@@ -187,7 +191,6 @@ describe.skipIf(!HAS_TMUX).concurrent('ten shapes in a terminal: secret in the e
       await t.waitFor(/Findings[\s\S]*This text contains your secret/, LONG, 'visible');
       await pressUntil(t, 'Enter', 'What do you want to do?');
       await pressUntil(t, '1', 'Use these credentials');
-      t.press('Enter');
       await toSummary(t);
       t.press('s');
       await t.waitFor(/Saved the redacted report/, LONG);
