@@ -8,6 +8,8 @@
  * as \x1b. Text written to a terminal is also searched with line breaks removed (wrapping), and
  * OSC 52 clipboard payloads are decoded first.
  */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { parseEnv } from 'node:util';
 
 function tenKilobytes(): string {
@@ -121,4 +123,25 @@ export function leaks(canary: string, places: Record<string, string>): string[] 
     }
   }
   return found;
+}
+
+/** Every file under dir, recursively. */
+export function filesIn(dir: string): Set<string> {
+  const out = new Set<string>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const full = path.join(d, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else out.add(full);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** Every file under dir that was not there before, with its content (as UTF-8). */
+export function newFiles(dir: string, before: Set<string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const file of filesIn(dir)) if (!before.has(file)) out[`file ${path.relative(dir, file)}`] = readFileSync(file, 'utf8');
+  return out;
 }

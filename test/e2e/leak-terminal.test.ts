@@ -7,7 +7,7 @@
  * Tab and Esc are keys there). Screens, the raw byte stream and every new file are searched for
  * any 8-character piece of the canary and its encodings.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createHmac } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSim } from '../../src/sim/server.js';
 import { ensureBuilt } from '../robustness/cli.js';
 import { HAS_TMUX, Tty } from '../robustness/terminal.js';
-import { CANARIES, cleaned, dotenvLine, KEY, leaks, TYPEABLE } from './canaries.js';
+import { CANARIES, cleaned, dotenvLine, filesIn, KEY, leaks, newFiles, TYPEABLE } from './canaries.js';
 
 const hmac = (secret: string, text: string) => createHmac('sha256', secret).update(text).digest('hex');
 
@@ -34,25 +34,6 @@ afterAll(async () => {
   await Promise.all([...sims.values()].map((s) => s.close()));
   if (root) rmSync(root, { recursive: true, force: true });
 });
-
-function filesIn(dir: string): Set<string> {
-  const out = new Set<string>();
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const full = path.join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out.add(full);
-    }
-  };
-  walk(dir);
-  return out;
-}
-
-function newFiles(dir: string, before: Set<string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const file of filesIn(dir)) if (!before.has(file)) out[`file ${path.relative(dir, file)}`] = readFileSync(file, 'utf8');
-  return out;
-}
 
 type Finished = (fn: () => void) => void;
 

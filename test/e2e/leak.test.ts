@@ -10,46 +10,19 @@
  */
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSim, type ScenarioName } from '../../src/sim/server.js';
 import { BIN, ensureBuilt, killAll, runCli, userEnv } from '../robustness/cli.js';
-import { CANARIES, cleaned, dotenvLine, KEY as CANARY_KEY, leaks } from './canaries.js';
+import { CANARIES, cleaned, dotenvLine, filesIn, KEY as CANARY_KEY, leaks, newFiles } from './canaries.js';
 
 const HEX = 'deadbeefcafe0123456789abcdef0042';
 /** Not hex: '+', '/', '=' and '~' change under URL-encoding; a real secret of another shape. */
 const TEXT = 'Kx7+Leak/Canary=Secret~42qZ';
 const KEY = CANARY_KEY;
-
-/** Every file under dir (recursively) that was not there before, with its content. */
-function newFiles(dir: string, before: Set<string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const full = path.join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (!before.has(full)) out[`file ${path.relative(dir, full)}`] = readFileSync(full, 'latin1');
-    }
-  };
-  walk(dir);
-  return out;
-}
-
-function filesIn(dir: string): Set<string> {
-  const out = new Set<string>();
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const full = path.join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out.add(full);
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 const hmac = (secret: string, text: string) => createHmac('sha256', secret).update(text).digest('hex');
 
