@@ -27,7 +27,10 @@ const OPTIONS = {
   scenario: { type: 'string' },
   port: { type: 'string' },
   latency: { type: 'string' },
+  log: { type: 'string' },
   body: { type: 'string' },
+  futures: { type: 'boolean' },
+  'request-time': { type: 'string' },
   version: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -88,6 +91,8 @@ export async function main(argv: string[], proc: ProcessLike, signal: AbortSigna
     if (command === 'wizard' && first !== undefined) {
       throw new UsageError(`Unknown command "${first}".`, `Commands: ${COMMANDS.join(', ')}. Run mexc-wizard --help.`);
     }
+    // check --futures and the wizard's futures path come later (issue #14, part 2).
+    if (values.futures && command !== 'sign') throw new UsageError('--futures works with sign for now: mexc-wizard sign --futures PARAMS.', 'Run mexc-wizard --help.');
     const io = await makeIO(proc, values, signal, redactor);
     return await dispatch(command, rest, values, io, proc);
   } catch (error) {
@@ -144,7 +149,8 @@ async function dispatch(command: Command, rest: string[], v: Values, io: Command
     case 'sign': {
       const { runSign } = await import('./commands/sign.js');
       if (rest.length > 1) throw new UsageError('sign takes one query string; quote it.', "Example: mexc-wizard sign 'symbol=BTCUSDT&timestamp=1644489390087'");
-      return runSign({ ...(rest[0] !== undefined ? { query: rest[0] } : {}), ...(v.body !== undefined ? { body: v.body } : {}), json: Boolean(v.json), ...envFile }, io);
+      const futures = { futures: Boolean(v.futures), ...(v['request-time'] !== undefined ? { requestTime: v['request-time'] } : {}) };
+      return runSign({ ...(rest[0] !== undefined ? { query: rest[0] } : {}), ...(v.body !== undefined ? { body: v.body } : {}), json: Boolean(v.json), ...futures, ...envFile }, io);
     }
     case 'inspect': {
       const { runInspect } = await import('./commands/inspect.js');
@@ -156,7 +162,7 @@ async function dispatch(command: Command, rest: string[], v: Values, io: Command
       const { runSim } = await import('./commands/sim.js');
       const port = v.port === undefined ? undefined : parseIntFlag('--port', v.port, 0, 65535);
       const latencyMs = v.latency === undefined ? undefined : parseIntFlag('--latency', v.latency, 0, 60_000);
-      return runSim({ ...(port !== undefined ? { port } : {}), ...(v.scenario !== undefined ? { scenario: v.scenario } : {}), ...(latencyMs !== undefined ? { latencyMs } : {}) }, io);
+      return runSim({ ...(port !== undefined ? { port } : {}), ...(v.scenario !== undefined ? { scenario: v.scenario } : {}), ...(latencyMs !== undefined ? { latencyMs } : {}), ...(v.log !== undefined ? { logFile: v.log } : {}) }, io);
     }
     case 'wizard':
       return runWizardOrFallback(v, common, io, proc);

@@ -8,9 +8,13 @@ Usage
   mexc-wizard check                run every step without prompts; report; exit code
   mexc-wizard explain [TEXT|-]     cause + fix for a MEXC error body, message or code
   mexc-wizard sign QUERY [--body B]  string-to-sign, signature and signed query
+  mexc-wizard sign --futures [PARAMS] [--body JSON] [--request-time MS]
+                                   futures string-to-sign, signature and headers
   mexc-wizard inspect [URL|CURL|-]   signature lab: what is wrong with a request your code sent
-  mexc-wizard sim [--port N] [--scenario S] [--latency MS]
-                                   local MEXC spot v3 simulator for offline bot tests
+  mexc-wizard sim [--port N] [--scenario S] [--latency MS] [--log FILE]
+                                   local MEXC simulator (spot v3 and futures) for offline
+                                   bot tests: a line per request naming the mistake;
+                                   --log appends JSON lines
 
 Options
   --base-url URL       API base (default https://api.mexc.com, env MEXC_BASE_URL)
@@ -21,6 +25,8 @@ Options
                        which Node 20-24 may read itself first: prefer --dotenv)
   --allow-insecure-http  allow signed requests over plain http:// to a non-local host
   --json               machine-readable output (check, explain, sign, inspect)
+  --futures            sign for the futures (contract) API: ApiKey + Request-Time + params
+  --request-time MS    Request-Time to sign with sign --futures (default: now)
   --verbose            more evidence, e.g. balances (secrets are always redacted)
   --plain              plain prompts and lines instead of the full-screen wizard
   --screen-reader      linear output for screen readers (also INK_SCREEN_READER=true, ACCESSIBLE=1)

@@ -201,7 +201,7 @@ export async function sourceFile() {
     absWorkingDir: ROOT,
     stdin: {
       contents: [
-        "export { startSimulator, generateDemoCredentials } from './src/sim/server.ts';",
+        "export { startSimulator, generateDemoCredentials, terminalLine, jsonLine } from './src/sim/server.ts';",
         "export { createSession } from './src/steps/session.ts';",
         "export { MexcClient } from './src/core/client.ts';",
         "export { estimateClock, naiveLocalAheadMs } from './src/core/clock.ts';",

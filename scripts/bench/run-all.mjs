@@ -19,6 +19,7 @@ const BENCHES = [
   ['clock.mjs', []],
   ['memory.mjs', []],
   ['package.mjs', []],
+  ['sim-log.mjs', []],
   ['redact.mjs', []],
 ];
 

@@ -49,13 +49,14 @@ export async function runExplain(opts: ExplainOptions, io: CommandIO): Promise<n
 
   // The paste is looked at for the secret, then masked before anything reads, quotes or encodes it.
   const exposed = secretExposedFinding(text, redactor);
-  const { recognised, diagnoses } = diagnosePaste(redactor.redact(text), fixContextFor(opts, io));
+  const { recognised, diagnoses, success } = diagnosePaste(redactor.redact(text), fixContextFor(opts, io));
   const warnings = exposed ? [{ id: exposed.id, title: exposed.title, detail: exposed.detail }] : [];
 
   if (opts.json) {
     io.stdout(`${terminalSafeJson(redactor.redactDeep({ diagnoses: diagnoses.map(toJson), ...(warnings.length ? { warnings } : {}) }))}\n`);
   } else {
-    io.stdout(formatHuman(terminalSafeDeep(redactor.redactDeep(diagnoses)), recognised, io.color, exposed));
+    const shown = terminalSafeDeep(redactor.redactDeep({ diagnoses, success }));
+    io.stdout(formatHuman(shown.diagnoses, recognised, io.color, exposed, shown.success));
   }
   return diagnoses.length || exposed ? EXIT.problem : EXIT.ok;
 }
@@ -78,13 +79,17 @@ function toJson(d: Diagnosis) {
 
 // Human output: the same rendering as `check` (fix text flush left, status as symbol + word).
 
-function formatHuman(diagnoses: Diagnosis[], recognised: boolean, color: boolean, exposed: LabFinding | undefined): string {
+function formatHuman(diagnoses: Diagnosis[], recognised: boolean, color: boolean, exposed: LabFinding | undefined, success?: { endpoint?: string }): string {
   const s = styler(color);
   const blocks: string[] = [];
   if (exposed) blocks.push([`${s.bold(s.red(`✗ ${exposed.title}`))}${s.dim(`  [${exposed.id}]`)}`, ...wrapText(terminalSafe(exposed.detail), '   ')].join('\n'));
   if (!recognised) blocks.push(`${s.yellow('! Not recognised:')} ${NOT_RECOGNISED}`);
   if (diagnoses.length === 0) {
-    blocks.push(`${s.yellow('! No error:')} the text holds a MEXC answer without an error code.`);
+    blocks.push(
+      success
+        ? `${s.green('✓ No error:')} this is a successful MEXC answer${success.endpoint ? ` (what ${success.endpoint} sends)` : ''}. Nothing to fix in it.`
+        : `${s.yellow('! No error:')} the text holds a MEXC answer without an error code.`,
+    );
   }
   diagnoses.forEach((d, i) => {
     const count = diagnoses.length > 1 ? ` (${i + 1} of ${diagnoses.length})` : '';

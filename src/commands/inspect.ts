@@ -1,4 +1,4 @@
-import { EXPECTED_INPUT, inspectPaste, parseRequestText, type LabResult, type ParsedRequest } from '../core/lab/index.js';
+import { EXPECTED_INPUT, futuresInputProblem, inspectPaste, isFuturesRequest, parseRequestText, type LabResult, type ParsedRequest } from '../core/lab/index.js';
 import { maskKey, shortenHex, shortenSignatureParam } from '../core/redact.js';
 import { secretExposedFinding } from '../core/secret-exposure.js';
 import { mapStrings, terminalSafe, terminalSafeJson } from '../core/terminal-text.js';
@@ -24,6 +24,8 @@ export async function runInspect(opts: InspectOptions, io: CommandIO): Promise<n
       const exposed = secretExposedFinding(text, redactor);
       throw new UsageError(exposed ? `${exposed.title}. ${exposed.detail}\n${parsed.error}` : parsed.error);
     }
+    const futuresProblem = isFuturesRequest(parsed) ? futuresInputProblem(parsed) : undefined;
+    if (futuresProblem) throw new UsageError(futuresProblem, FUTURES_INPUT_HINT);
     const secret = await readSecret(io, {
       ...(opts.envFile !== undefined ? { envFile: opts.envFile } : {}),
       prompt: 'MEXC API secret (not shown, never stored)',
@@ -37,7 +39,7 @@ export async function runInspect(opts: InspectOptions, io: CommandIO): Promise<n
     if ('error' in result) throw new UsageError(result.error);
     // Raw values are masked (secret, key) before they are laid out, quoted or JSON-encoded.
     const shown = (value: string) => maskApiKeys(redactor.redact(value), parsed, result);
-    io.stdout(opts.json ? `${terminalSafeJson(mapStrings(toJson(result), shown))}\n` : renderText(safeForTerminal(parsed, shown), safeForTerminal(result, shown), result.apiKey));
+    io.stdout(opts.json ? `${terminalSafeJson(mapStrings(toJson(result), shown))}\n` : renderText(safeForTerminal(parsed, shown), safeForTerminal(keyless(result), shown), result.apiKey));
     const exposed = result.findings.some((f) => f.id === 'secret-exposed');
     return result.valid && !exposed ? EXIT.ok : EXIT.problem;
   } catch (err) {
@@ -49,6 +51,19 @@ export async function runInspect(opts: InspectOptions, io: CommandIO): Promise<n
     io.stderr(`${terminalSafe(redactor.redact(`${err.message}${hint}`), { multiline: true })}\n`);
     return EXIT.usage;
   }
+}
+
+const FUTURES_INPUT_HINT =
+  "Give the curl command (curl -H 'ApiKey: …' -H 'Request-Time: …' -H 'Signature: …' 'https://api.mexc.com/api/v1/private/…') " +
+  'or the log: the method line with the URL, then the "Name: value" header lines, then the body.';
+
+/** A futures string to sign starts with the API key: shown as [ApiKey] (its masked form is on its own line). */
+function keyless(result: LabResult): LabResult {
+  const key = result.apiKey;
+  if (!key || !result.signature) return result;
+  const swap = (t: string): string => t.split(key).join('[ApiKey]');
+  const { stringToSign, signedString } = result.signature;
+  return { ...result, signature: { ...result.signature, stringToSign: swap(stringToSign), ...(signedString !== undefined ? { signedString: swap(signedString) } : {}) } };
 }
 
 /** A signed MEXC request is a few KB at most; a bigger paste is a log file or a mistake. */

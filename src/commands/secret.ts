@@ -1,6 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
-import { findCredentials, secretValues, type EnvFileText } from '../core/credentials.js';
+import { findCredentials, SECRET_VARS, secretValues, type EnvFileText, type FoundCredentials } from '../core/credentials.js';
 import { proxyPassword } from '../core/proxy.js';
 import { SecretRedactor } from '../core/secret-redactor.js';
 import { UsageError, type CommandIO } from './io.js';
@@ -117,33 +117,49 @@ export interface SecretRequest {
   /** `--dotenv PATH`, read before ./.env. */
   envFile?: string;
   /** The masked prompt's label. */
-  prompt: string;
+  prompt?: string;
   /** What to say when there is no secret anywhere and no terminal to ask on. */
-  missing: UsageError;
+  missing?: UsageError;
+}
+
+const NO_SECRET = new UsageError(
+  `No secret key: set ${SECRET_VARS[0]} (or ${SECRET_VARS.slice(1).join(' / ')}) in the environment or ./.env, or pass --dotenv FILE.`,
+  "Example: MEXC_SECRET_KEY=... mexc-wizard sign '...'   (the secret is never accepted as a flag: it would end up in shell history)",
+);
+
+/** --dotenv (when given: it must be a readable file), the environment and ./.env, in that order. */
+function found(io: CommandIO, envFilePath: string | undefined): FoundCredentials {
+  let envFile: EnvFileText | undefined;
+  if (envFilePath !== undefined) {
+    const read = readEnvText(envFilePath, io.cwd);
+    if (!('text' in read)) throw new UsageError(`--dotenv ${envFilePath}: ${read.problem}.`, 'Give the path of a .env file (KEY=value lines), or drop --dotenv.');
+    envFile = read;
+  }
+  const dotenv = readEnvText('.env', io.cwd);
+  return findCredentials({ env: io.env, ...(envFile ? { envFile } : {}), ...('text' in dotenv ? { dotenv } : {}) });
 }
 
 /**
  * The secret for `sign` and `inspect`, as written: `--dotenv`, then the environment, then
  * ./.env (the same order as check and the wizard), else the masked prompt on a terminal.
  */
-export async function readSecret(io: CommandIO, request: SecretRequest): Promise<string> {
-  let envFile: EnvFileText | undefined;
-  if (request.envFile !== undefined) {
-    const read = readEnvText(request.envFile, io.cwd);
-    if (!('text' in read)) throw new UsageError(`--dotenv ${request.envFile}: ${read.problem}.`, 'Give the path of a .env file (KEY=value lines), or drop --dotenv.');
-    envFile = read;
+export async function readSecret(io: CommandIO, request: SecretRequest = {}): Promise<string> {
+  const secret = found(io, request.envFile).secret;
+  if (secret && secret.value.trim()) {
+    io.redactor?.add(secret.value);
+    return secret.value;
   }
-  const dotenv = readEnvText('.env', io.cwd);
-  const found = findCredentials({ env: io.env, ...(envFile ? { envFile } : {}), ...('text' in dotenv ? { dotenv } : {}) }).secret;
-  if (found && found.value.trim()) {
-    io.redactor?.add(found.value);
-    return found.value;
-  }
+  const missing = request.missing ?? NO_SECRET;
   if (io.isTTY && io.promptSecret) {
-    const typed = await io.promptSecret(request.prompt);
+    const typed = await io.promptSecret(request.prompt ?? 'MEXC secret key (input hidden)');
     io.redactor?.add(typed);
     if (typed.trim()) return typed;
-    throw new UsageError('No secret entered.', request.missing.hint);
+    throw new UsageError('No secret entered.', missing.hint);
   }
-  throw request.missing;
+  throw missing;
+}
+
+/** The API key from --dotenv, the environment or ./.env; undefined when none has it. */
+export function readApiKey(io: CommandIO, envFile?: string): string | undefined {
+  return found(io, envFile).apiKey?.value.trim() || undefined;
 }

@@ -10,6 +10,9 @@ export interface SignFlags {
   json?: boolean;
   /** `--dotenv PATH`: where the secret may be kept. */
   envFile?: string;
+  /** Sign for the futures (contract) API: ApiKey + Request-Time + parameters, in headers. */
+  futures?: boolean;
+  requestTime?: string;
 }
 
 /**
@@ -17,6 +20,22 @@ export interface SignFlags {
  * sends it, then the body, nothing between them), so it can be compared with your own signer.
  */
 export async function runSign(flags: SignFlags, io: CommandIO): Promise<number> {
+  if (flags.futures) {
+    const { runFuturesSign } = await import('./sign-futures.js');
+    return runFuturesSign(
+      {
+        ...(flags.query !== undefined ? { params: flags.query } : {}),
+        ...(flags.body !== undefined ? { body: flags.body } : {}),
+        ...(flags.requestTime !== undefined ? { requestTime: flags.requestTime } : {}),
+        ...(flags.envFile !== undefined ? { envFile: flags.envFile } : {}),
+        json: Boolean(flags.json),
+      },
+      io,
+    );
+  }
+  if (flags.requestTime !== undefined) {
+    throw new UsageError('--request-time is for futures signing: the spot API takes the time as the timestamp= parameter.', "Example: mexc-wizard sign --futures 'symbol=BTC_USDT' --request-time 1644489390087");
+  }
   const raw = (flags.query ?? '').trim().replace(/^\?/, '');
   if (!raw && !flags.body) {
     throw new UsageError('sign needs the query string to sign.', "Example: mexc-wizard sign 'symbol=BTCUSDT&recvWindow=5000&timestamp=1644489390087'");
@@ -38,16 +57,7 @@ export async function runSign(flags: SignFlags, io: CommandIO): Promise<number> 
   if (/[ +]/.test(withoutSignature)) notes.push('The query contains a space or "+": MEXC signs %20 for a space.');
   if (/%[0-9a-f][a-f]|%[a-f][0-9a-f]/.test(withoutSignature)) notes.push('Lowercase percent escapes (e.g. %2c): MEXC expects uppercase (%2C).');
 
-  const secret = (
-    await readSecret(io, {
-      ...(flags.envFile !== undefined ? { envFile: flags.envFile } : {}),
-      prompt: 'MEXC secret key (input hidden)',
-      missing: new UsageError(
-        'No secret key: set MEXC_SECRET_KEY (or MEXC_API_SECRET / MEXC_SECRET) in the environment or ./.env, or pass --dotenv FILE.',
-        "Example: MEXC_SECRET_KEY=... mexc-wizard sign '...'   (the secret is never accepted as a flag: it would end up in shell history)",
-      ),
-    })
-  ).trim();
+  const secret = (await readSecret(io, flags.envFile !== undefined ? { envFile: flags.envFile } : {})).trim();
   const signed = signRaw(secret, withoutSignature, flags.body ?? '');
   // Raw values are redacted before they are quoted or JSON-encoded: the text signed may hold the secret.
   const redactor = (io.redactor ?? new SecretRedactor()).add(secret);

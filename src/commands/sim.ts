@@ -1,13 +1,19 @@
 /**
- * `mexc-wizard sim [--port N] [--scenario S] [--latency MS]`: serves the local MEXC spot v3
- * simulator until Ctrl-C. The first stdout line is the base URL alone, so scripts can read it.
+ * `mexc-wizard sim [--port N] [--scenario S] [--latency MS] [--log FILE]`: serves the local MEXC
+ * spot v3 simulator until Ctrl-C, with a line per request naming what was wrong with it. The
+ * first stdout line is the base URL alone, so scripts can read it.
  */
+import path from 'node:path';
 import { maskKey, redactSecrets } from '../core/redact.js';
+import { redactorFor } from '../core/secret-redactor.js';
+import { openRequestLogFile, type RequestLogFile } from '../sim/log-file.js';
 import {
   generateDemoCredentials,
+  jsonLine,
   SCENARIOS,
   SimListenError,
   startSimulator,
+  terminalLine,
   UnknownScenarioError,
   type RunningSim,
 } from '../sim/server.js';
@@ -18,6 +24,8 @@ export interface SimCommandOptions {
   port?: number;
   scenario?: string;
   latencyMs?: number;
+  /** `--log FILE`: append one JSON object per request (relative to io.cwd). */
+  logFile?: string;
 }
 
 /** Fixed, so a bot's config keeps working across runs; `--port 0` picks a free one. */
@@ -57,12 +65,13 @@ function usage(io: CommandIO, message: string, hint?: string): number {
 }
 
 function scenarioList(): string {
-  return SCENARIOS.map((s) => `  ${s.name.padEnd(24)}${s.description}`).join('\n');
+  const width = Math.max(...SCENARIOS.map((s) => s.name.length)) + 2;
+  return SCENARIOS.map((s) => `  ${s.name.padEnd(width)}${s.description}`).join('\n');
 }
 
-function banner(sim: RunningSim, scenario: ScenarioName, credentials: Credentials, io: CommandIO): string {
+function banner(sim: RunningSim, scenario: ScenarioName, credentials: Credentials, io: CommandIO, logFile: string | undefined): string {
   const description = SCENARIOS.find((s) => s.name === scenario)?.description ?? '';
-  const lines = [sim.url, `MEXC spot v3 simulator, scenario "${scenario}": ${description}.`];
+  const lines = [sim.url, `MEXC simulator (spot v3 and futures), scenario "${scenario}": ${description}.`];
   if (credentials.fromEnv) {
     // The secret may be a real one: it is named, never shown.
     lines.push(
@@ -86,6 +95,10 @@ function banner(sim: RunningSim, scenario: ScenarioName, credentials: Credential
       );
     }
   }
+  lines.push(
+    'One line per request below: time, method, path → HTTP status, MEXC code, what the signature lab found, and what to change.',
+  );
+  if (logFile) lines.push(`Request log: appending one JSON object per request to ${logFile}.`);
   lines.push('Nothing here reaches MEXC and no order is ever executed. Press Ctrl-C to stop.');
   return lines.join('\n') + '\n';
 }
@@ -123,9 +136,18 @@ export async function runSim(opts: SimCommandOptions, io: CommandIO): Promise<nu
     return usage(io, `--latency must be a number of milliseconds, 0 or more (got ${String(opts.latencyMs)}).`);
   }
 
+  let logFile: RequestLogFile | undefined;
+  if (opts.logFile !== undefined) {
+    const opened = openRequestLogFile(opts.logFile, path.resolve(io.cwd, opts.logFile), {
+      onWriteError: (message) => io.stderr(message + '\n'),
+    });
+    if (!opened.ok) return usage(io, opened.message, opened.hint);
+    logFile = opened.file;
+  }
+
   const { credentials, note } = pickCredentials(io.env);
-  // A secret from the environment may be real: every line passes through redaction. Demo
-  // secrets are throwaway and must be shown in full.
+  // A secret from the environment may be real: every banner line passes through redaction. Demo
+  // secrets are throwaway and must be shown in full there; request lines never hold a secret.
   const redact = (line: string) => (credentials.fromEnv ? redactSecrets(line, [credentials.secret]) : line);
 
   let sim: RunningSim;
@@ -137,9 +159,17 @@ export async function runSim(opts: SimCommandOptions, io: CommandIO): Promise<nu
       apiKey: credentials.apiKey,
       secret: credentials.secret,
       now: io.now,
-      log: (line) => io.stdout(redact(line) + '\n'),
+      onRequest: (entry) => {
+        // A bot may send the secret itself: masked in the entry before either line is laid out,
+        // and in the finished lines once more (the file is a sink like the terminal).
+        const known = redactorFor([credentials.secret, ...(io.redactor?.values() ?? [])]);
+        const safe = known.redactDeep(entry);
+        io.stdout(known.redact(terminalLine(safe)) + '\n');
+        logFile?.append(known.redact(jsonLine(safe)));
+      },
     });
   } catch (err) {
+    logFile?.close();
     if (err instanceof SimListenError) {
       return usage(
         io,
@@ -150,11 +180,12 @@ export async function runSim(opts: SimCommandOptions, io: CommandIO): Promise<nu
     throw err;
   }
 
-  io.stdout(redact(banner(sim, scenario, credentials, io)));
+  io.stdout(redact(banner(sim, scenario, credentials, io, opts.logFile)));
   if (note) io.stdout(note + '\n');
 
   await waitForAbort(io.signal);
   await sim.close();
+  logFile?.close();
   io.stdout('Simulator stopped.\n');
   return EXIT.ok;
 }

@@ -1,14 +1,23 @@
-import type { DiagnosisId, Finding, Observation } from './types.js';
+import { describeJson, SUCCESS_SHAPES, type ShapedEndpoint } from './answers.js';
+import { catalogEntry, type CatalogEntry, type CodeFamily, type CodeRead, type MessageRead } from './catalog/index.js';
+import { MEXC_API_BASE_URL } from './catalog/connectivity.js';
+import { estimateFromOffset, FUTURE_TOLERANCE_MS, judgeClock, type ClockEstimate, type ClockJudgement, type ClockVerdictKind } from './clock.js';
+import { DIAGNOSIS_IDS, type DiagnosisId, type Finding, type Observation } from './types.js';
+
+export { parseWhitelistIp } from './catalog/auth.js';
+export type { ClockVerdictKind } from './clock.js';
 
 /**
  * The one classifier: an Observation (or a pasted error turned into one) → findings that the
- * catalog renders. Codes and texts follow mexc-api.md §3 (spot) and §6 (futures); they are
- * matched on the code first, then on the message, then on the HTTP status and body shape.
+ * catalog renders. Every code, message, HTTP status and network error it reads comes from the
+ * catalog entries' `reads` (src/core/catalog), so a diagnosis is defined in one place.
+ *
+ * Precedence: words that beat any code (an expired key, maintenance) → a known code of the
+ * answer's API family → a known message (it wins over an unknown code) → the HTTP status →
+ * `unknown-error` with the raw code and message.
  */
 
 export type Facts = Finding['facts'];
-
-export type ClockVerdictKind = 'ok' | 'ahead' | 'behind' | 'near-edge';
 
 /** The clock step's verdict, passed in so a 700003 can name the real cause. */
 export interface ClockVerdict {
@@ -19,193 +28,158 @@ export interface ClockVerdict {
 
 export interface ClassifyContext {
   clockVerdict?: ClockVerdict;
+  /** The proxy in use, as host:port (for a 407). */
+  proxy?: string;
+  /** The endpoint a step called: its answer must have MEXC's success shape to pass. */
+  expect?: ShapedEndpoint;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Tables derived from the catalog
+
+interface CodeRule {
+  id: DiagnosisId;
+  read: CodeRead;
+}
+interface MessageRule {
+  id: DiagnosisId;
+  read: MessageRead;
+}
+
+const entries: ReadonlyArray<readonly [DiagnosisId, CatalogEntry]> = DIAGNOSIS_IDS.map((id) => [id, catalogEntry(id)] as const);
+
+/** family → code → rules; rules with a `when` come first, so the narrower reading wins. */
+const CODE_RULES = new Map<CodeFamily, Map<number, CodeRule[]>>();
+for (const [id, entry] of entries) {
+  for (const read of entry.reads.codes ?? []) {
+    const byCode = CODE_RULES.get(read.family) ?? new Map<number, CodeRule[]>();
+    CODE_RULES.set(read.family, byCode);
+    const rules = byCode.get(read.code) ?? [];
+    rules.push({ id, read });
+    rules.sort((a, b) => Number(b.read.when !== undefined) - Number(a.read.when !== undefined));
+    byCode.set(read.code, rules);
+  }
+}
+
+export const MESSAGE_RULES: readonly MessageRule[] = entries.flatMap(([id, entry]) => (entry.reads.messages ?? []).map((read) => ({ id, read })));
+
+/** Codes this tool reads, for finding a bare code in a paste. */
+export const KNOWN_MEXC_CODES: ReadonlySet<number> = new Set(entries.flatMap(([, e]) => (e.reads.codes ?? []).map((c) => c.code)));
+
+const STATUS_RULES = entries.flatMap(([id, entry]) => {
+  const s = entry.reads.httpStatuses;
+  if (!s) return [];
+  const test = Array.isArray(s.statuses) ? (n: number) => (s.statuses as readonly number[]).includes(n) : (n: number) => n >= (s.statuses as { from: number }).from && n <= (s.statuses as { to: number }).to;
+  return [{ id, test }];
+});
+
+/** The diagnosis an HTTP status means on its own, if any. */
+export function diagnosisForStatus(status: number): DiagnosisId | undefined {
+  return STATUS_RULES.find((r) => r.test(status))?.id;
+}
+
+const NETWORK_CODES: ReadonlyMap<string, DiagnosisId> = new Map<string, DiagnosisId>(entries.flatMap(([id, e]) => (e.reads.network?.codes ?? []).map((c) => [c, id] as const)));
+/** Every network error code the catalog names. */
+export const NETWORK_CODE_NAMES: ReadonlySet<string> = new Set(NETWORK_CODES.keys());
+const NETWORK_CODE_PATTERNS = entries.flatMap(([id, e]) => (e.reads.network?.codePattern ? [{ id, pattern: e.reads.network.codePattern }] : []));
+/** Texts other stacks print for a network failure, in the catalog's order. */
+export const NETWORK_TEXTS: ReadonlyArray<{ id: DiagnosisId; pattern: RegExp }> = entries.flatMap(([id, e]) => (e.reads.network?.texts ?? []).map((t) => ({ id, pattern: t.pattern })));
 
 // ---------------------------------------------------------------------------------------------
 // Clock
 
-/** MEXC rejects a timestamp this far (or more) in its future (mexc-api.md §1.1 "Timing security"). */
-export const FUTURE_TOLERANCE_MS = 1000;
-/** Within this share of either edge the clock still passes, but only just. */
-export const NEAR_EDGE_SHARE = 0.2;
-
 /**
- * Server rule (mexc-api.md §1.1): accept iff `timestamp < serverTime + 1000` and
- * `serverTime - timestamp <= recvWindow`.
- *
- * A request signed locally at local time L carries timestamp = L. It reaches MEXC one-way
- * latency later, when MEXC's clock reads serverTime = (L − localAheadMs) + oneWayMs. So
- *   timestamp − serverTime = localAheadMs − oneWayMs  =: arrivalLeadMs
- * with oneWayMs ≈ rttMs / 2. Then
- *   clock-ahead   ⇔ arrivalLeadMs ≥ 1000        (no recvWindow can help: that check is one-sided)
- *   clock-behind  ⇔ −arrivalLeadMs > recvWindow  (lag plus latency eats the window)
- * and "near the edge" is arrivalLeadMs ≥ 800, or the lag ≥ 80 % of recvWindow.
+ * Clock findings from an estimate: `clock-ahead` / `clock-behind` as an error when every sample
+ * lands outside MEXC's window, as a warning (`nearEdge`, `uncertain`) when close to an edge or
+ * when the samples disagree. A slow network that explains the age of requests is latency, not a
+ * clock problem: it gets no finding unless requests would be refused.
  */
+export function clockFindings(estimate: ClockEstimate, judgement: ClockJudgement, recvWindowMs: number): Finding[] {
+  const { verdict, side, cause, marginMs } = judgement;
+  if (verdict === 'ok' || !side) return [];
+  if (side === 'behind' && cause === 'latency' && verdict !== 'behind') return [];
+  const worstLead = side === 'ahead' ? (verdict === 'ahead' ? estimate.minArrivalLeadMs : estimate.maxArrivalLeadMs) : verdict === 'behind' ? estimate.maxArrivalLeadMs : estimate.minArrivalLeadMs;
+  const hard = verdict === 'ahead' || verdict === 'behind';
+  const facts: Facts = {
+    localAheadMs: Math.round(estimate.localAheadMs),
+    rttMs: Math.round(estimate.rttMs),
+    recvWindowMs,
+    arrivalLeadMs: Math.round(worstLead),
+    nearEdge: !hard,
+    severity: hard ? 'error' : 'warning',
+  };
+  if (estimate.uncertaintyMs > estimate.rttMs / 2 + 1) facts.uncertaintyMs = estimate.uncertaintyMs;
+  if (estimate.inconsistent) facts.scatterMs = estimate.scatterMs;
+  if (verdict === 'near-edge') facts.marginMs = Math.round(marginMs);
+  if (verdict === 'uncertain') facts.uncertain = true;
+  if (side === 'behind' && cause === 'latency') facts.latencyCause = true;
+  return [{ id: side === 'ahead' ? 'clock-ahead' : 'clock-behind', facts }];
+}
+
+/** Clock findings for one offset and round trip (half of it assumed outbound). */
+export function classifyClock(localAheadMs: number, rttMs: number, recvWindowMs: number): Finding[] {
+  const estimate = estimateFromOffset(localAheadMs, rttMs);
+  return clockFindings(estimate, judgeClock(estimate, recvWindowMs), recvWindowMs);
+}
+
+/** The lead a request signed now has on arrival, assuming half the round trip outbound. */
 export function arrivalLeadMs(localAheadMs: number, rttMs: number): number {
   return localAheadMs - Math.max(0, rttMs) / 2;
 }
 
 export function clockVerdict(localAheadMs: number, rttMs: number, recvWindowMs: number): ClockVerdict {
-  const findings = classifyClock(localAheadMs, rttMs, recvWindowMs);
-  const hard = findings.find((f) => !f.facts.nearEdge);
-  const verdict: ClockVerdictKind = hard ? (hard.id === 'clock-ahead' ? 'ahead' : 'behind') : findings.length ? 'near-edge' : 'ok';
-  return { localAheadMs, rttMs, verdict };
+  return { localAheadMs, rttMs, verdict: judgeClock(estimateFromOffset(localAheadMs, rttMs), recvWindowMs).verdict };
 }
 
-/**
- * Clock findings for a measured offset. A hard failure has `severity: 'error'`; a pass within
- * 20 % of an edge returns the same id with `nearEdge: true` and `severity: 'warning'`.
- */
-export function classifyClock(localAheadMs: number, rttMs: number, recvWindowMs: number): Finding[] {
-  const leadMs = arrivalLeadMs(localAheadMs, rttMs);
-  const lagMs = -leadMs;
-  const base: Facts = {
-    localAheadMs: Math.round(localAheadMs),
-    rttMs: Math.round(rttMs),
-    recvWindowMs,
-    arrivalLeadMs: Math.round(leadMs),
-  };
-  if (leadMs >= FUTURE_TOLERANCE_MS) {
-    return [{ id: 'clock-ahead', facts: { ...base, nearEdge: false, severity: 'error' } }];
-  }
-  if (lagMs > recvWindowMs) {
-    return [{ id: 'clock-behind', facts: { ...base, nearEdge: false, severity: 'error' } }];
-  }
-  if (leadMs >= FUTURE_TOLERANCE_MS * (1 - NEAR_EDGE_SHARE)) {
-    return [{ id: 'clock-ahead', facts: { ...base, nearEdge: true, severity: 'warning', marginMs: Math.round(FUTURE_TOLERANCE_MS - leadMs) } }];
-  }
-  if (lagMs >= recvWindowMs * (1 - NEAR_EDGE_SHARE)) {
-    return [{ id: 'clock-behind', facts: { ...base, nearEdge: true, severity: 'warning', marginMs: Math.round(recvWindowMs - lagMs) } }];
-  }
-  return [];
-}
+export { FUTURE_TOLERANCE_MS };
 
 // ---------------------------------------------------------------------------------------------
-// Network errors (no response arrived)
-
-const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL', 'EAI_NODATA']);
-const CONNECTION_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'EPIPE',
-  'ECONNABORTED',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EHOSTDOWN',
-  'ENETDOWN',
-  'ERR_SOCKET_CLOSED',
-  'UND_ERR_SOCKET',
-]);
-const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'ETIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT']);
-const TLS_CODE = /^(?:CERT_|ERR_TLS_|ERR_SSL_|ERR_CERT|DEPTH_ZERO_SELF_SIGNED_CERT$|SELF_SIGNED_CERT_IN_CHAIN$|UNABLE_TO_(?:VERIFY|GET)_|EPROTO$|HOSTNAME_MISMATCH$)/;
+// Network errors (no complete answer arrived)
 
 export function classifyNetworkError(code: string, message = ''): DiagnosisId {
   const upper = code.toUpperCase();
-  if (DNS_CODES.has(upper)) return 'dns-failure';
-  if (TIMEOUT_CODES.has(upper) || /timeout|timed out/i.test(message.slice(0, 300))) return 'timeout';
-  if (TLS_CODE.test(upper)) return 'tls-error';
-  if (CONNECTION_CODES.has(upper) || /socket hang up/i.test(message.slice(0, 300))) return 'connection-failed';
-  if (upper === 'ERR_BODY_TOO_LARGE') return 'unexpected-response';
-  return 'unknown-error';
+  const text = message.slice(0, 300);
+  const exact = NETWORK_CODES.get(upper);
+  if (exact) return exact;
+  const byPattern = NETWORK_CODE_PATTERNS.find((p) => p.pattern.test(upper));
+  if (byPattern) return byPattern.id;
+  const byText = NETWORK_TEXTS.find((t) => t.pattern.test(text));
+  return byText?.id ?? 'unknown-error';
 }
 
 // ---------------------------------------------------------------------------------------------
 // MEXC codes and messages
-
-/** Futures (contract v1) codes that spot v3 does not use (mexc-api.md §6). */
-const FUTURES_ONLY_CODES = new Set([402, 406, 506, 510, 511, 513, 600, 601, 602, 603, 701, 702, 703, 704, 1000, 9999]);
-
-/** Futures permission codes → the permission MEXC asks for (mexc-api.md §6). */
-const FUTURES_PERMISSIONS: Record<number, string> = {
-  701: 'Account read (futures)',
-  702: 'Account modify (futures)',
-  703: 'Trade information read (futures)',
-  704: 'Transaction information modify (futures)',
-};
-
-/**
- * Known message fragments (lowercase, no trailing period) → the code MEXC uses for them, so a
- * bare pasted message classifies like its JSON body. Old variants included (mexc-api.md §3).
- */
-export const MESSAGE_CODES: ReadonlyArray<readonly [fragment: string, code: number]> = [
-  ['signature for this request is not valid', 700002],
-  ['timestamp for this request is outside of the recvwindow', 700003],
-  ["mandatory parameter 'signature'", 700004],
-  ['recvwindow must less than', 700005],
-  ['not in the ip white list', 700006],
-  ['ip non white list', 700006],
-  ['no permission to access the endpoint', 700007],
-  ['illegal characters found in parameter', 700008],
-  ['invalid content type', 700013],
-  ['api-key format invalid', 700001],
-  ['api key info invalid', 10072],
-  ['invalid access key', 10072],
-  ['symbol not support api', 10007],
-  ['pair user ban trade apikey', 70011],
-  ['no permission for the symbol', 30020],
-  ['your account is abnormal', 60005],
-  ['api key required', 400],
-  ['no authority', 401],
-  ['api_key expired', 402],
-  ['api key expired', 402],
-  ['accessed ip is not in the whitelist', 406],
-  ['signature verification failed', 602],
-  ['verify failed', 602],
-  ['account read permission is required', 701],
-  ['account modify permission is required', 702],
-  ['trade information read permission is required', 703],
-  ['transaction information modify permission is required', 704],
-  ['excessive frequency of requests', 510],
-  ['too many requests', 429],
-  ['temporarily unavailable', 11444],
-  ['listen key information error', 730708],
-  // The troubleshooting guide's own wording, which users paste from blog posts and bot logs.
-  ['invalid signature', 700002],
-  ['signature mismatch', 700002],
-  ['signature is invalid', 700002],
-  ['timestamp out of range', 700003],
-  ['timestamp is out of range', 700003],
-  ['outside of the recvwindow', 700003],
-  ['outside the recvwindow', 700003],
-  ['ip not in whitelist', 700006],
-  ['ip not in the whitelist', 700006],
-  ['ip is not in the whitelist', 700006],
-  ['not in the ip whitelist', 700006],
-  ['invalid api-key', 10072],
-  ['invalid api key', 10072],
-  ['invalid apikey', 10072],
-  ['api key is invalid', 10072],
-  ['permission denied', 700007],
-];
-
-/** Codes this tool knows by number (for finding a bare code in a paste). */
-export const KNOWN_MEXC_CODES: ReadonlySet<number> = new Set([
-  ...MESSAGE_CODES.map(([, c]) => c),
-  10073,
-  10001,
-  500,
-  501,
-  513,
-  600,
-  601,
-  603,
-  700004,
-]);
 
 /** Normalises a message for matching: lowercase, trimmed, trailing `.`/`!` removed. */
 export function normaliseMexcMessage(msg: string): string {
   return msg.slice(0, 2000).trim().toLowerCase().replace(/[.!\s]+$/, '');
 }
 
-export function codeForMessage(msg: string): number | undefined {
-  const m = normaliseMexcMessage(msg);
-  return MESSAGE_CODES.find(([fragment]) => m.includes(fragment))?.[1];
+/** Where a message rule matches in lowercase text: index and length, or undefined. */
+export function matchMessage(rule: MessageRule, lower: string): { index: number; length: number } | undefined {
+  if ('fragment' in rule.read) {
+    const index = lower.indexOf(rule.read.fragment);
+    return index < 0 ? undefined : { index, length: rule.read.fragment.length };
+  }
+  const m = rule.read.pattern.exec(lower);
+  return m ? { index: m.index, length: m[0].length } : undefined;
 }
 
-/** `IP [168.181.160.97] not in the ip white list` → `168.181.160.97` (mexc-api.md §3, 700006). */
-export function parseWhitelistIp(msg: string): string | undefined {
-  const match = /IP\s*\[([^\]]{1,64})\]/i.exec(msg.slice(0, 2000));
-  return match?.[1]?.trim() || undefined;
+function messageFacts(read: MessageRead, msg: string): Facts {
+  return typeof read.facts === 'function' ? read.facts(msg) : (read.facts ?? {});
+}
+
+/** The most specific known message in `msg` (the longest match), with the facts it carries. */
+export function diagnosisForMessage(msg: string, only?: (r: MessageRule) => boolean): { id: DiagnosisId; facts: Facts } | undefined {
+  const lower = normaliseMexcMessage(msg);
+  if (!lower) return undefined;
+  let best: { rule: MessageRule; length: number } | undefined;
+  for (const rule of MESSAGE_RULES) {
+    if (only && !only(rule)) continue;
+    const m = matchMessage(rule, lower);
+    if (m && (!best || m.length > best.length)) best = { rule, length: m.length };
+  }
+  return best ? { id: best.rule.id, facts: messageFacts(best.rule.read, msg) } : undefined;
 }
 
 /** `730708` and 730708 alike; undefined for non-numeric codes. */
@@ -215,105 +189,39 @@ export function parseMexcCode(code: number | string | undefined): number | undef
   return /^-?\d{1,9}$/.test(text) ? Number(text) : undefined;
 }
 
-function isSuccessCode(code: number): boolean {
+export function isSuccessCode(code: number): boolean {
   return code === 0 || code === 200;
 }
 
 interface MexcError {
   code?: number;
-  rawCode?: number | string;
   msg?: string;
   futures: boolean;
 }
 
-/**
- * Maps one MEXC error (code and/or message) to a diagnosis and its specific facts.
- * The caller adds the common facts (code, message, endpoint, status).
- */
-function diagnoseMexcError(err: MexcError): { id: DiagnosisId; facts: Facts } {
+/** One MEXC error (code and/or message) → its diagnosis and specific facts, if this tool knows it. */
+function diagnoseMexcError(err: MexcError): { id: DiagnosisId; facts: Facts } | undefined {
   const msg = err.msg ?? '';
-  const code = err.code ?? codeForMessage(msg);
-  const futures = err.futures || (code !== undefined && FUTURES_ONLY_CODES.has(code));
-  const api: Facts = futures ? { api: 'futures' } : {};
   const lower = normaliseMexcMessage(msg);
-  if (lower.includes('maintenance')) return { id: 'server-error', facts: { ...api, maintenance: true } };
-  // MEXC documents no spot text for an expired key (mexc-api.md §3), so any answer that says
-  // so in words wins over its code: "API key expired!", "apikey has expired", "Api_key expired".
-  if (/\bapi[\s_-]?key\b.{0,40}\bexpired?\b|\bexpired\b.{0,40}\bapi[\s_-]?key\b/.test(lower)) return { id: 'key-expired', facts: api };
-  switch (code) {
-    case 700001:
-    case 10072:
-      return { id: 'key-invalid', facts: api };
-    case 402:
-      return { id: 'key-expired', facts: api };
-    case 400:
-      // Code 400 is documented only as "api key required"; another text is something else.
-      return lower.includes('api key required') || !lower ? { id: 'key-header-missing', facts: api } : unknown(api);
-    case 700002:
-    case 602:
-      return { id: 'signature-invalid', facts: api };
-    case 700004: {
-      // 700004 is MEXC's generic "mandatory parameter missing". Only the signature variant has
-      // its own diagnosis; for any other parameter we keep the raw text and name the parameter,
-      // because the fix is "send that parameter", not anything about keys or signing.
-      const param = /(?:param(?:eter)?)\s+'([^']{1,64})'/i.exec(msg)?.[1];
-      if (param === 'signature' || (!param && lower.includes('signature'))) return { id: 'signature-missing', facts: api };
-      return unknown({ ...api, ...(param ? { missingParam: param } : {}), hint: 'missing-parameter' });
+  const beats = diagnosisForMessage(msg, (r) => r.read.beatsCode === true);
+  const families: CodeFamily[] = err.futures ? ['futures', 'spot', 'binance'] : ['spot', 'futures', 'binance'];
+  if (beats) return { id: beats.id, facts: { ...(err.futures ? { api: 'futures' } : {}), ...beats.facts } };
+  if (err.code !== undefined) {
+    for (const family of families) {
+      const rule = CODE_RULES.get(family)?.get(err.code)?.find((r) => !r.read.when || r.read.when(lower));
+      if (rule) {
+        const futures = err.futures || family === 'futures';
+        return { id: rule.id, facts: { ...(futures ? { api: 'futures' } : {}), ...(rule.read.facts?.(msg) ?? {}) } };
+      }
     }
-    case 700003:
-    case 513:
-      return { id: 'timestamp-outside-recv-window', facts: api };
-    case 700005:
-      return { id: 'recv-window-too-large', facts: api };
-    case 700006:
-    case 406: {
-      const ip = parseWhitelistIp(msg);
-      return { id: 'ip-not-whitelisted', facts: { ...api, ...(ip ? { ip } : {}) } };
-    }
-    case 700007:
-    case 30020:
-    case 401:
-      return { id: 'permission-denied', facts: api };
-    case 701:
-    case 702:
-    case 703:
-    case 704:
-      return { id: 'permission-denied', facts: { ...api, permission: FUTURES_PERMISSIONS[code] ?? '' } };
-    case 700008:
-      return { id: 'illegal-characters', facts: api };
-    case 700013:
-      return { id: 'content-type-invalid', facts: api };
-    case 10007:
-    case 70011:
-      return { id: 'symbol-not-api-enabled', facts: api };
-    case 60005:
-      return { id: 'account-abnormal', facts: api };
-    case 429:
-    case 510:
-      return { id: 'rate-limited', facts: api };
-    case 403:
-      return { id: 'blocked', facts: api };
-    case 11444:
-    case 500:
-    case 501:
-    case 9999:
-      return { id: 'server-error', facts: api };
-    case 10073:
-      // "invalid Request-Time": v2/futures-style signing sent to a v3 endpoint (mexc-api.md §7.9).
-      return unknown({ ...api, hint: 'v2-style-request' });
-    case 730708:
-      return unknown({ ...api, hint: 'listen-key' });
-    default:
-      return unknown(api);
   }
-}
-
-function unknown(facts: Facts): { id: DiagnosisId; facts: Facts } {
-  return { id: 'unknown-error', facts };
+  const byMessage = diagnosisForMessage(msg);
+  if (byMessage) return { id: byMessage.id, facts: { ...(err.futures ? { api: 'futures' } : {}), ...byMessage.facts } };
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
-// Observation → findings
+// What an answer looked like, when it was not MEXC's
 
 interface BodyFacts {
   rawCode?: number | string;
@@ -321,6 +229,7 @@ interface BodyFacts {
   futures: boolean;
   isJson: boolean;
   failed: boolean;
+  record?: Record<string, unknown>;
 }
 
 /** Reads code/msg from the observation, falling back to the parsed JSON body. */
@@ -328,14 +237,15 @@ function readBody(obs: Observation): BodyFacts {
   const record = obs.json && typeof obs.json === 'object' && !Array.isArray(obs.json) ? (obs.json as Record<string, unknown>) : undefined;
   const jsonCode = record && (typeof record.code === 'number' || typeof record.code === 'string') ? record.code : undefined;
   const jsonMsg = record ? (typeof record.msg === 'string' ? record.msg : typeof record.message === 'string' ? record.message : undefined) : undefined;
-  // Futures (contract v1) answers carry `success` and `message` (mexc-api.md §6).
-  const futures = Boolean(record && 'success' in record);
+  // Futures (contract v1) answers carry `success` and `message` (docs/mexc-api.md §6).
+  const futures = Boolean(record && 'success' in record) || obs.path.startsWith('/api/v1/');
   return {
     rawCode: obs.mexcCode ?? jsonCode,
     msg: obs.mexcMsg ?? jsonMsg,
     futures,
     isJson: obs.json !== undefined,
     failed: record?.success === false,
+    ...(record ? { record } : {}),
   };
 }
 
@@ -344,6 +254,172 @@ function isHtml(obs: Observation): boolean {
   const body = (obs.bodySnippet ?? '').slice(0, 200).trimStart().toLowerCase();
   return type.includes('html') || body.startsWith('<!doctype') || body.startsWith('<html') || body.startsWith('<');
 }
+
+const oneLine = (text: string, max = 120) => {
+  const line = text.replace(/<[^>]{0,200}>/g, ' ').replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max)}…` : line;
+};
+
+/** What came instead of MEXC's answer, in facts: content type, page title, first line, cut-off. */
+function unexpectedFacts(obs: Observation, expect?: ShapedEndpoint): Facts {
+  const facts: Facts = {};
+  const type = obs.headers?.['content-type'];
+  if (type) facts.contentType = type.slice(0, 100);
+  if (expect) facts.expected = SUCCESS_SHAPES[expect].expected;
+  const location = obs.headers?.location;
+  const snippet = obs.bodySnippet ?? '';
+  const status = obs.status ?? 0;
+  if (status >= 300 && status < 400) {
+    facts.answerKind = 'redirect';
+    facts.got = `a redirect (HTTP ${status})${location ? ` to ${location.slice(0, 200)}` : ''}`;
+    if (location) facts.location = location.slice(0, 300);
+    return facts;
+  }
+  if (!snippet.trim() && !obs.json) {
+    facts.answerKind = 'empty';
+    facts.got = `an empty body (HTTP ${status})`;
+    return facts;
+  }
+  if (obs.json === undefined && isHtml(obs)) {
+    const title = /<title[^>]{0,100}>([^<]{1,200})</i.exec(snippet)?.[1];
+    if (title) facts.pageTitle = oneLine(decodeEntities(title), 100);
+    else facts.firstLine = oneLine(snippet);
+    facts.answerKind = status === 200 ? 'captive-portal' : 'html';
+    facts.got = `an HTML page${title ? ` titled "${facts.pageTitle}"` : ''} (HTTP ${status})`;
+    return facts;
+  }
+  if (obs.json === undefined) {
+    const trimmed = snippet.trim();
+    const wholeBody = obs.bodyBytes === undefined || obs.bodyBytes <= Buffer.byteLength(snippet);
+    if ((trimmed.startsWith('{') || trimmed.startsWith('[')) && wholeBody && looksCutOff(trimmed)) {
+      const bytes = obs.bodyBytes ?? Buffer.byteLength(snippet);
+      facts.cutOffAtBytes = bytes;
+      facts.answerKind = 'cut-off';
+      facts.got = `JSON that stops after ${bytes} bytes`;
+      return facts;
+    }
+    facts.firstLine = oneLine(snippet);
+    facts.got = `text that is not JSON (HTTP ${status})`;
+    return facts;
+  }
+  facts.answerKind = 'gateway';
+  facts.got = expect ? (SUCCESS_SHAPES[expect].check(obs.json) ?? describeJson(obs.json)) : describeJson(obs.json);
+  return facts;
+}
+
+/** JSON that ends inside a string or with brackets still open was cut off (not merely malformed). */
+function looksCutOff(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (inString) {
+      if (ch === '\\') i++;
+      else if (ch === '"') inString = false;
+    } else if (ch === '"') inString = true;
+    else if (ch === '{' || ch === '[') depth++;
+    else if (ch === '}' || ch === ']') depth--;
+  }
+  return inString || depth > 0;
+}
+
+function decodeEntities(text: string): string {
+  return text.replace(/&#(\d{1,5});/g, (_m, n: string) => String.fromCharCode(Number(n))).replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+}
+
+function blockedFacts(obs: Observation): Facts {
+  const facts: Facts = {};
+  // Akamai writes the page with numeric entities: `Reference&#32;&#35;18&#46;…`.
+  const body = decodeEntities((obs.bodySnippet ?? '').slice(0, 5000));
+  const reference = /Reference\s*#\s*([0-9A-Za-z.]{1,80})/.exec(body)?.[1];
+  if (reference) facts.reference = reference;
+  if (/access denied/i.test(body)) facts.pageTitle = 'Access Denied';
+  const server = obs.headers?.server;
+  if (server) facts.server = server.slice(0, 100);
+  if (obs.headers?.['akamai-grn']) facts.cdn = 'Akamai';
+  return facts;
+}
+
+function rateFacts(obs: Observation): Facts {
+  const facts: Facts = {};
+  if (obs.retryAfterSec !== undefined) facts.retryAfterSec = obs.retryAfterSec;
+  if (obs.status === 418) facts.ipBanned = true;
+  return facts;
+}
+
+/** MEXC's maintenance answer carries an announcement link; kept only when it points at mexc.com. */
+export function announcementOf(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  try {
+    const url = new URL(value.trim());
+    const host = url.hostname.toLowerCase();
+    if (url.protocol !== 'https:' || !(host === 'mexc.com' || host.endsWith('.mexc.com'))) return undefined;
+    return url.href.slice(0, 300);
+  } catch {
+    return undefined;
+  }
+}
+
+function serverFacts(obs: Observation, record?: Record<string, unknown>): Facts {
+  const facts: Facts = {};
+  const text = `${obs.mexcMsg ?? ''} ${(obs.bodySnippet ?? '').slice(0, 5000)}`;
+  if (/maintenance/i.test(text)) facts.maintenance = true;
+  const announcement = announcementOf(record?.announcement) ?? announcementOf(/"announcement"\s*:\s*"([^"]{1,300})"/.exec(obs.bodySnippet ?? '')?.[1]);
+  if (announcement) facts.announcement = announcement;
+  return facts;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Base URL
+
+export interface BaseUrlCheck {
+  baseUrl: string;
+  corrected?: string;
+  reason?: 'path-in-base' | 'website-host' | 'plain-http' | 'not-found';
+  basePath?: string;
+  canonical: boolean;
+}
+
+const isMexcHost = (host: string) => host === 'mexc.com' || host.endsWith('.mexc.com');
+
+/**
+ * What the URL of a request says about its base URL: `https://api.mexc.com/api/v3/api/v3/ping`
+ * was sent with base `https://api.mexc.com/api/v3` (a path in the base), `https://www.mexc.com`
+ * is the website, `http://api.mexc.com` is not https.
+ */
+export function checkBaseUrl(url: string): BaseUrlCheck | undefined {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return undefined;
+  }
+  const host = u.hostname.toLowerCase();
+  const at = Math.max(u.pathname.lastIndexOf('/api/v3/'), u.pathname.lastIndexOf('/api/v1/'));
+  const basePath = at >= 0 ? u.pathname.slice(0, at) : u.pathname.replace(/\/+$/, '');
+  const origin = `${u.protocol}//${u.host}`;
+  const baseUrl = `${origin}${basePath}`;
+  const canonicalOrigin = isMexcHost(host) ? MEXC_API_BASE_URL : origin;
+  // A base URL that carries part of an API path (…/api/v3, …/open/api/v2): the client adds the
+  // path again. Other prefixes can be a reverse proxy's and are not judged by their look.
+  if (/(?:^|\/)(?:api|open|v\d)(?:\/|$)/i.test(basePath)) return { baseUrl, corrected: canonicalOrigin, reason: 'path-in-base', basePath, canonical: false };
+  if (isMexcHost(host) && host !== 'api.mexc.com') return { baseUrl, corrected: MEXC_API_BASE_URL, reason: 'website-host', canonical: false };
+  if (isMexcHost(host) && u.protocol === 'http:') return { baseUrl, corrected: MEXC_API_BASE_URL, reason: 'plain-http', canonical: false };
+  return { baseUrl, canonical: origin === MEXC_API_BASE_URL };
+}
+
+function baseUrlFinding(obs: Observation, check: BaseUrlCheck, common: Facts, extra: Facts): Finding {
+  const facts: Facts = { ...common, baseUrl: check.baseUrl, correctedBaseUrl: check.corrected ?? MEXC_API_BASE_URL, reason: check.reason ?? 'not-found', ...extra };
+  if (check.basePath) facts.basePath = check.basePath;
+  const what = [obs.status !== undefined ? `HTTP ${obs.status}` : '', obs.headers?.server ? `server ${obs.headers.server.slice(0, 60)}` : '', extra.got ? String(extra.got) : ''].filter(Boolean);
+  if (what.length) facts.whatAnswered = what.join(', ');
+  delete facts.got;
+  delete facts.expected;
+  return { id: 'base-url-wrong', facts };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Observation → findings
 
 function commonFacts(obs: Observation): Facts {
   const facts: Facts = {};
@@ -357,7 +433,7 @@ function timingFacts(obs: Observation, ctx: ClassifyContext): Facts {
   const ts = obs.signed?.timestampMs ?? Number(/[?&]timestamp=(\d{1,16})/.exec(obs.url)?.[1] ?? NaN);
   if (Number.isFinite(ts)) {
     facts.timestampMs = ts;
-    // A 10-digit value is seconds, not milliseconds (mexc-api.md §7.7).
+    // A 10-digit value is seconds, not milliseconds (docs/mexc-api.md §7).
     if (ts > 0 && ts < 1e11) facts.timestampInSeconds = true;
   }
   const rw = obs.signed?.recvWindowMs ?? Number(/[?&]recvWindow=(\d{1,9})/.exec(obs.url)?.[1] ?? NaN);
@@ -370,79 +446,125 @@ function timingFacts(obs: Observation, ctx: ClassifyContext): Facts {
   return facts;
 }
 
-function blockedFacts(obs: Observation): Facts {
-  const facts: Facts = {};
-  // Akamai writes the page with numeric entities: `Reference&#32;&#35;18&#46;…`.
-  const body = (obs.bodySnippet ?? '').slice(0, 5000).replace(/&#(\d{1,5});/g, (_m, n: string) => String.fromCharCode(Number(n)));
-  const reference = /Reference\s*#\s*([0-9A-Za-z.]{1,80})/.exec(body)?.[1];
-  if (reference) facts.reference = reference;
-  if (/access denied/i.test(body)) facts.pageTitle = 'Access Denied';
-  const server = obs.headers?.server;
-  if (server) facts.server = server;
-  if (obs.headers?.['akamai-grn']) facts.cdn = 'Akamai';
-  return facts;
+/** Facts a diagnosis adds from the observation itself (beyond the code's own). */
+function observationFacts(id: DiagnosisId, obs: Observation, ctx: ClassifyContext, record?: Record<string, unknown>): Facts {
+  switch (id) {
+    case 'timestamp-outside-recv-window':
+      return timingFacts(obs, ctx);
+    case 'rate-limited':
+      return rateFacts(obs);
+    case 'blocked':
+      return blockedFacts(obs);
+    case 'server-error':
+      return serverFacts(obs, record);
+    case 'proxy-auth-required':
+      return ctx.proxy ? { proxy: ctx.proxy } : {};
+    default:
+      return {};
+  }
 }
 
 /**
- * Classifies one exchange. Returns `[]` when the observation is a healthy MEXC answer.
- * `ctx.clockVerdict` ties a 700003 to the measured clock.
+ * Classifies one exchange. With `ctx.expect`, an answer passes only when it has MEXC's success
+ * shape for that endpoint, and anything else yields at least one finding. Without it (a pasted
+ * answer), `[]` means a MEXC answer without an error.
  */
 export function classifyObservation(obs: Observation, ctx: ClassifyContext = {}): Finding[] {
   const common = commonFacts(obs);
 
-  // A network error wins unless a complete MEXC JSON answer arrived first: a reset or a stalled
-  // body after the status line is a transport problem, not the status it started with.
+  // No complete answer: a network error wins unless a complete MEXC JSON answer arrived first.
   if (obs.networkError && (obs.status === undefined || obs.json === undefined)) {
     const { code, message } = obs.networkError;
     const id = classifyNetworkError(code, message);
-    return [{ id, facts: { ...common, errorCode: code, errorMessage: message.slice(0, 300) } }];
+    const facts: Facts = { ...common, errorCode: code, errorMessage: message.slice(0, 300) };
+    if (id === 'proxy-auth-required' && ctx.proxy) facts.proxy = ctx.proxy;
+    if ((id === 'connection-failed' || id === 'unknown-error') && obs.status !== undefined && (obs.bodySnippet ?? '').trim()) {
+      // The status line and part of the body came, then the connection broke: a cut-off answer.
+      const bytes = obs.bodyBytes ?? Buffer.byteLength(obs.bodySnippet ?? '');
+      return [{ id: 'unexpected-response', facts: { ...facts, answerKind: 'cut-off', cutOffAtBytes: bytes, got: `an answer cut off after ${bytes} bytes (${code})` } }];
+    }
+    return [{ id, facts }];
   }
 
   const body = readBody(obs);
   const code = parseMexcCode(body.rawCode);
-  const knownByMessage = body.msg ? codeForMessage(body.msg) : undefined;
+  const knownByMessage = body.msg ? diagnosisForMessage(body.msg) : undefined;
   const isError = body.failed || (code !== undefined && !isSuccessCode(code)) || (code === undefined && knownByMessage !== undefined);
+  const status = obs.status;
 
   if (isError) {
-    const { id, facts } = diagnoseMexcError({ code, rawCode: body.rawCode, msg: body.msg, futures: body.futures });
     const mexc: Facts = {};
     if (body.rawCode !== undefined) mexc.mexcCode = body.rawCode;
     if (body.msg !== undefined) mexc.mexcMsg = body.msg.slice(0, 500);
-    const extra = id === 'timestamp-outside-recv-window' ? timingFacts(obs, ctx) : id === 'rate-limited' ? rateFacts(obs) : {};
-    return [{ id, facts: { ...common, ...mexc, ...extra, ...facts } }];
+    const known = diagnoseMexcError({ ...(code !== undefined ? { code } : {}), ...(body.msg !== undefined ? { msg: body.msg } : {}), futures: body.futures });
+    // An unknown code: the HTTP status may still say what happened (418/429 with any body).
+    const byStatus = !known && status !== undefined ? statusFinding(obs, ctx, common) : undefined;
+    if (byStatus && byStatus.id !== 'unexpected-response') return [{ ...byStatus, facts: { ...byStatus.facts, ...mexc } }];
+    const id = known?.id ?? 'unknown-error';
+    if (id === 'base-url-wrong') {
+      const check = checkBaseUrl(obs.url);
+      if (check) return [baseUrlFinding(obs, check, { ...common, ...mexc }, {})];
+    }
+    const snippet: Facts = id === 'unknown-error' && body.rawCode === undefined && obs.bodySnippet ? { bodySnippet: oneLine(obs.bodySnippet, 200) } : {};
+    return [{ id, facts: { ...common, ...mexc, ...snippet, ...observationFacts(id, obs, ctx, body.record), ...(known?.facts ?? {}) } }];
   }
 
-  const status = obs.status;
   if (status === undefined) return [];
-  const snippet = (obs.bodySnippet ?? '').slice(0, 300);
-  if (status === 429 || status === 418) return [{ id: 'rate-limited', facts: { ...common, ...rateFacts(obs) } }];
-  if (status === 403 || status === 451) return [{ id: 'blocked', facts: { ...common, ...blockedFacts(obs) } }];
-  if (status >= 500) {
-    const maintenance = /maintenance/i.test((obs.bodySnippet ?? '').slice(0, 5000));
-    return [{ id: 'server-error', facts: { ...common, ...(maintenance ? { maintenance: true } : {}) } }];
-  }
   if (status >= 200 && status < 300) {
-    if (body.isJson) return [];
-    return [{ id: 'unexpected-response', facts: { ...common, ...unexpectedFacts(obs, snippet) } }];
+    if (ctx.expect) {
+      const shape = SUCCESS_SHAPES[ctx.expect];
+      if (status === 200 && obs.json !== undefined && shape.check(obs.json) === undefined) return [];
+      return [notMexc(obs, ctx, common)];
+    }
+    return body.isJson ? [] : [notMexc(obs, ctx, common)];
   }
-  if (status >= 300 && status < 400) return [{ id: 'unexpected-response', facts: { ...common, ...unexpectedFacts(obs, snippet) } }];
-  if (!body.isJson || isHtml(obs)) return [{ id: 'unexpected-response', facts: { ...common, ...unexpectedFacts(obs, snippet) } }];
-  return [{ id: 'unknown-error', facts: { ...common, ...(snippet ? { bodySnippet: snippet } : {}) } }];
+  return [statusFinding(obs, ctx, common) ?? unknownAnswer(obs, common)];
 }
 
-function rateFacts(obs: Observation): Facts {
-  const facts: Facts = {};
-  if (obs.retryAfterSec !== undefined) facts.retryAfterSec = obs.retryAfterSec;
-  if (obs.status === 418) facts.ipBanned = true;
-  return facts;
+function unknownAnswer(obs: Observation, common: Facts): Finding {
+  const snippet = oneLine(obs.bodySnippet ?? '', 200);
+  return { id: 'unknown-error', facts: { ...common, ...(snippet ? { bodySnippet: snippet } : {}) } };
 }
 
-function unexpectedFacts(obs: Observation, snippet: string): Facts {
-  const facts: Facts = {};
-  const type = obs.headers?.['content-type'];
-  if (type) facts.contentType = type;
-  const location = obs.headers?.location;
-  if (location) facts.location = location.slice(0, 300);
-  if (snippet) facts.bodySnippet = snippet.replace(/\s+/g, ' ').trim().slice(0, 200);
-  return facts;
+/** An answer that is not MEXC's: a wrong base URL when the URL says so, else unexpected-response. */
+function notMexc(obs: Observation, ctx: ClassifyContext, common: Facts): Finding {
+  const facts = unexpectedFacts(obs, ctx.expect);
+  const check = checkBaseUrl(obs.url);
+  if (check?.reason) return baseUrlFinding(obs, check, common, facts);
+  return { id: 'unexpected-response', facts: { ...common, ...facts } };
+}
+
+/** The finding an HTTP status gives when the body names no known MEXC error. */
+function statusFinding(obs: Observation, ctx: ClassifyContext, common: Facts): Finding | undefined {
+  const status = obs.status;
+  if (status === undefined) return undefined;
+  const id = diagnosisForStatus(status);
+  if (id === 'base-url-wrong') {
+    const check = checkBaseUrl(obs.url);
+    // A 404 at a base URL that looks right (and past the ping) is a proxy or gateway in between.
+    const pasted = ctx.expect === undefined;
+    if (check && (check.reason || pasted || (ctx.expect === 'GET /api/v3/ping' && !check.canonical))) return baseUrlFinding(obs, check, common, unexpectedFacts(obs));
+    if (!check && pasted) return { id, facts: { ...common, correctedBaseUrl: MEXC_API_BASE_URL, reason: 'not-found' } };
+    return notMexc(obs, ctx, common);
+  }
+  if (id) return { id, facts: { ...common, ...observationFacts(id, obs, ctx, readBody(obs).record) } };
+  if ((status >= 300 && status < 400) || !obs.json || isHtml(obs)) return notMexc(obs, ctx, common);
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A step's verdict on one answer
+
+export type AnswerVerdict = { ok: true; json: unknown } | { ok: false; findings: Finding[] };
+
+/** Positive evidence: ok only when the answer has MEXC's success shape for `endpoint`. */
+export function judgeAnswer(obs: Observation, endpoint: ShapedEndpoint, ctx: Omit<ClassifyContext, 'expect'> = {}): AnswerVerdict {
+  const findings = classifyObservation(obs, { ...ctx, expect: endpoint });
+  if (findings.length === 0) return { ok: true, json: obs.json };
+  return { ok: false, findings };
+}
+
+/** The same judgement, for a step that only needs to know. */
+export function isSuccess(obs: Observation, endpoint: ShapedEndpoint): boolean {
+  return judgeAnswer(obs, endpoint).ok;
 }

@@ -190,6 +190,7 @@ export class MexcClient {
       status: response.statusCode,
       headers,
       bodySnippet: this.clean(bodyText.slice(0, BODY_SNIPPET_CHARS), { multiline: true }),
+      bodyBytes: Buffer.byteLength(bodyText),
       timings: phaseTimings(response.timings.phases),
     };
     const retryAfter = Number(headers['retry-after']);

@@ -1,5 +1,18 @@
+import { recogniseSuccess } from './answers.js';
 import { renderDiagnosis } from './catalog/index.js';
-import { classifyObservation, codeForMessage, KNOWN_MEXC_CODES, MESSAGE_CODES, parseMexcCode } from './classify.js';
+import {
+  announcementOf,
+  classifyObservation,
+  diagnosisForMessage,
+  diagnosisForStatus,
+  isSuccessCode,
+  KNOWN_MEXC_CODES,
+  matchMessage,
+  MESSAGE_RULES,
+  NETWORK_CODE_NAMES,
+  NETWORK_TEXTS,
+  parseMexcCode,
+} from './classify.js';
 import { shortenSignatureParam } from './redact.js';
 import type { Diagnosis, Finding, FixContext, HttpMethod, Observation } from './types.js';
 
@@ -23,6 +36,8 @@ export type Extracted =
       /** The paste showed a page but no status; the status in the observation is a stand-in. */
       statusAssumed?: boolean;
     }
+  /** A successful MEXC answer (nothing to fix); `endpoint` when its shape says which. */
+  | { kind: 'success'; endpoint?: string; futures?: boolean }
   /** Text with no MEXC error in it (possibly an HTTP status without its body). */
   | { kind: 'unrecognized'; httpStatus?: number; endpoint?: string; excerpt: string };
 
@@ -72,7 +87,7 @@ const STATUS_PATTERNS: RegExp[] = [
   /\b(?:Client|Server) error '(\d{3})/i, // httpx: Client error '400 Bad Request' for url
   /\bHTTP\/\d(?:\.\d)?\s+(\d{3})\b/, // raw status line
   /\bstatus(?:Code|_code)?["']?\s*[:=]\s*(\d{3})\b/, // statusCode: 400, "status": 429, status_code=400
-  /\b(\d{3})\s+(?:Too Many Requests|Forbidden|Bad Request|Unauthorized|Not Found|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout|I'm a teapot)\b/i,
+  /\b(\d{3})\s+\(?(?:Too Many Requests|Forbidden|Bad Request|Unauthorized|Not Found|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout|I'm a teapot|Proxy Authentication Required|Method Not Allowed)\b/i, // also a browser's "404 (Not Found)"
   /\bHTTP (?:status )?(\d{3})\b/i,
 ];
 
@@ -144,6 +159,13 @@ function nearestMessage(text: string, at: number): { msg: string; field: string 
   return best;
 }
 
+/** A known message on the rest of the code's line, when no msg/message field carries one. */
+function messageAfter(text: string, from: number): { msg: string; field: string } | undefined {
+  const end = text.indexOf('\n', from);
+  const rest = text.slice(from, end < 0 ? Math.min(text.length, from + 300) : Math.min(end, from + 300)).replace(/^[\s)\]}:,'"-]+/, '').trim();
+  return rest && diagnosisForMessage(rest) ? { msg: rest, field: 'msg' } : undefined;
+}
+
 function jsonErrors(text: string, ctx: PasteContext): Observation[] {
   const found: Observation[] = [];
   CODE_FIELD.lastIndex = 0;
@@ -157,13 +179,16 @@ function jsonErrors(text: string, ctx: PasteContext): Observation[] {
     const near = text.slice(Math.max(0, m.index - 300), m.index + 300);
     const futuresFailure = SUCCESS_FALSE.test(near);
     if ((code === 0 || code === 200) && !futuresFailure) continue;
-    const message = nearestMessage(text, m.index);
+    // `APIError(code=-1022): Signature for this request is not valid.`: the message follows the code on its line.
+    const message = nearestMessage(text, m.index) ?? messageAfter(text, m.index + m[0].length);
     // `exited with code: 1` in a log is not MEXC: require a JSON-ish key, a message, or a known code.
     if (!keyQuoted && !message && !futuresFailure && !KNOWN_MEXC_CODES.has(code)) continue;
     const rawCode: number | string = quoted ? digits : code;
     const json: Record<string, unknown> = { code: rawCode };
     if (message) json[message.field === 'message' ? 'message' : 'msg'] = message.msg;
     if (futuresFailure) json.success = false;
+    const announcement = announcementOf(/["']announcement\\?["']\s{0,5}:\s{0,5}\\?["']([^"'\\\s]{1,300})/.exec(near)?.[1]);
+    if (announcement) json.announcement = announcement;
     found.push(withContext(ctx, { json, mexcCode: rawCode, ...(message ? { mexcMsg: message.msg } : {}) }));
   }
   return found;
@@ -178,32 +203,31 @@ function jsonErrors(text: string, ctx: PasteContext): Observation[] {
  */
 function messageError(text: string, lower: string, ctx: PasteContext): Observation | undefined {
   let at = -1;
-  let fragment = '';
-  for (const [f] of MESSAGE_CODES) {
-    const i = lower.indexOf(f);
-    if (i >= 0 && (at < 0 || i < at)) {
-      at = i;
-      fragment = f;
+  let length = 0;
+  for (const rule of MESSAGE_RULES) {
+    const m = matchMessage(rule, lower);
+    if (m && (at < 0 || m.index < at || (m.index === at && m.length > length))) {
+      at = m.index;
+      length = m.length;
     }
   }
   if (at < 0) return undefined;
   const before = text.slice(Math.max(0, at - 80), at);
   const ip = /IP\s*\[[^\]\n]{1,64}\]\s*$/.exec(before);
   const start = ip ? at - ip[0].length : at;
-  const rest = text.slice(at + fragment.length, at + fragment.length + 150);
+  const rest = text.slice(at + length, at + length + 150);
   const stop = rest.search(/["'}\n\r]|[.!](?:\s|$)/);
-  const end = at + fragment.length + (stop < 0 ? rest.length : stop + (/[.!]/.test(rest[stop] ?? '') ? 1 : 0));
+  const end = at + length + (stop < 0 ? rest.length : stop + (/[.!]/.test(rest[stop] ?? '') ? 1 : 0));
   return withContext(ctx, { mexcMsg: text.slice(start, end).trim() });
 }
 
+/** Node error codes in a stack trace (every code the catalog reads, plus the TLS families). */
+const NETWORK_CODE_IN_TEXT = new RegExp(`\\b(${[...NETWORK_CODE_NAMES].join('|')}|ERR_TLS_[A-Z_]{1,40}|ERR_SSL_[A-Z_]{1,60}|ERR_CERT_[A-Z_]{1,40})\\b`);
+
+/** A network failure as other stacks print it: the catalog's texts, each standing for its diagnosis. */
 const NETWORK_PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\b(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|ESOCKETTIMEDOUT|EHOSTUNREACH|ENETUNREACH|ECONNABORTED)\b/, ''],
-  [/\b(CERT_HAS_EXPIRED|CERT_NOT_YET_VALID|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT_LOCALLY|ERR_TLS_[A-Z_]{1,40}|ERR_SSL_[A-Z_]{1,60})\b/, ''],
-  [/CERTIFICATE_VERIFY_FAILED|SSLCertVerificationError|SSLError/, 'ERR_TLS_CERT_VERIFY'],
-  [/NameResolutionError|Temporary failure in name resolution|Name or service not known|getaddrinfo failed|nodename nor servname/i, 'ENOTFOUND'],
-  [/ConnectionRefusedError|Connection refused/i, 'ECONNREFUSED'],
-  [/ConnectionResetError|Connection reset by peer|socket hang up|RemoteDisconnected/i, 'ECONNRESET'],
-  [/ConnectTimeout|ReadTimeout|TimeoutError|timed out/i, 'ETIMEDOUT'],
+  [NETWORK_CODE_IN_TEXT, ''],
+  ...NETWORK_TEXTS.map((t) => [t.pattern, ''] as const),
 ];
 
 function networkError(text: string, ctx: PasteContext): Observation | undefined {
@@ -286,8 +310,12 @@ export function extractErrors(input: string): Extracted[] {
   if (html) return [{ kind: 'observation', observation: { ...html, status: 200 }, source: 'html', statusAssumed: true }];
   const mentioned = mentionedCode(text, ctx);
   if (mentioned) return [{ kind: 'observation', observation: mentioned, source: 'code' }];
-  // A status alone is enough for 403/418/429/5xx; a bare 400/401/404 needs the body to say why.
-  if (ctx.status !== undefined && (ctx.status === 403 || ctx.status === 418 || ctx.status === 429 || ctx.status >= 500)) {
+  // A success body next to an HTTP error status is not a success.
+  const success = ctx.status === undefined || ctx.status < 400 ? pastedSuccess(trimmed) : undefined;
+  if (success) return [success];
+  // A status alone is enough when the catalog reads it (403, 404, 407, 418, 429, 5xx…); a bare
+  // 400 or 401 needs the body to say why.
+  if (ctx.status !== undefined && diagnosisForStatus(ctx.status) !== undefined) {
     return [{ kind: 'observation', observation: withContext(ctx, {}), source: 'http-status' }];
   }
   return [
@@ -300,8 +328,32 @@ export function extractErrors(input: string): Extracted[] {
   ];
 }
 
-/** One extracted error as findings: unrecognised text becomes unknown-error with the excerpt. */
+/**
+ * A pasted answer that is MEXC's success (`{}`, `{"serverTime":…}`, an account, `{"code":200,…}`,
+ * `{"success":true,"code":0,…}`): there is nothing to fix.
+ */
+function pastedSuccess(trimmed: string): Extracted | undefined {
+  const from = trimmed.search(/[[{]/);
+  if (from < 0 || from > 2000) return undefined;
+  const to = Math.max(trimmed.lastIndexOf('}'), trimmed.lastIndexOf(']'));
+  let json: unknown;
+  try {
+    json = JSON.parse(trimmed.slice(from, to + 1));
+  } catch {
+    return undefined;
+  }
+  const recognised = recogniseSuccess(json);
+  if (recognised) return { kind: 'success', ...(recognised.endpoint ? { endpoint: recognised.endpoint } : {}), ...(recognised.futures ? { futures: true } : {}) };
+  const record = json && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>) : undefined;
+  const code = parseMexcCode(typeof record?.code === 'number' || typeof record?.code === 'string' ? record.code : undefined);
+  const msg = typeof record?.msg === 'string' ? record.msg : typeof record?.message === 'string' ? record.message : '';
+  if (code !== undefined && isSuccessCode(code) && record?.success !== false && !diagnosisForMessage(msg)) return { kind: 'success' };
+  return undefined;
+}
+
+/** One extracted error as findings: unrecognised text becomes unknown-error with the excerpt; a success answer none. */
 export function findingsFor(e: Extracted): Finding[] {
+  if (e.kind === 'success') return [];
   if (e.kind === 'unrecognized') {
     const facts: Finding['facts'] = {};
     if (e.httpStatus !== undefined) {
@@ -322,6 +374,8 @@ export interface PasteDiagnosis {
   recognised: boolean;
   /** One per diagnosis id, in the order found; empty for a MEXC answer without an error. */
   diagnoses: Diagnosis[];
+  /** Set when the paste is a successful MEXC answer: which endpoint's, when its shape says so. */
+  success?: { endpoint?: string; futures?: boolean };
 }
 
 /** The whole `explain` pipeline for any front end: paste → extracted errors → diagnoses. */
@@ -329,10 +383,15 @@ export function diagnosePaste(text: string, ctx: FixContext): PasteDiagnosis {
   const extracted = extractErrors(text);
   const seen = new Set<string>();
   const findings = extracted.flatMap(findingsFor).filter((f) => (seen.has(f.id) ? false : (seen.add(f.id), true)));
-  return { recognised: extracted.some((e) => e.kind === 'observation'), diagnoses: findings.map((f) => renderDiagnosis(f, ctx)) };
+  const success = extracted.find((e): e is Extract<Extracted, { kind: 'success' }> => e.kind === 'success');
+  return {
+    recognised: extracted.some((e) => e.kind !== 'unrecognized'),
+    diagnoses: findings.map((f) => renderDiagnosis(f, ctx)),
+    ...(success ? { success: { ...(success.endpoint ? { endpoint: success.endpoint } : {}), ...(success.futures ? { futures: true } : {}) } } : {}),
+  };
 }
 
 /** True when a message, on its own, is one MEXC sends (used by tests and the explain hint). */
 export function isKnownMexcMessage(text: string): boolean {
-  return codeForMessage(text) !== undefined;
+  return diagnosisForMessage(text) !== undefined;
 }

@@ -1,7 +1,8 @@
 /** Shared domain types. Ids are a public contract (DESIGN.md): tests and users rely on them. */
 
-export const STEP_IDS = ['credentials', 'connectivity', 'clock', 'account', 'trade-read', 'trade'] as const;
-export type StepId = (typeof STEP_IDS)[number];
+import type { StepId } from './step-table.js';
+
+export { STEP_IDS, type StepId } from './step-table.js';
 export type StepStatus = 'pass' | 'warn' | 'fail' | 'skip';
 
 export const DIAGNOSIS_IDS = [
@@ -18,6 +19,8 @@ export const DIAGNOSIS_IDS = [
   'rate-limited',
   'server-error',
   'unexpected-response',
+  'base-url-wrong',
+  'proxy-auth-required',
   'clock-ahead',
   'clock-behind',
   'key-invalid',
@@ -69,6 +72,8 @@ export interface Observation {
   headers?: Record<string, string>;
   /** Body text, at most a few KB, secrets stripped. */
   bodySnippet?: string;
+  /** Size of the whole body as received, in bytes (the snippet may be shorter). */
+  bodyBytes?: number;
   /** Parsed JSON body when the body was JSON. */
   json?: unknown;
   /** MEXC's `code` (spot `{code,msg}` or futures `{success,code,message}`). */
@@ -131,4 +136,6 @@ export interface FixContext {
   symbol: string;
   recvWindowMs: number;
   platform: NodeJS.Platform | 'unknown';
+  /** Whose request failed: this tool's own (check, wizard steps) or one the user's code sent (explain, the default). */
+  requestSource?: 'tool' | 'user';
 }

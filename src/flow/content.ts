@@ -1,4 +1,6 @@
-import { STEP_IDS, type DiagnosisId, type StepId, type StepStatus } from '../core/types.js';
+import { CREDENTIAL_DIAGNOSES, EXPIRY_DIAGNOSES, LAB_DIAGNOSES } from '../core/catalog/index.js';
+import { STEP_INFO } from '../core/step-table.js';
+import { STEP_IDS, type StepId, type StepStatus } from '../core/types.js';
 import type { Tone, WelcomeChoice, WizardState } from './types.js';
 
 /**
@@ -14,14 +16,8 @@ export const STATUS_MARK: Record<StepStatus, { symbol: string; word: string; ton
   skip: { symbol: '-', word: 'SKIP', tone: 'info' },
 };
 
-export const STEP_INFO: Record<StepId, { title: string; running: string }> = {
-  credentials: { title: 'Credentials', running: 'Checking key and secret for copy-paste damage (nothing leaves this machine)' },
-  connectivity: { title: 'Connectivity', running: 'Reaching MEXC: DNS, connect, TLS, GET /api/v3/ping' },
-  clock: { title: 'Clock', running: "Comparing your clock with MEXC's server time (GET /api/v3/time, 4 samples)" },
-  account: { title: 'Account', running: 'Signed GET /api/v3/account: key, signature, IP whitelist, Account permission' },
-  'trade-read': { title: 'Order read', running: 'Signed GET /api/v3/openOrders: View Order Details permission' },
-  trade: { title: 'Trade', running: 'Signed POST /api/v3/order/test (validated, never executed): Trade permission' },
-};
+/** Step titles, what each runs and the welcome sentence: the step table (core/step-table.ts). */
+export { STEP_INFO, welcomeSentence } from '../core/step-table.js';
 
 export function stepNumber(id: StepId): number {
   return STEP_IDS.indexOf(id) + 1;
@@ -92,16 +88,8 @@ export function summaryItems(state: Pick<WizardState, 'results' | 'today'>): Sum
   ];
 }
 
-/** Diagnoses whose fix screens offer the signature lab (l) and the expiry helper (e). */
-export const LAB_DIAGNOSES: ReadonlySet<DiagnosisId> = new Set<DiagnosisId>(['signature-invalid', 'signature-missing']);
-export const EXPIRY_DIAGNOSES: ReadonlySet<DiagnosisId> = new Set<DiagnosisId>(['key-invalid', 'key-expired']);
-export const CREDENTIAL_DIAGNOSES: ReadonlySet<DiagnosisId> = new Set<DiagnosisId>([
-  'key-missing',
-  'secret-missing',
-  'key-format',
-  'secret-format',
-  'key-secret-swapped',
-]);
+/** Diagnoses whose fix screens offer the signature lab (l), the expiry helper (e), typing credentials (t): from the catalog. */
+export { CREDENTIAL_DIAGNOSES, EXPIRY_DIAGNOSES, LAB_DIAGNOSES };
 
 /** Exit code when the user quits: 1 once a problem was diagnosed (DESIGN.md exit codes). */
 export function quitCode(state: Pick<WizardState, 'results'>): number {

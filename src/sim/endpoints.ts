@@ -66,6 +66,14 @@ function handleOpenOrders({ params }: EndpointContext): SimResponse {
   return findSymbol(name) ? ok([]) : MEXC_ERRORS.invalidSymbol();
 }
 
+/** `{"serverTime": ms}` (DOC-EN "Check Server Time"), or what a broken scenario answers instead. */
+function handleTime({ serverTimeMs, behaviour }: EndpointContext): SimResponse {
+  const answer = behaviour.serverTimeAnswer;
+  if (answer === 'seconds') return ok({ serverTime: Math.floor(serverTimeMs / 1000) });
+  if (typeof answer === 'object') return ok({ serverTime: Math.round(serverTimeMs + (Math.random() * 2 - 1) * answer.jitterMs) });
+  return ok({ serverTime: serverTimeMs });
+}
+
 const ORDER_SIDES = ['BUY', 'SELL'];
 const ORDER_TYPES = ['LIMIT', 'MARKET', 'LIMIT_MAKER', 'IMMEDIATE_OR_CANCEL', 'FILL_OR_KILL'];
 
@@ -129,7 +137,7 @@ const refuse: Handler = () => realActionRefused();
 export const ROUTES: readonly Route[] = [
   // Public (mexc-api.md §2.1)
   { method: 'GET', path: '/api/v3/ping', handle: () => ok({}) },
-  { method: 'GET', path: '/api/v3/time', handle: ({ serverTimeMs }) => ok({ serverTime: serverTimeMs }) },
+  { method: 'GET', path: '/api/v3/time', handle: handleTime },
   { method: 'GET', path: '/api/v3/exchangeInfo', handle: handleExchangeInfo },
   { method: 'GET', path: '/api/v3/defaultSymbols', handle: () => ok({ code: 200, data: API_ENABLED_SYMBOLS, msg: null }) },
   { method: 'GET', path: '/api/v3/ticker/price', handle: handleTickerPrice },

@@ -5,8 +5,19 @@
 import { jsonResponse, type SimResponse } from './errors.js';
 import type { GatewayFailure } from './scenarios.js';
 
-/** Seconds sent in `Retry-After` (mexc-api.md §2.3: 429/418 carry it, in seconds). */
+/** Seconds sent in `Retry-After` (docs/mexc-api.md §2.3: 429/418 carry it, in seconds). */
 export const RETRY_AFTER_SEC = 30;
+/** Retry-After of an IP ban (418): bans last from 2 minutes up to 3 days (docs/mexc-api.md §2.3). */
+export const BAN_RETRY_AFTER_SEC = 120;
+
+/** What an IP ban answers with. MEXC's exact 418 body is not documented [UNCONFIRMED]. */
+export const IP_BANNED_BODY = { code: 418, msg: 'IP banned: too many requests after HTTP 429 warnings' } as const;
+
+/** A corporate gateway or proxy that answers every request with its own JSON. */
+export const GATEWAY_JSON_BODY = { status: 'ok', message: 'Request accepted by gateway' } as const;
+
+/** A JSON answer cut off in the middle, as a proxy or a broken connection leaves it. */
+export const TRUNCATED_BODY = '{"code":0,"data":{"serverTime":17';
 
 /** ccxt's maintenance example body (mexc-api.md §2.1), served with 503. */
 export const MAINTENANCE_BODY = {
@@ -68,5 +79,13 @@ export function gatewayFailureResponse(
       return jsonResponse(503, MAINTENANCE_BODY);
     case 'html-200':
       return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: CAPTIVE_PORTAL_PAGE };
+    case 'ip-banned':
+      return jsonResponse(418, IP_BANNED_BODY, { 'retry-after': String(BAN_RETRY_AFTER_SEC) });
+    case 'empty-200':
+      return { status: 200, headers: { 'content-type': 'application/json' }, body: '' };
+    case 'truncated-200':
+      return { status: 200, headers: { 'content-type': 'application/json' }, body: TRUNCATED_BODY };
+    case 'gateway-json':
+      return jsonResponse(200, GATEWAY_JSON_BODY);
   }
 }

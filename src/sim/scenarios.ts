@@ -1,7 +1,8 @@
 /**
  * Scenarios: each one makes the simulator fail the way real MEXC fails for one cause, named
- * after the diagnosis it provokes (DESIGN.md "Diagnoses").
+ * after the diagnosis it provokes. The futures ones live in futures/scenarios.ts.
  */
+import { FUTURES_SCENARIOS, futuresScenarioClockOffsetMs, isFuturesScenarioName } from './futures/scenarios.js';
 
 export const SCENARIOS = [
   { name: 'ok', description: 'a healthy exchange: every check passes' },
@@ -19,6 +20,13 @@ export const SCENARIOS = [
   { name: 'html-200', description: 'every request answers HTTP 200 with a captive-portal HTML page instead of JSON' },
   { name: 'symbol-not-api-enabled', description: 'no symbol is enabled for this key: order/test answers 10007 "symbol not support api"' },
   { name: 'account-abnormal', description: 'signed calls answer 60005 "your account is abnormal"' },
+  { name: 'ip-banned', description: 'every request answers HTTP 418 (IP banned after rate-limit violations) with a JSON body and Retry-After: 120' },
+  { name: 'empty-200', description: 'every request answers HTTP 200 with an empty body (a gateway that swallowed the answer)' },
+  { name: 'truncated-200', description: 'every request answers HTTP 200 with JSON cut off in the middle' },
+  { name: 'gateway-json', description: "every request answers HTTP 200 with a corporate gateway's own JSON instead of MEXC's" },
+  { name: 'time-in-seconds', description: 'GET /api/v3/time answers serverTime in seconds, not milliseconds' },
+  { name: 'clock-jitter', description: 'GET /api/v3/time jitters by up to ±1500 ms around the true time; signed calls see the true time' },
+  ...FUTURES_SCENARIOS,
 ] as const satisfies ReadonlyArray<{ name: string; description: string }>;
 
 export type ScenarioName = (typeof SCENARIOS)[number]['name'];
@@ -63,7 +71,10 @@ const ALL_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>([
 ]);
 
 /** A failure in front of the API (CDN, WAF, load balancer): it answers before any routing. */
-export type GatewayFailure = 'rate-limited' | 'blocked' | 'server-error' | 'timeout' | 'html-200';
+export type GatewayFailure = 'rate-limited' | 'blocked' | 'server-error' | 'timeout' | 'html-200' | 'ip-banned' | 'empty-200' | 'truncated-200' | 'gateway-json';
+
+/** How GET /api/v3/time answers: MEXC's milliseconds, seconds, or a jittering stamp. */
+export type ServerTimeAnswer = 'ms' | 'seconds' | { jitterMs: number };
 
 /** The IP the simulator pretends to see (TEST-NET-2, RFC 5737: never a real host). */
 export const SIMULATED_CLIENT_IP = '198.51.100.23';
@@ -82,6 +93,7 @@ export interface ScenarioBehaviour {
   /** false: no symbol is in this key's API trading-pair list (10007). */
   symbolsApiEnabled: boolean;
   accountAbnormal: boolean;
+  serverTimeAnswer: ServerTimeAnswer;
 }
 
 const HEALTHY: ScenarioBehaviour = {
@@ -91,12 +103,15 @@ const HEALTHY: ScenarioBehaviour = {
   permissions: ALL_PERMISSIONS,
   symbolsApiEnabled: true,
   accountAbnormal: false,
+  serverTimeAnswer: 'ms',
 };
 
 const withoutPermissions = (...removed: Permission[]): ReadonlySet<Permission> =>
   new Set([...ALL_PERMISSIONS].filter((p) => !removed.includes(p)));
 
 export function scenarioBehaviour(name: ScenarioName): ScenarioBehaviour {
+  // Futures scenarios leave spot healthy; the server's one clock is all they share.
+  if (isFuturesScenarioName(name)) return { ...HEALTHY, serverClockOffsetMs: futuresScenarioClockOffsetMs(name) };
   switch (name) {
     case 'ok':
       return HEALTHY;
@@ -120,11 +135,19 @@ export function scenarioBehaviour(name: ScenarioName): ScenarioBehaviour {
       return { ...HEALTHY, symbolsApiEnabled: false };
     case 'account-abnormal':
       return { ...HEALTHY, accountAbnormal: true };
+    case 'time-in-seconds':
+      return { ...HEALTHY, serverTimeAnswer: 'seconds' };
+    case 'clock-jitter':
+      return { ...HEALTHY, serverTimeAnswer: { jitterMs: 1500 } };
     case 'rate-limited':
     case 'blocked':
     case 'server-error':
     case 'timeout':
     case 'html-200':
+    case 'ip-banned':
+    case 'empty-200':
+    case 'truncated-200':
+    case 'gateway-json':
       return { ...HEALTHY, gatewayFailure: name };
   }
 }

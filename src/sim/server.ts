@@ -8,12 +8,16 @@ import { authorizeSignedRequest } from './auth.js';
 import { otherSecretThan } from './credentials.js';
 import { findRoute } from './endpoints.js';
 import { notFound, type SimResponse } from './errors.js';
+import { answerFutures, isFuturesPath } from './futures/index.js';
 import { gatewayFailureResponse } from './gateway.js';
 import { parseParams } from './params.js';
+import { spotRequestFindings } from './request-findings.js';
+import { createRequestLog, type FindingsSource, type RequestLogEntry } from './request-log.js';
 import { DEFAULT_SCENARIO, parseScenarioName, scenarioBehaviour, type ScenarioName } from './scenarios.js';
 
 export { SCENARIOS, SCENARIO_NAMES, UnknownScenarioError, isScenarioName, type ScenarioName } from './scenarios.js';
 export { generateDemoCredentials, type DemoCredentials } from './credentials.js';
+export { jsonLine, terminalLine, type FindingsSource, type RequestLogEntry } from './request-log.js';
 
 /** What the optional delay hook sees of a request. */
 export interface SimDelayRequest {
@@ -43,8 +47,13 @@ export interface SimOptions {
   /** Asymmetric delays per request (e.g. a clock-estimation benchmark); added to latencyMs. */
   delayMs?: (req: SimDelayRequest) => SimDelays;
   now?: () => number;
-  /** One short line per answered request; never the secret, the query or the signature. */
-  log?: (line: string) => void;
+  /**
+   * One entry per request, in arrival order, with what was wrong with it (issue #15). The key is
+   * masked; the secret and the signature never appear.
+   */
+  onRequest?: (entry: RequestLogEntry) => void;
+  /** Judges each request for onRequest; default: the signature lab for spot requests. */
+  findings?: FindingsSource;
 }
 
 export interface SimRequestLog {
@@ -113,12 +122,6 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-/** Control characters out, length capped: the log line is shown in a terminal. */
-function printablePath(path: string): string {
-  const clean = path.replace(/[^\x20-\x7e]/g, '?');
-  return clean.length > 120 ? `${clean.slice(0, 117)}...` : clean;
-}
-
 function validatePort(port: number): void {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new SimListenError('EINVALIDPORT', port, `Port ${port} is not a valid TCP port (0-65535).`);
@@ -159,6 +162,15 @@ export async function startSimulator(opts: SimOptions): Promise<RunningSim> {
   const serverTime = () => now() + (opts.serverClockOffsetMs ?? behaviour.serverClockOffsetMs);
   const serverSecret = () => (behaviour.secretDiffers ? otherSecretThan(opts.secret) : opts.secret);
 
+  const requestLog = opts.onRequest
+    ? createRequestLog({
+        findings: opts.findings ?? spotRequestFindings,
+        context: () => ({ clientSecret: opts.secret, apiKey: opts.apiKey, scenario, serverTimeMs: serverTime() }),
+        secrets: () => [opts.secret, serverSecret()],
+        onEntry: opts.onRequest,
+      })
+    : undefined;
+
   function record(entry: SimRequestLog): void {
     requests.push(entry);
     if (requests.length > MAX_LOGGED_REQUESTS) requests.splice(0, requests.length - MAX_LOGGED_REQUESTS);
@@ -169,6 +181,7 @@ export async function startSimulator(opts: SimOptions): Promise<RunningSim> {
     if (failure && failure !== 'timeout') {
       return gatewayFailureResponse(failure, req.headers.host ?? `${host}:${port}`, path, now());
     }
+    if (isFuturesPath(path)) return answerFutures({ method, path, rawQuery, body, headers: req.headers, serverTimeMs: serverTime(), scenario }, opts);
     const route = findRoute(method, path);
     if (!route) return notFound();
     const rawBody = body.toString('latin1');
@@ -190,31 +203,39 @@ export async function startSimulator(opts: SimOptions): Promise<RunningSim> {
     const receivedAtMs = now();
     const method = req.method ?? 'GET';
     const { path, rawQuery } = splitTarget(req.url ?? '/');
+    // Every request passes here, whatever answers it: the one place the request log hooks in. Its
+    // place in the log is taken once the body is in, so a client that stalls mid-upload holds
+    // back no other request's line.
+    const arrival = { receivedAtMs, method, path, rawQuery, headers: req.headers, rawHeaders: req.rawHeaders };
     let body: Buffer;
     try {
       body = await readBody(req);
     } catch {
+      requestLog?.arrive(arrival).finish(undefined, undefined);
       res.destroy();
       return;
     }
+    const logged = requestLog?.arrive(arrival);
     const entry: SimRequestLog = { method, path, rawQuery, rawBody: body.toString('utf8'), status: null, receivedAtMs };
     record(entry);
 
     const extra = opts.delayMs?.({ method, path, rawQuery }) ?? { beforeHandleMs: 0, beforeSendMs: 0 };
     await wait(Math.floor(latencyMs / 2) + Math.max(0, extra.beforeHandleMs));
-    if (behaviour.gatewayFailure === 'timeout') await wait(TIMEOUT_SCENARIO_DELAY_MS);
-    if (closed) return;
+    if (behaviour.gatewayFailure === 'timeout') {
+      logged?.finish(body, undefined); // held on purpose: logged now, so later requests are not held back
+      await wait(TIMEOUT_SCENARIO_DELAY_MS);
+    }
+    if (closed) return logged?.finish(body, undefined);
 
     const response = answer(method, path, rawQuery, body, req);
     await wait(Math.ceil(latencyMs / 2) + Math.max(0, extra.beforeSendMs));
-    if (closed || res.destroyed) return;
+    if (closed || res.destroyed) return logged?.finish(body, undefined);
 
     res.writeHead(response.status, { ...response.headers, 'content-length': Buffer.byteLength(response.body) });
     res.end(response.body);
     entry.status = response.status;
     if (response.code !== undefined) entry.code = response.code;
-    const code = response.code !== undefined && String(response.code) !== String(response.status) ? ` ${response.code}` : '';
-    opts.log?.(`${method} ${printablePath(path)} → ${response.status}${code}`);
+    logged?.finish(body, response);
   }
 
   const server = createServer((req, res) => {

@@ -1,40 +1,50 @@
-import { describeOffset } from '../core/clock.js';
+import { describeOffset, judgeClock } from '../core/clock.js';
 import type { Finding } from '../core/types.js';
 import type { StepRunner } from './context.js';
-import { isOk } from './describe.js';
-import { refusalFindings, signedEvidence } from './signed-step.js';
+import { signedEvidence } from './signed-step.js';
 
 /**
- * Step 4 (guide debug step 3: "test a simple request, account info before trading").
- * Signed with local time, as the user's bot would sign it.
+ * Step 4 (guide debug step 3: "test a simple request, account info before trading"). Signed
+ * with local time, as the user's bot would sign it; passes only on an account with balances.
  */
 export const runAccount: StepRunner = async (ctx) => {
-  const obs = await ctx.client.signed('GET', '/api/v3/account');
-  const evidence = signedEvidence(ctx, obs);
-  if (isOk(obs)) return accountPassed(obs.json, evidence, ctx.options.verbose);
+  const probe = await ctx.signedProbe();
+  const evidence = signedEvidence(probe.first);
+  if (probe.verdict.ok) return accountPassed(probe.verdict.json, evidence, ctx.options.verbose);
 
-  let findings = ctx.classify(obs);
+  let findings = probe.verdict.findings;
   const facts: Record<string, string | number | boolean> = {};
-  if (findings.some((f) => f.id === 'timestamp-outside-recv-window')) {
-    // Prove (or rule out) the clock: sign once more with the measured offset.
-    const clock = await ctx.clock();
-    if (clock) {
-      const retry = await ctx.client.signed('GET', '/api/v3/account', [], { serverOffsetMs: -clock.localAheadMs });
-      const fixed = isOk(retry);
-      facts.retriedWithOffset = true;
-      facts.retryFixed = fixed;
-      evidence.push(
-        fixed
-          ? `Signed again with MEXC's time (your clock is ${describeOffset(clock.localAheadMs)}): accepted. The clock is the cause.`
-          : `Signed again with MEXC's time: still refused (${retry.mexcCode ?? retry.status}). Something besides the clock is wrong too.`,
-      );
-      findings = findings.map((f): Finding =>
-        f.id === 'timestamp-outside-recv-window' ? { ...f, facts: { ...f.facts, localAheadMs: clock.localAheadMs, retryFixed: fixed } } : f,
-      );
-      if (fixed) return { status: 'fail', summary: 'Refused: timestamp outside recvWindow (your clock)', evidence, diagnoses: ctx.diagnose(findings), facts };
-      const more = refusalFindings(ctx, retry).filter((f) => f.id !== 'timestamp-outside-recv-window');
-      findings = [...findings, ...more];
+  if (probe.timestampRefused && probe.retry && probe.clock) {
+    const clock = probe.clock;
+    const fixed = probe.retryVerdict?.ok === true;
+    facts.retriedWithOffset = true;
+    facts.retryFixed = fixed;
+    evidence.push(
+      fixed
+        ? `Signed again with MEXC's time (your clock is ${describeOffset(clock.localAheadMs)}): accepted. The clock is the cause.`
+        : `Signed again with MEXC's time: still refused (${probe.retry.mexcCode ?? probe.retry.status ?? probe.retry.networkError?.code}). Something besides the clock is wrong too.`,
+    );
+    // One cause, one problem: the clock step reports it. In check it reads this same proof; in
+    // the wizard it ran earlier, so defer only when it did name a clock problem.
+    const clockResult = ctx.results.get('clock');
+    const clockReportsIt = !clockResult || clockResult.diagnoses.some((d) => d.id === 'clock-ahead' || d.id === 'clock-behind');
+    if (fixed && clockReportsIt) {
+      return {
+        status: 'fail',
+        summary: `Refused${probe.first.mexcCode !== undefined ? ` with ${probe.first.mexcCode}` : ''} because of the clock (see the Clock step)`,
+        evidence,
+        diagnoses: [],
+        facts: { ...facts, refusedBy: 'clock' },
+      };
     }
+    const verdict = judgeClock(clock, ctx.options.recvWindowMs).verdict;
+    findings = findings.map((f): Finding =>
+      f.id === 'timestamp-outside-recv-window'
+        ? { ...f, facts: { ...f.facts, clockVerdict: verdict, localAheadMs: clock.localAheadMs, rttMs: clock.rttMs, retryFixed: false } }
+        : f,
+    );
+    const more = probe.retryVerdict && !probe.retryVerdict.ok ? probe.retryVerdict.findings.filter((f) => f.id !== 'timestamp-outside-recv-window') : [];
+    findings = [...findings, ...more];
   }
   const ip = findings.find((f) => f.id === 'ip-not-whitelisted')?.facts.ip;
   if (typeof ip === 'string') facts.mexcSawIp = ip;

@@ -1,36 +1,132 @@
-import { describeOffset } from '../core/clock.js';
-import type { StepRunner } from './context.js';
+import { clockFindings } from '../core/classify.js';
+import { describeOffset, judgeClock, type ClockEstimate, type ClockJudgement } from '../core/clock.js';
+import type { Finding } from '../core/types.js';
+import type { SignedProbe, StepOutcome, StepRunner } from './context.js';
 import { describeAnswer } from './describe.js';
 
-/** Step 3 (guide §7 "Timestamp", Fix 3/4): is the local clock inside MEXC's timing rule? */
+/**
+ * Step 3 (guide "Timestamp", Fix 3/4): is the local clock inside MEXC's timing rule? The /time
+ * samples give an interval; a signed request in the same run is stronger evidence, and the
+ * verdict agrees with it: accepted means the clock passed MEXC's own check, and a timestamp
+ * refusal that signing with MEXC's time cures proves the clock is the cause.
+ */
 export const runClock: StepRunner = async (ctx) => {
-  const estimate = await ctx.clock();
+  const reading = await ctx.clock();
+  const rw = ctx.options.recvWindowMs;
+  const estimate = reading.estimate;
   if (!estimate) {
-    const failure = ctx.clockFailure();
-    const findings = failure ? ctx.classify(failure) : [];
+    const failure = reading.failure;
+    const verdict = failure ? ctx.judge(failure, 'GET /api/v3/time') : undefined;
+    const findings: Finding[] = verdict && !verdict.ok ? verdict.findings : [{ id: 'unexpected-response', facts: { endpoint: 'GET /api/v3/time' } }];
     return {
       status: 'fail',
-      summary: 'Could not read MEXC server time',
+      summary: 'Could not read MEXC server time: no clock offset measured',
       evidence: [`GET /api/v3/time gave no usable serverTime${failure ? `: ${describeAnswer(failure)}` : ''}`],
-      diagnoses: ctx.diagnose(findings.length ? findings : [{ id: 'unexpected-response', facts: { endpoint: '/api/v3/time' } }]),
+      diagnoses: ctx.diagnose(findings),
     };
   }
-  const { localAheadMs, rttMs, uncertaintyMs, samples } = estimate;
-  const evidence = [
-    `Your clock is ${describeOffset(localAheadMs)} (±${uncertaintyMs} ms; best round trip ${rttMs} ms over ${samples.length} samples)`,
-    `MEXC accepts a request when timestamp < serverTime + 1000 and serverTime − timestamp ≤ recvWindow (${ctx.options.recvWindowMs} ms)`,
-  ];
-  const findings = ctx.classifyClock(localAheadMs, rttMs, ctx.options.recvWindowMs);
-  const facts = { localAheadMs, rttMs };
-  if (findings.length === 0) {
-    return { status: 'pass', summary: `Clock in sync (${describeOffset(localAheadMs)})`, evidence, diagnoses: [], facts };
+  const judgement = judgeClock(estimate, rw);
+  const evidence = clockEvidence(estimate, judgement, rw, reading.usable, reading.sent);
+  let findings = clockFindings(estimate, judgement, rw);
+  const facts = { localAheadMs: estimate.localAheadMs, rttMs: estimate.rttMs };
+
+  const probe = ctx.canSign ? await ctx.signedProbe() : undefined;
+  const proof = signedProof(probe);
+  if (proof === 'accepted') {
+    evidence.push('MEXC accepted a request signed with your clock in this run (GET /api/v3/account): your clock passes its check.');
+    if (findings.some((f) => f.facts.severity === 'error' || f.facts.uncertain)) {
+      evidence.push('The server-time samples suggested otherwise; the accepted request is the stronger evidence.');
+    }
+    // A near-edge warning stands only on samples that agree among themselves.
+    findings = estimate.inconsistent ? [] : findings.filter((f) => f.facts.nearEdge === true && !f.facts.uncertain);
+  } else if (proof === 'clock') {
+    const line = "MEXC refused a request signed with your clock (timestamp outside recvWindow) and accepted it signed with MEXC's time: the clock is the cause.";
+    evidence.push(line);
+    findings = provenFindings(findings, estimate, judgement, rw, line);
   }
-  const nearEdgeOnly = findings.every((f) => f.facts.nearEdge === true);
-  return {
-    status: nearEdgeOnly ? 'warn' : 'fail',
-    summary: nearEdgeOnly ? `Clock close to MEXC's limit (${describeOffset(localAheadMs)})` : `Clock out of range: ${describeOffset(localAheadMs)}`,
-    evidence,
-    diagnoses: ctx.diagnose(findings),
-    facts,
-  };
+  return outcome(findings, judgement, estimate, rw, evidence, facts, ctx.diagnose);
 };
+
+type Proof = 'accepted' | 'clock' | undefined;
+
+function signedProof(probe: SignedProbe | undefined): Proof {
+  if (!probe) return undefined;
+  if (probe.verdict.ok) return 'accepted';
+  if (probe.timestampRefused && probe.retryVerdict?.ok) return 'clock';
+  return undefined;
+}
+
+/** The clock is proven the cause: a hard finding on the side the samples point to. */
+function provenFindings(findings: Finding[], estimate: ClockEstimate, judgement: ClockJudgement, rw: number, proof: string): Finding[] {
+  const side = judgement.side ?? (estimate.maxArrivalLeadMs + estimate.minArrivalLeadMs >= 0 ? 'ahead' : 'behind');
+  const base = findings[0]?.facts ?? {
+    localAheadMs: estimate.localAheadMs,
+    rttMs: estimate.rttMs,
+    recvWindowMs: rw,
+    arrivalLeadMs: Math.round(side === 'ahead' ? estimate.maxArrivalLeadMs : estimate.minArrivalLeadMs),
+  };
+  const { uncertain: _u, marginMs: _m, latencyCause: _l, ...rest } = base;
+  return [{ id: side === 'ahead' ? 'clock-ahead' : 'clock-behind', facts: { ...rest, nearEdge: false, severity: 'error', signedProof: proof } }];
+}
+
+function outcome(
+  findings: Finding[],
+  judgement: ClockJudgement,
+  estimate: ClockEstimate,
+  rw: number,
+  evidence: string[],
+  facts: StepOutcome['facts'],
+  diagnose: (f: Finding[]) => StepOutcome['diagnoses'],
+): StepOutcome {
+  const offset = describeOffset(estimate.localAheadMs);
+  if (findings.some((f) => f.facts.severity === 'error')) {
+    return { status: 'fail', summary: `Clock out of range: ${offset}`, evidence, diagnoses: diagnose(findings), facts };
+  }
+  if (findings.length > 0) {
+    const uncertain = findings.some((f) => f.facts.uncertain);
+    return {
+      status: 'warn',
+      summary: uncertain ? `Clock uncertain: ${offset} ±${estimate.uncertaintyMs} ms, close to MEXC's limit` : `Clock close to MEXC's limit (${offset})`,
+      evidence,
+      diagnoses: diagnose(findings),
+      facts,
+    };
+  }
+  // Latency, not the clock: say so, without calling it a clock problem.
+  if (judgement.side === 'behind' && judgement.cause === 'latency' && judgement.verdict !== 'ok') {
+    return {
+      status: 'warn',
+      summary: `Slow network: requests reach MEXC up to ${formatSec(-estimate.minArrivalLeadMs)} old, close to recvWindow (${formatSec(rw)}); your clock may be right`,
+      evidence,
+      diagnoses: [],
+      facts,
+    };
+  }
+  return { status: 'pass', summary: `Clock in sync (${offset}${estimate.uncertaintyMs > 50 ? ` ±${estimate.uncertaintyMs} ms` : ''})`, evidence, diagnoses: [], facts };
+}
+
+const formatSec = (ms: number) => (Math.abs(ms) >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
+
+/** An arrival lead in words: "120 ms old", "1.2 s in MEXC's future". */
+const describeLead = (leadMs: number) => (leadMs > 0 ? `${formatSec(leadMs)} in MEXC's future` : `${formatSec(-leadMs)} old`);
+
+function clockEvidence(estimate: ClockEstimate, judgement: ClockJudgement, rw: number, usable: number, sent: number): string[] {
+  const kept = estimate.samples.filter((s) => s.kept).length;
+  const range = `between ${describeOffset(estimate.lowAheadMs)} and ${describeOffset(estimate.highAheadMs)}`;
+  const lines = [
+    estimate.inconsistent
+      ? `Your clock is ${range}: MEXC's server-time answers disagree by ${estimate.scatterMs} ms, more than the round trips allow`
+      : estimate.lowAheadMs <= 0 && estimate.highAheadMs >= 0 && estimate.uncertaintyMs > 50
+        ? `Your clock is ${range}: a round trip of ${estimate.rttMs} ms allows no closer measurement`
+        : `Your clock is ${describeOffset(estimate.localAheadMs)} (±${estimate.uncertaintyMs} ms)`,
+    `Best round trip ${estimate.rttMs} ms; ${kept} of ${sent} samples used${usable < sent ? ` (${sent - usable} answers were not a server time)` : ''}${kept < usable ? `, ${usable - kept} dropped for a round trip far above the best` : ''}`,
+    describeLead(estimate.minArrivalLeadMs) === describeLead(estimate.maxArrivalLeadMs)
+      ? `A request signed now reaches MEXC ${describeLead(estimate.minArrivalLeadMs)}`
+      : `A request signed now reaches MEXC between ${describeLead(estimate.maxArrivalLeadMs)} and ${describeLead(estimate.minArrivalLeadMs)}`,
+    `MEXC accepts a request when timestamp < serverTime + 1000 and serverTime − timestamp ≤ recvWindow (${rw} ms)`,
+  ];
+  if (judgement.side === 'behind' && judgement.cause === 'latency' && judgement.verdict !== 'ok') {
+    lines.push(`Network latency: the round trip alone is ${estimate.rttMs} ms, so requests arrive old even if your clock is right`);
+  }
+  return lines;
+}

@@ -1,3 +1,5 @@
+import type { ShapedEndpoint } from '../core/answers.js';
+import type { AnswerVerdict } from '../core/classify.js';
 import type { MexcClient } from '../core/client.js';
 import type { ClockEstimate } from '../core/clock.js';
 import type { CredentialLintResult, FoundCredentials } from '../core/credentials.js';
@@ -13,6 +15,34 @@ export interface CheckOptions {
   verbose: boolean;
 }
 
+/**
+ * The signed GET /api/v3/account, sent once per run and shared: the account step reads it, and
+ * the clock step checks its verdict against it (MEXC accepting a request signed with the local
+ * clock is the strongest evidence about that clock). On a timestamp refusal it is signed once
+ * more with MEXC's time, which proves or rules out the clock.
+ */
+export interface SignedProbe {
+  first: Observation;
+  verdict: AnswerVerdict;
+  /** MEXC refused the first request for its timestamp (700003 and kin). */
+  timestampRefused: boolean;
+  /** The same request signed with MEXC's time (only after a timestamp refusal with a clock estimate). */
+  retry?: Observation;
+  retryVerdict?: AnswerVerdict;
+  /** The clock estimate the retry used. */
+  clock?: ClockEstimate;
+}
+
+/** What the clock samples gave: the estimate, or the answer that was not a server time. */
+export interface ClockReading {
+  estimate?: ClockEstimate;
+  /** One answer that gave no usable sample (429, HTML, a time in seconds…). */
+  failure?: Observation;
+  /** How many of the answers were usable samples, of how many sent. */
+  usable: number;
+  sent: number;
+}
+
 /** What steps share during one session. Steps read it; the session writes it. */
 export interface StepContext {
   options: CheckOptions;
@@ -21,15 +51,15 @@ export interface StepContext {
   lint: CredentialLintResult;
   now: () => number;
   fixContext: () => FixContext;
-  /** Classify + render through the one catalog. */
+  /** Render findings through the one catalog (as this tool's own requests). */
   diagnose: (findings: Finding[]) => Diagnosis[];
-  classify: (obs: Observation) => Finding[];
-  classifyClock: (localAheadMs: number, rttMs: number, recvWindowMs: number) => Finding[];
+  /** Positive evidence: ok only on MEXC's success shape for the endpoint. */
+  judge: (obs: Observation, endpoint: ShapedEndpoint) => AnswerVerdict;
+  canSign: boolean;
   /** Shared, memoised lookups (started early by `runAll` so they overlap other requests). */
   market: () => Promise<MarketInfo>;
-  clock: () => Promise<ClockEstimate | undefined>;
-  /** One /api/v3/time answer when no sample was usable (429, HTML, no serverTime…). */
-  clockFailure: () => Observation | undefined;
+  clock: () => Promise<ClockReading>;
+  signedProbe: () => Promise<SignedProbe>;
   results: ReadonlyMap<StepId, StepResult>;
 }
 

@@ -28,6 +28,3 @@ export function describeSignedRequest(obs: Observation): string[] {
   if (obs.signed) lines.push(`String signed: ${obs.signed.stringToSign}`);
   return lines;
 }
-
-export const isOk = (obs: Observation): boolean =>
-  !obs.networkError && obs.status === 200 && (obs.mexcCode === undefined || obs.mexcCode === 200 || obs.mexcCode === 0 || obs.mexcCode === '200');

@@ -1,3 +1,4 @@
+import { isSuccess } from '../core/classify.js';
 import type { MexcClient } from '../core/client.js';
 import type { Observation } from '../core/types.js';
 
@@ -51,16 +52,17 @@ function tickerPrice(client: MexcClient, symbol: string) {
   return client.publicGet('/api/v3/ticker/price', { symbol });
 }
 
+/** The API-enabled symbols, when the answer is MEXC's `{"code":200,"data":[…]}`. */
 function symbolList(obs: Observation): string[] | undefined {
-  const data = (obs.json as { data?: unknown } | undefined)?.data;
-  return Array.isArray(data) ? data.filter((s): s is string => typeof s === 'string') : undefined;
+  if (!isSuccess(obs, 'GET /api/v3/defaultSymbols')) return undefined;
+  return (obs.json as { data: string[] }).data;
 }
 
 function describe(symbol: string, apiEnabled: boolean | undefined, info: Observation, ticker: Observation, observations: Observation[]): MarketInfo {
   const market: MarketInfo = { symbol, apiEnabled, observations };
-  const rules = parseRules(info.json, symbol);
+  const rules = isSuccess(info, 'GET /api/v3/exchangeInfo') ? parseRules(info.json, symbol) : undefined;
   if (rules) market.rules = rules;
-  const price = Number((ticker.json as { price?: unknown } | undefined)?.price);
+  const price = isSuccess(ticker, 'GET /api/v3/ticker/price') ? Number((ticker.json as { price?: unknown }).price) : NaN;
   if (Number.isFinite(price) && price > 0) market.lastPrice = price;
   return market;
 }

@@ -1,31 +1,34 @@
 import type { LookupFunction } from 'node:net';
-import { renderDiagnosis } from '../core/catalog/index.js';
-import { classifyClock, classifyObservation } from '../core/classify.js';
+import { implausibleMs } from '../core/answers.js';
+import { KEY_WIDE_REFUSAL_IDS, renderDiagnosis } from '../core/catalog/index.js';
+import { judgeAnswer } from '../core/classify.js';
 import { MexcClient } from '../core/client.js';
 import { estimateClock, type ClockEstimate, type ClockSample } from '../core/clock.js';
 import { findCredentials, lintCredentials, typedValue, type FoundCredentials } from '../core/credentials.js';
+import { describeProxy } from '../core/proxy.js';
 import { maskKey } from '../core/redact.js';
+import { CLOCK_SAMPLES, stepBatches, stepSpec, type StepNeed } from '../core/step-table.js';
 import { STEP_IDS, type Finding, type FixContext, type Observation, type StepId, type StepResult } from '../core/types.js';
 import { runAccount } from './account.js';
 import { runClock } from './clock.js';
 import { runConnectivity } from './connectivity.js';
-import type { CheckOptions, StepContext, StepOutcome, StepRunner } from './context.js';
+import type { CheckOptions, ClockReading, SignedProbe, StepContext, StepOutcome, StepRunner } from './context.js';
 import { runCredentials } from './credentials.js';
 import { loadMarket, type MarketInfo } from './market.js';
 import { runTrade } from './trade.js';
 import { runTradeRead } from './trade-read.js';
 
-const RUNNERS: Record<StepId, StepRunner> = {
+const RUNNERS = {
   credentials: runCredentials,
   connectivity: runConnectivity,
   clock: runClock,
   account: runAccount,
   'trade-read': runTradeRead,
   trade: runTrade,
-};
+} satisfies Record<StepId, StepRunner>;
 
-/** How many /api/v3/time samples the clock step takes, concurrently. */
-const CLOCK_SAMPLES = 4;
+/** The step whose result settles each need (`signing` is settled locally, by the credentials found). */
+const NEED_SOURCE: Record<StepNeed, StepId | undefined> = { reachable: 'connectivity', signing: undefined, 'key-accepted': 'account' };
 
 export interface SessionOptions extends CheckOptions {
   env: Readonly<Record<string, string | undefined>>;
@@ -48,8 +51,15 @@ export interface CheckReport {
   key?: string;
   symbol?: string;
   steps: StepResult[];
-  /** The clock estimate: offset (positive = local clock ahead), best round trip, every sample. */
-  clock?: { localAheadMs: number; rttMs: number; uncertaintyMs: number; samples: ClockEstimate['samples'] };
+  /** The clock estimate: offset (positive = local clock ahead) ± uncertainty, best round trip, every sample. */
+  clock?: {
+    localAheadMs: number;
+    rttMs: number;
+    uncertaintyMs: number;
+    /** How old (negative) or early (positive) a request signed now reaches MEXC, over the samples used. */
+    arrivalLeadMs: { min: number; max: number };
+    samples: ClockEstimate['samples'];
+  };
   /** The public IP MEXC reported in a 700006 answer. */
   mexcSawIp?: string;
 }
@@ -64,7 +74,8 @@ export class Session {
   private typed: FoundCredentials = {};
   private client: MexcClient;
   private marketMemo?: Promise<MarketInfo>;
-  private clockMemo?: Promise<ClockEstimate | undefined>;
+  private clockMemo?: Promise<ClockReading>;
+  private probeMemo?: Promise<SignedProbe>;
   private facts: Record<string, string | number | boolean> = {};
 
   constructor(private readonly opts: SessionOptions) {
@@ -94,15 +105,22 @@ export class Session {
     if (id === 'credentials') {
       this.found = this.opts.loadCredentials();
       this.reset();
+    } else if (this.results.has(id)) {
+      // A re-run measures afresh: the user changed something.
+      if (id === 'clock') this.clockMemo = undefined;
+      if (id === 'trade' || id === 'trade-read') this.marketMemo = undefined;
     }
-    if (id === 'clock') this.clockMemo = undefined;
+    // The signed probe is shared by the steps of one batch (check). A step run on its own (the
+    // wizard, one screen after another) signs a fresh one: the user may have fixed something.
+    if (!how.deferSkip && (id === 'clock' || id === 'account')) this.probeMemo = undefined;
     const started = this.opts.now();
-    const skipReason = how.deferSkip ? undefined : this.skipReason(id);
+    const skipReason = this.skipReason(id, how.deferSkip ? this.batchOf(id) : []);
     let result: StepResult;
     if (skipReason) {
       result = skipped(id, skipReason);
     } else {
       const outcome = await RUNNERS[id](this.context());
+      if (id === 'account') delete this.facts.refusedBy;
       Object.assign(this.facts, outcome.facts ?? {});
       result = toResult(id, outcome, this.opts.now() - started);
     }
@@ -111,38 +129,26 @@ export class Session {
   }
 
   /**
-   * Every step, overlapping what is independent. Waiting for connectivity before the clock and
-   * account requests would cost a round trip, so the ping, the clock samples, the market lookups
-   * and the signed account call go out together; steps that connectivity rules out are then
-   * reported as skipped. The two trade probes follow together.
+   * Every step, batch by batch (core/step-table.ts): steps that may run alongside each other
+   * have their requests in flight together, and a need that a step of the same batch settles is
+   * checked once the batch is done (a step that connectivity rules out is then reported as
+   * skipped). Clock samples go out first in their batch: their answers then come back before the
+   * others' and are not delayed behind the parsing of bigger responses.
    */
   async runAll(onEvent?: (e: SessionEvent) => void): Promise<CheckReport> {
-    const emit = (r: StepResult) => {
-      onEvent?.({ type: 'done', result: r });
-      return r;
-    };
-    onEvent?.({ type: 'start', id: 'credentials' });
-    emit(await this.runStep('credentials'));
-    const together: StepId[] = this.canSign() ? ['connectivity', 'clock', 'account'] : ['connectivity', 'clock'];
-    for (const id of together) onEvent?.({ type: 'start', id });
-    // Clock samples go out first: their answers then come back before the others' and are not
-    // delayed behind the parsing of bigger responses, which would blur the offset estimate.
-    const firing = ['clock', ...together.filter((id) => id !== 'clock')] as StepId[];
-    const running = firing.map((id) => this.runStep(id, { deferSkip: true }));
-    if (this.canSign()) void this.market().catch(() => undefined);
-    await Promise.all(running);
-    for (const id of together) {
-      const reason = this.skipReason(id);
-      if (reason) this.results.set(id, skipped(id, reason));
-      emit(this.results.get(id)!);
+    const emit = (r: StepResult) => onEvent?.({ type: 'done', result: r });
+    for (const batch of stepBatches()) {
+      for (const id of batch) onEvent?.({ type: 'start', id });
+      const firing = [...batch].sort((a, b) => Number(b === 'clock') - Number(a === 'clock'));
+      const running = firing.map((id) => this.runStep(id, { deferSkip: batch.length > 1 }));
+      if (batch.length > 1 && this.canSign() && batch.some((id) => stepSpec(id).needs.includes('signing'))) void this.market().catch(() => undefined);
+      await Promise.all(running);
+      for (const id of batch) {
+        const reason = this.skipReason(id);
+        if (reason && this.results.get(id)?.status !== 'skip') this.results.set(id, skipped(id, reason));
+        emit(this.results.get(id)!);
+      }
     }
-    if (!together.includes('account')) {
-      onEvent?.({ type: 'start', id: 'account' });
-      emit(await this.runStep('account'));
-    }
-    const last: StepId[] = ['trade-read', 'trade'];
-    for (const id of last) onEvent?.({ type: 'start', id });
-    await Promise.all(last.map((id) => this.runStep(id).then(emit)));
     return this.report();
   }
 
@@ -159,7 +165,15 @@ export class Session {
       ...(this.marketSymbol ? { symbol: this.marketSymbol } : {}),
       steps,
       ...(this.lastClock
-        ? { clock: { localAheadMs: this.lastClock.localAheadMs, rttMs: this.lastClock.rttMs, uncertaintyMs: this.lastClock.uncertaintyMs, samples: this.lastClock.samples } }
+        ? {
+            clock: {
+              localAheadMs: this.lastClock.localAheadMs,
+              rttMs: this.lastClock.rttMs,
+              uncertaintyMs: this.lastClock.uncertaintyMs,
+              arrivalLeadMs: { min: Math.round(this.lastClock.minArrivalLeadMs), max: Math.round(this.lastClock.maxArrivalLeadMs) },
+              samples: this.lastClock.samples,
+            },
+          }
         : {}),
       ...(typeof this.facts.mexcSawIp === 'string' ? { mexcSawIp: this.facts.mexcSawIp } : {}),
     };
@@ -198,6 +212,7 @@ export class Session {
     this.client = this.makeClient();
     this.marketMemo = undefined;
     this.clockMemo = undefined;
+    this.probeMemo = undefined;
   }
 
   private makeClient(): MexcClient {
@@ -216,23 +231,48 @@ export class Session {
     });
   }
 
-  private skipReason(id: StepId): string | undefined {
-    const failed = (s: StepId) => this.results.get(s)?.status === 'fail';
-    const skipped = (s: StepId) => this.results.get(s)?.status === 'skip';
-    if (id === 'credentials' || id === 'connectivity') return undefined;
-    if (failed('connectivity') || skipped('connectivity')) return 'MEXC is not reachable (see connectivity)';
-    if (id === 'clock') return undefined;
-    if (!this.canSign()) return 'no API key and secret to sign with (see credentials)';
-    if (id === 'account') return undefined;
-    const account = this.results.get('account');
-    if (account?.status === 'fail' && !account.diagnoses.every((d) => d.id === 'permission-denied')) {
-      return `the account request was refused (${account.diagnoses[0]?.title ?? 'see account'}); fix that first`;
+  private batchOf(id: StepId): StepId[] {
+    return stepBatches().find((b) => b.includes(id)) ?? [];
+  }
+
+  /** Why a step cannot run, from its needs (core/step-table.ts); needs settled by `pending` steps are not checked yet. */
+  private skipReason(id: StepId, pending: readonly StepId[] = []): string | undefined {
+    for (const need of stepSpec(id).needs) {
+      const source = NEED_SOURCE[need];
+      if (source && pending.includes(source)) continue;
+      const reason = this.unmet(need);
+      if (reason) return reason;
     }
     return undefined;
   }
 
+  private unmet(need: StepNeed): string | undefined {
+    switch (need) {
+      case 'reachable': {
+        const c = this.results.get('connectivity');
+        return c?.status === 'fail' || c?.status === 'skip' ? 'MEXC is not reachable (see connectivity)' : undefined;
+      }
+      case 'signing':
+        return this.canSign() ? undefined : 'no API key and secret to sign with (see credentials)';
+      case 'key-accepted': {
+        const account = this.results.get('account');
+        if (account?.status !== 'fail') return undefined;
+        // Refused for the whole key (or for the clock, which the clock step reports): every
+        // other signed request would meet the same refusal.
+        if (account.diagnoses.length === 0) {
+          return this.facts.refusedBy === 'clock'
+            ? 'MEXC refused the account request because of the clock (see clock); fix that first'
+            : `the account request failed (${account.summary}); fix that first`;
+        }
+        if (!account.diagnoses.some((d) => KEY_WIDE_REFUSAL_IDS.has(d.id))) return undefined;
+        return `the account request was refused (${account.diagnoses[0]?.title}); fix that first`;
+      }
+    }
+  }
+
   private context(): StepContext {
     const fixContext = () => this.fixContext();
+    const proxy = this.client.proxy ? describeProxy(this.client.proxy) : undefined;
     return {
       options: this.opts,
       client: this.client,
@@ -240,12 +280,13 @@ export class Session {
       lint: this.lint(),
       now: this.opts.now,
       fixContext,
-      diagnose: (findings: Finding[]) => dedupe(findings).map((f) => renderDiagnosis(f, fixContext())),
-      classify: (obs: Observation) => classifyObservation(obs),
-      classifyClock: (a, r, w) => classifyClock(a, r, w),
+      // Every request a step judges is this tool's own: fixes lead accordingly (a 700002 here is the secret).
+      diagnose: (findings: Finding[]) => dedupe(findings).map((f) => renderDiagnosis(f, { ...fixContext(), requestSource: 'tool' })),
+      judge: (obs, endpoint) => judgeAnswer(obs, endpoint, proxy ? { proxy } : {}),
+      canSign: this.canSign(),
       market: () => this.market(),
       clock: () => this.clock(),
-      clockFailure: () => this.clockFailure,
+      signedProbe: () => this.signedProbe(),
       results: this.results,
     };
   }
@@ -259,28 +300,47 @@ export class Session {
   }
 
   private lastClock?: ClockEstimate;
-  private clockFailure?: Observation;
 
-  private clock(): Promise<ClockEstimate | undefined> {
+  private clock(): Promise<ClockReading> {
     this.clockMemo ??= Promise.all(Array.from({ length: CLOCK_SAMPLES }, () => this.client.publicGet('/api/v3/time'))).then((observations) => {
-      const estimate = estimateClock(observations.flatMap(toClockSample));
+      const samples = observations.flatMap(toClockSample);
+      const estimate = estimateClock(samples);
       if (estimate) this.lastClock = estimate;
-      // Without an estimate, keep one answer so the clock step can say what went wrong.
-      this.clockFailure = estimate ? undefined : observations[0];
-      return estimate;
+      // Keep one answer that was not a sample, so the clock step can say what came instead.
+      const failure = observations.find((o) => toClockSample(o).length === 0);
+      return { ...(estimate ? { estimate } : {}), ...(failure ? { failure } : {}), usable: samples.length, sent: observations.length };
     });
     return this.clockMemo;
   }
+
+  private signedProbe(): Promise<SignedProbe> {
+    this.probeMemo ??= (async (): Promise<SignedProbe> => {
+      const proxy = this.client.proxy ? describeProxy(this.client.proxy) : undefined;
+      const judge = (obs: Observation) => judgeAnswer(obs, 'GET /api/v3/account', proxy ? { proxy } : {});
+      const first = await this.client.signed('GET', '/api/v3/account');
+      const verdict = judge(first);
+      const timestampRefused = !verdict.ok && verdict.findings.some((f) => f.id === 'timestamp-outside-recv-window');
+      if (!timestampRefused) return { first, verdict, timestampRefused };
+      // Prove (or rule out) the clock: sign once more with MEXC's time as measured.
+      const clock = (await this.clock()).estimate;
+      if (!clock) return { first, verdict, timestampRefused };
+      const retry = await this.client.signed('GET', '/api/v3/account', [], { serverOffsetMs: -clock.localAheadMs });
+      return { first, verdict, timestampRefused, retry, retryVerdict: judge(retry), clock };
+    })();
+    return this.probeMemo;
+  }
 }
 
+/** A /time answer is a sample only when it has a plausible millisecond serverTime. */
 function toClockSample(obs: Observation): ClockSample[] {
-  const serverTimeMs = Number((obs.json as { serverTime?: unknown } | undefined)?.serverTime);
-  if (obs.networkError || !Number.isFinite(serverTimeMs)) return [];
+  if (obs.networkError || obs.status !== 200) return [];
+  const serverTime = (obs.json as { serverTime?: unknown } | undefined)?.serverTime;
+  if (implausibleMs(serverTime, 'serverTime') !== undefined) return [];
   return [
     {
       localSentMs: obs.wireSentAtMs ?? obs.sentAtMs,
       localReceivedMs: obs.wireFirstByteAtMs ?? obs.receivedAtMs,
-      serverTimeMs,
+      serverTimeMs: serverTime as number,
     },
   ];
 }

@@ -167,7 +167,8 @@ describe.skipIf(!HAS_TMUX).concurrent('ten shapes in a terminal: secret in the e
       await t.waitFor('This text contains your secret', LONG);
       await pressUntil(t, 'Escape', 'Paste what MEXC or your library answered');
       await pressUntil(t, 'Escape', 'What do you want to do?');
-      await pressUntil(t, '3', 'Signature lab');
+      // The lab loads the credentials after it opens: an Enter before that asks for the secret.
+      await pressUntil(t, '3', /recomputed with the secret from/);
       await pasteThenEnter(t, requestPaste(canary), '5ee1');
       await t.waitFor(/Findings[\s\S]*This text contains your secret/, LONG, 'visible');
       await pressUntil(t, 'Enter', 'What do you want to do?');

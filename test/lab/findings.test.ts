@@ -270,11 +270,18 @@ describe('legacy-endpoint', () => {
     expect(d).toContain('website');
   });
 
-  it('reports the futures API used with spot signing', () => {
+  it('says a bare futures URL with spot signing cannot be checked, without a spot finding', () => {
     const sig = hmac('timestamp=1644489390087');
     const r = lab(`https://contract.mexc.com/api/v1/private/account/assets?timestamp=1644489390087&signature=${sig}`);
-    expect(ids(r)).toContain('legacy-endpoint');
-    expect(detailOf(r, 'legacy-endpoint')).toContain('futures');
+    expect(ids(r)).toEqual([]);
+    expect(r.valid).toBe(false);
+    expect(r.verdict).toMatch(/^Cannot check this futures request: .*spot-style timestamp\/signature parameters/);
+  });
+
+  it('reports a spot path on the futures host', () => {
+    const sig = hmac('timestamp=1644489390087');
+    const r = lab(`https://contract.mexc.com/api/v3/account?timestamp=1644489390087&signature=${sig}`);
+    expect(detailOf(r, 'legacy-endpoint')).toContain('futures (contract) host');
   });
 
   it('reports the old api.mxc.com host', () => {

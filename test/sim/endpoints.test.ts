@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateDemoCredentials } from '../../src/sim/server.js';
+import { generateDemoCredentials, type RequestLogEntry } from '../../src/sim/server.js';
 import { DOC_KEY, DOC_SECRET, hmacHex, mexcError, send, signedGet, signedPost, startTestSim } from './helpers.js';
 
 const NOW = 1700000000000;
@@ -190,16 +190,19 @@ describe('nothing that moves money is ever executed', () => {
 
 describe('request log and credentials', () => {
   it('records method, path, raw query, status and code, and never the secret', async () => {
-    const lines: string[] = [];
-    const sim = await startTestSim({ nowMs: NOW, log: (line) => lines.push(line) });
+    const entries: RequestLogEntry[] = [];
+    const sim = await startTestSim({ nowMs: NOW, onRequest: (entry) => entries.push(entry) });
     await signedGet(sim, '/api/v3/account', 'timestamp=1700000000000', '00000000000000000000000000000000');
     await send(sim, { target: '/api/v3/ping' });
     expect(sim.requests).toEqual([
       expect.objectContaining({ method: 'GET', path: '/api/v3/account', status: 400, code: 700002, rawQuery: expect.stringMatching(/^timestamp=1700000000000&signature=/) }),
       expect.objectContaining({ method: 'GET', path: '/api/v3/ping', rawQuery: '', status: 200 }),
     ]);
-    expect(lines).toEqual(['GET /api/v3/account → 400 700002', 'GET /api/v3/ping → 200']);
-    expect(JSON.stringify(sim.requests) + lines.join('\n')).not.toContain(DOC_SECRET);
+    expect(entries.map((e) => [e.method, e.path, e.status, e.code])).toEqual([
+      ['GET', '/api/v3/account', 400, 700002],
+      ['GET', '/api/v3/ping', 200, null],
+    ]);
+    expect(JSON.stringify(sim.requests) + JSON.stringify(entries)).not.toContain(DOC_SECRET);
   });
 
   it('generates demo credentials shaped like MEXC’s', () => {

@@ -58,7 +58,7 @@ export interface RawRequest {
   body?: string;
 }
 
-export function send(sim: RunningSim, req: RawRequest): Promise<RawResponse> {
+export function send(sim: Pick<RunningSim, 'port'>, req: RawRequest): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const r = request(
       {

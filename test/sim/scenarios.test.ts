@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { MAINTENANCE_BODY } from '../../src/sim/gateway.js';
+import { GATEWAY_JSON_BODY, IP_BANNED_BODY, MAINTENANCE_BODY, TRUNCATED_BODY } from '../../src/sim/gateway.js';
 import { SCENARIO_NAMES, SCENARIOS, UnknownScenarioError, type ScenarioName } from '../../src/sim/server.js';
 import { mexcError, send, signedGet, signedPost, startTestSim, waitFor, type RawResponse } from './helpers.js';
 import type { RunningSim } from '../../src/sim/server.js';
+import { FUTURES_SCENARIO_EXPECTATIONS } from '../futures/sim-helpers.js';
 
 /** Local clock pinned here; the client stamps requests with local time, as a real client does. */
 const NOW = 1700000000000;
@@ -25,6 +26,7 @@ async function expectMexcError(res: Promise<RawResponse>, code: number, msg: str
 }
 
 const SCENARIO_EXPECTATIONS: Record<ScenarioName, (sim: RunningSim) => Promise<void>> = {
+  ...FUTURES_SCENARIO_EXPECTATIONS,
   ok: async (sim) => {
     expect((await account(sim)).json).toMatchObject({ canTrade: true, accountType: 'SPOT', permissions: ['SPOT'] });
     expect((await openOrders(sim)).json).toEqual([]);
@@ -108,6 +110,38 @@ const SCENARIO_EXPECTATIONS: Record<ScenarioName, (sim: RunningSim) => Promise<v
   },
   'account-abnormal': async (sim) => {
     await expectMexcError(account(sim), 60005, 'your account is abnormal');
+  },
+  'ip-banned': async (sim) => {
+    for (const res of [await ping(sim), await account(sim)]) {
+      expect(res.status).toBe(418);
+      expect(res.headers['retry-after']).toBe('120');
+      expect(res.json).toEqual(IP_BANNED_BODY);
+    }
+  },
+  'empty-200': async (sim) => {
+    const res = await account(sim);
+    expect(res.status).toBe(200);
+    expect(res.text).toBe('');
+  },
+  'truncated-200': async (sim) => {
+    const res = await ping(sim);
+    expect(res.status).toBe(200);
+    expect(res.text).toBe(TRUNCATED_BODY);
+    expect(res.json).toBeUndefined();
+  },
+  'gateway-json': async (sim) => {
+    expect((await openOrders(sim)).json).toEqual(GATEWAY_JSON_BODY);
+  },
+  'time-in-seconds': async (sim) => {
+    expect((await send(sim, { target: '/api/v3/time' })).json).toEqual({ serverTime: Math.floor(NOW / 1000) });
+    expect((await account(sim)).status).toBe(200);
+  },
+  'clock-jitter': async (sim) => {
+    const times = await Promise.all(Array.from({ length: 20 }, async () => ((await send(sim, { target: '/api/v3/time' })).json as { serverTime: number }).serverTime));
+    for (const t of times) expect(Math.abs(t - NOW)).toBeLessThanOrEqual(1500);
+    expect(new Set(times).size).toBeGreaterThan(1);
+    // Signed calls are judged by the true time: a request stamped now passes.
+    expect((await account(sim)).status).toBe(200);
   },
 };
 

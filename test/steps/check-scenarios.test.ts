@@ -91,11 +91,11 @@ describe('check against the simulator', () => {
     expect(r.diagnoses).toContain('permission-denied');
   });
 
-  it('warns when the symbol is not open to API trading', async () => {
+  it('does not confirm the Trade permission when the symbol is not open to API trading', async () => {
     const r = await check('symbol-not-api-enabled');
-    expect(r.status.trade).toBe('warn');
+    expect(r.status.trade).toBe('fail');
     expect(r.diagnoses).toContain('symbol-not-api-enabled');
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1);
   });
 
   it.each([

@@ -1,4 +1,4 @@
-import type { Fix } from '../types.js';
+import type { Fix, FixContext } from '../types.js';
 import {
   addIpFix,
   API_MANAGEMENT,
@@ -11,13 +11,14 @@ import {
   snippetFixes,
   stillFailingFix,
 } from './fixes.js';
+import { SOURCES } from './sources.js';
 import type { CatalogGroup, Facts } from './types.js';
 
-/** The key, its signature, its IP whitelist and its permissions (mexc-api.md §3, §5, §7). */
+/** The key, its signature, its IP whitelist and its permissions (docs/mexc-api.md §3, §5, §7). */
 
 const isFutures = (f: Facts) => f.api === 'futures';
 
-/** Futures signs differently (mexc-api.md §6); a spot snippet would not help there. */
+/** Futures signs differently (docs/mexc-api.md §6); a spot snippet would not help there. */
 const FUTURES_SIGNING_FIX: Fix = {
   title: 'Sign futures requests the futures way',
   lang: 'js',
@@ -35,7 +36,7 @@ const FUTURES_SIGNING_FIX: Fix = {
   ].join('\n'),
 };
 
-/** Which web-UI permission an endpoint needs (mexc-api.md §5). */
+/** Which web-UI permission an endpoint needs (docs/mexc-api.md §5). */
 function permissionFor(endpoint: string | undefined): string | undefined {
   const path = endpoint?.split(' ').pop();
   if (path === '/api/v3/account' || path === '/api/v3/selfSymbols' || path === '/api/v3/kyc/status') return 'Account: View Account Details';
@@ -46,21 +47,67 @@ function permissionFor(endpoint: string | undefined): string | undefined {
   if (path?.startsWith('/api/v3/capital/')) return 'Wallet (deposit/withdraw) read';
   return undefined;
 }
+/** Futures permission codes and the permission MEXC asks for (docs/mexc-api.md §6). */
+const FUTURES_PERMISSION_CODES: ReadonlyArray<readonly [number, string]> = [
+  [701, 'Account read permission is required'],
+  [702, 'Account modify permission is required'],
+  [703, 'Trade information read permission is required'],
+  [704, 'Transaction information modify permission is required'],
+];
 
-export const authEntries: CatalogGroup = {
+/** `IP [168.181.160.97] not in the ip white list` → that IP (docs/mexc-api.md §3, 700006). */
+export function parseWhitelistIp(msg: string): string | undefined {
+  const match = /IP\s*\[([^\]]{1,64})\]/i.exec(msg.slice(0, 2000));
+  return match?.[1]?.trim() || undefined;
+}
+
+const ipFacts = (msg: string): Facts => {
+  const ip = parseWhitelistIp(msg);
+  return ip ? { ip } : {};
+};
+
+const isTool = (ctx: FixContext) => ctx.requestSource === 'tool';
+
+const RECHECK_SECRET_FIX: Fix = {
+  title: 'Re-check the secret',
+  lang: 'text',
+  text: 'Use the Secret Key of this same Access Key, with nothing around it (no quotes, spaces or line breaks). MEXC shows a secret only once; if in doubt, create a new key.',
+};
+
+/** A 700004 names the missing parameter: `Mandatory parameter 'signature' was not sent…`. */
+export const namedParameter = (msg: string): string | undefined => /param(?:eter)?\s+'([^']{1,64})'/i.exec(msg)?.[1];
+const namesSignature = (lower: string) => {
+  const param = namedParameter(lower);
+  return param === 'signature' || (!param && lower.includes('signature'));
+};
+
+export const authEntries = {
   'key-invalid': {
     title: 'MEXC does not accept this API key',
     explanation:
       'MEXC does not recognise the key (700001 "API-key format invalid" or 10072 "Api key info invalid"). Likely causes: the key has expired (a key without a bound IP expires after 90 days), it was deleted, it was copied wrong (a missing character, a space or line break), or it is a futures-only key used on a spot endpoint.',
     evidence: ['maskedKey'],
-    fixes: (_ctx, f) => [
-      checkKeyStatusFix(),
-      renewKeyFix(),
-      recreateKeyFix(),
-      envCredentialsFix(),
-      ...(isFutures(f) ? [FUTURES_SIGNING_FIX] : []),
-      stillFailingFix(),
-    ],
+    fixes: (_ctx, f) => [checkKeyStatusFix(), renewKeyFix(), recreateKeyFix(), envCredentialsFix(), ...(isFutures(f) ? [FUTURES_SIGNING_FIX] : []), stillFailingFix()],
+    reads: {
+      codes: [
+        { code: 700001, family: 'spot', text: 'API-key format invalid', source: SOURCES.spotErrors },
+        { code: 10072, family: 'spot', text: 'Api key info invalid', source: SOURCES.spotObserved },
+        { code: 10001, family: 'spot', text: 'user does not exist', source: `${SOURCES.spotErrors}; ccxt maps it to AuthenticationError (docs/mexc-api.md §8)` },
+        { code: 401, family: 'futures', text: 'Unauthorized', source: SOURCES.futuresErrors },
+        { code: -2014, family: 'binance', text: 'API-key format invalid.', source: SOURCES.binance },
+        { code: -2015, family: 'binance', text: 'Invalid API-key, IP, or permissions for action.', source: SOURCES.binance },
+        { code: -2008, family: 'binance', text: 'Invalid Api-Key ID.', source: SOURCES.binance },
+      ],
+      messages: [
+        { fragment: 'api-key format invalid', source: SOURCES.spotErrors },
+        { fragment: 'api key info invalid', source: SOURCES.spotObserved },
+        { fragment: 'invalid access key', source: SOURCES.spotErrors },
+        { fragment: 'user does not exist', source: SOURCES.spotErrors },
+        { pattern: /\binvalid api[-_ ]?key\b|\bapi[-_ ]?key (?:is )?invalid\b|\binvalid api-key id\b/, example: 'Invalid API-key, IP, or permissions for action.', source: SOURCES.guide },
+      ],
+    },
+    refusal: 'every-request',
+    helpers: ['expiry'],
   },
   'key-expired': {
     title: 'The API key has expired',
@@ -68,6 +115,21 @@ export const authEntries: CatalogGroup = {
       'MEXC says the key expired. A key without a bound IP address is valid for 90 days. From 5 days before expiry it can be renewed; after that a new key is needed.',
     evidence: ['maskedKey'],
     fixes: () => [renewKeyFix(), recreateKeyFix(), stillFailingFix()],
+    reads: {
+      codes: [{ code: 402, family: 'futures', text: 'Api_key expired', source: SOURCES.futuresErrors }],
+      // MEXC documents no spot text for an expired key (docs/mexc-api.md §3): any answer that says
+      // so in words wins over its code ("API key expired!", "apikey has expired").
+      messages: [
+        {
+          pattern: /\bapi[\s_-]?key\b.{0,40}\bexpired?\b|\bexpired\b.{0,40}\bapi[\s_-]?key\b/,
+          example: 'API key expired!',
+          source: SOURCES.futuresErrors,
+          beatsCode: true,
+        },
+      ],
+    },
+    refusal: 'every-request',
+    helpers: ['expiry'],
   },
   'key-header-missing': {
     title: 'MEXC did not receive your API key',
@@ -83,28 +145,51 @@ export const authEntries: CatalogGroup = {
       ...snippetFixes(ctx, f),
       stillFailingFix(),
     ],
+    reads: {
+      // Code 400 is documented only as "api key required"; with another text it is something else.
+      codes: [{ code: 400, family: 'spot', text: 'api key required', source: SOURCES.spotErrors, when: (m) => m === '' || /api[\s_-]?key/.test(m) }],
+      messages: [
+        { fragment: 'api key required', source: SOURCES.spotErrors },
+        { pattern: /\bapi[\s_-]?key is required\b|\bapi[\s_-]?key required\b|\bmissing api[\s_-]?key\b/, example: 'parameter api key is required', source: SOURCES.guide },
+      ],
+    },
+    refusal: 'every-request',
+    helpers: [],
   },
   'signature-invalid': {
     title: 'MEXC rejected the signature',
-    explanation: (f) =>
+    explanation: (f, ctx) =>
       isFutures(f)
         ? 'The futures API could not verify the signature. Futures signs accessKey + timestamp + parameter string (GET params sorted by name, POST the raw JSON body) and expects the headers ApiKey, Request-Time and Signature. Spot-style signing, unsorted GET params or a wrong secret all give this error.'
-        : 'MEXC computed a different HMAC-SHA256 than you sent (700002). Either the secret is wrong (another key\'s secret, or a space or line break copied with it), or the signed text differs from what was sent: values encoded differently (+ instead of %20, lowercase %2c, unencoded brackets), query and body joined with &, the signature signing itself, or an uppercase hex digest. If this setup worked before, the key may have expired.',
+        : isTool(ctx)
+          ? "MEXC computed a different HMAC-SHA256 than mexc-wizard sent (700002). mexc-wizard signs exactly as MEXC documents (the string it signed is shown), so the secret is the cause: the secret of another key, a secret with a space or line break copied with it, or a key that was recreated since. If this setup worked before, the key may have expired."
+          : "MEXC computed a different HMAC-SHA256 than you sent (700002). Either the secret is wrong (another key's secret, or a space or line break copied with it), or the signed text differs from what was sent: values encoded differently (+ instead of %20, lowercase %2c, unencoded brackets), query and body joined with &, the signature signing itself, or an uppercase hex digest. If this setup worked before, the key may have expired.",
     evidence: ['maskedKey'],
-    fixes: (ctx, f) =>
-      isFutures(f)
-        ? [FUTURES_SIGNING_FIX, recreateKeyFix(), stillFailingFix()]
-        : [
-            inspectFix(),
-            ...snippetFixes(ctx, f),
-            {
-              title: 'Re-check the secret',
-              lang: 'text',
-              text: 'Use the Secret Key of this same Access Key, with nothing around it (no quotes, spaces or line breaks). MEXC shows a secret only once; if in doubt, create a new key.',
-            },
-            checkKeyStatusFix(),
-            stillFailingFix(),
-          ],
+    fixes: (ctx, f) => {
+      if (isFutures(f)) return [FUTURES_SIGNING_FIX, recreateKeyFix(), stillFailingFix()];
+      // The tool's own correctly signed request was refused: the secret leads. The lab is for a
+      // request the user's code sent (the case where the tool passes and their code fails).
+      if (isTool(ctx)) return [RECHECK_SECRET_FIX, checkKeyStatusFix(), recreateKeyFix(), inspectFix(), stillFailingFix()];
+      return [inspectFix(), ...snippetFixes(ctx, f), RECHECK_SECRET_FIX, checkKeyStatusFix(), stillFailingFix()];
+    },
+    reads: {
+      codes: [
+        { code: 700002, family: 'spot', text: 'Signature for this request is not valid.', source: SOURCES.spotObserved },
+        { code: 602, family: 'futures', text: 'Signature verification failed!', source: SOURCES.futuresErrors },
+        { code: -1022, family: 'binance', text: 'Signature for this request is not valid.', source: SOURCES.binance },
+      ],
+      messages: [
+        { fragment: 'signature for this request is not valid', source: SOURCES.spotErrors },
+        { fragment: 'signature verification failed', source: SOURCES.futuresErrors },
+        // Not "certificate verify failed": that is TLS.
+        { pattern: /(?<!certificate )verify failed/, example: 'Verify failed', source: SOURCES.futuresErrors },
+        { fragment: 'invalid signature', source: SOURCES.guide },
+        { fragment: 'signature mismatch', source: SOURCES.guide },
+        { fragment: 'signature is invalid', source: SOURCES.guide },
+      ],
+    },
+    refusal: 'every-request',
+    helpers: ['lab', 'expiry'],
   },
   'signature-missing': {
     title: 'No signature reached MEXC',
@@ -121,13 +206,36 @@ export const authEntries: CatalogGroup = {
       inspectFix(),
       stillFailingFix(),
     ],
+    reads: {
+      codes: [
+        { code: 700004, family: 'spot', text: "Mandatory parameter 'signature' was not sent, was empty/null, or malformed.", source: SOURCES.spotObserved, when: namesSignature },
+        { code: -1102, family: 'binance', text: "Mandatory parameter 'signature' was not sent, was empty/null, or malformed.", source: SOURCES.binance, when: namesSignature },
+      ],
+      messages: [{ fragment: "mandatory parameter 'signature'", source: SOURCES.spotObserved }],
+    },
+    refusal: 'every-request',
+    helpers: ['lab'],
   },
   'ip-not-whitelisted': {
     title: (f) => (f.ip ? `Your IP ${f.ip} is not on the key's whitelist` : "Your IP is not on the key's whitelist"),
     explanation: (f) =>
-      `The key only works from the IP addresses bound to it, and this request came from ${f.ip ? `${f.ip}, which is not one of them` : 'an address that is not one of them (MEXC\'s older message does not say which)'}. Cloud hosts and home connections change their outgoing IP, so a whitelist that worked yesterday can fail today.`,
+      `The key only works from the IP addresses bound to it, and this request came from ${f.ip ? `${f.ip}, which is not one of them` : "an address that is not one of them (MEXC's older message does not say which)"}. Cloud hosts and home connections change their outgoing IP, so a whitelist that worked yesterday can fail today.`,
     evidence: ['ip'],
     fixes: (_ctx, f) => [addIpFix(typeof f.ip === 'string' ? f.ip : undefined), disableIpWhitelistForTestFix(), stillFailingFix()],
+    reads: {
+      codes: [
+        { code: 700006, family: 'spot', text: 'IP [168.181.160.97] not in the ip white list', source: SOURCES.spotObserved, facts: ipFacts },
+        { code: 406, family: 'futures', text: 'Accessed IP is not in the whitelist', source: SOURCES.futuresErrors, facts: ipFacts },
+      ],
+      messages: [
+        { fragment: 'not in the ip white list', source: SOURCES.spotObserved, facts: ipFacts },
+        { fragment: 'ip non white list', source: SOURCES.spotErrors },
+        { fragment: 'accessed ip is not in the whitelist', source: SOURCES.futuresErrors },
+        { pattern: /\bip (?:is )?not in (?:the )?(?:ip )?white ?list|not in the ip whitelist/, example: 'IP not in whitelist', source: SOURCES.guide },
+      ],
+    },
+    refusal: 'every-request',
+    helpers: [],
   },
   'permission-denied': {
     title: 'The key lacks permission for this request',
@@ -166,5 +274,30 @@ export const authEntries: CatalogGroup = {
       recreateKeyFix(),
       stillFailingFix(),
     ],
+    reads: {
+      codes: [
+        { code: 700007, family: 'spot', text: 'No permission to access the endpoint.', source: SOURCES.spotObserved },
+        { code: 30020, family: 'spot', text: 'no permission for the symbol', source: SOURCES.spotErrors },
+        { code: 401, family: 'spot', text: 'No authority', source: SOURCES.spotErrors },
+        ...FUTURES_PERMISSION_CODES.map(([code, text]) => ({
+          code,
+          family: 'futures' as const,
+          text,
+          source: SOURCES.futuresErrors,
+          facts: () => ({ permission: `${text.replace(/ permission is required$/i, '')} (futures)` }),
+        })),
+        { code: -1002, family: 'binance', text: 'You are not authorized to execute this request.', source: SOURCES.binance },
+      ],
+      messages: [
+        { fragment: 'no permission to access the endpoint', source: SOURCES.spotObserved },
+        { fragment: 'no permission for the symbol', source: SOURCES.spotErrors },
+        { fragment: 'no authority', source: SOURCES.spotErrors },
+        { pattern: /(?:account|trade information|transaction information) (?:read|modify) permission is required/, example: 'Account read permission is required', source: SOURCES.futuresErrors },
+        { fragment: 'not authorized to execute this request', source: SOURCES.binance },
+        { fragment: 'permission denied', source: SOURCES.guide },
+      ],
+    },
+    refusal: 'this-endpoint',
+    helpers: [],
   },
-};
+} as const satisfies CatalogGroup;

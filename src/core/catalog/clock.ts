@@ -1,13 +1,14 @@
-import { clockVerdict } from '../classify.js';
+import { estimateFromOffset, judgeClock } from '../clock.js';
 import type { Fix, FixContext } from '../types.js';
 import { formatMs } from './evidence.js';
 import { clockSyncFixes, recvWindowFixes, serverTimeOffsetFixes, stillFailingFix, suggestedRecvWindowMs } from './fixes.js';
+import { SOURCES } from './sources.js';
 import type { CatalogGroup, Facts } from './types.js';
 
 /**
  * Timing problems. MEXC accepts a request only if `timestamp < serverTime + 1000` and
- * `serverTime - timestamp <= recvWindow` (mexc-api.md §1.1): the window only reaches into the
- * past, so a bigger recvWindow helps a slow clock and never a fast one.
+ * `serverTime - timestamp <= recvWindow` (docs/mexc-api.md §1.1): the window only reaches into
+ * the past, so a bigger recvWindow helps a slow clock and never a fast one.
  */
 
 const num = (facts: Facts, key: string): number | undefined => (typeof facts[key] === 'number' ? (facts[key] as number) : undefined);
@@ -26,7 +27,7 @@ function verdictOf(facts: Facts, recvWindowMs: number): string | undefined {
   if (typeof facts.clockVerdict === 'string') return facts.clockVerdict;
   const ahead = num(facts, 'localAheadMs');
   if (ahead === undefined) return undefined;
-  return clockVerdict(ahead, num(facts, 'rttMs') ?? 0, num(facts, 'recvWindowMs') ?? recvWindowMs).verdict;
+  return judgeClock(estimateFromOffset(ahead, num(facts, 'rttMs') ?? 0), num(facts, 'recvWindowMs') ?? recvWindowMs).verdict;
 }
 
 function lagMs(facts: Facts): number | undefined {
@@ -65,42 +66,84 @@ const MEASURE_FIX: Fix = {
   text: 'npx mexc-wizard check   # the clock step shows how far ahead or behind you are',
 };
 
-export const clockEntries: CatalogGroup = {
+const REQUEST_TIME_FIX: Fix = {
+  title: 'Futures or old v2 code? Sign the way spot v3 expects',
+  lang: 'text',
+  text: 'Spot v3 (https://api.mexc.com/api/v3/...) takes timestamp (milliseconds), recvWindow and signature as query parameters and the key in the X-MEXC-APIKEY header. Request-Time / ApiKey headers and api_key / req_time / sign parameters belong to the futures and the retired v2 APIs.',
+};
+
+const ahead = (f: Facts) => (f.uncertain ? 'may be ahead of' : f.nearEdge ? 'is almost 1 s ahead of' : 'is ahead of');
+
+export const clockEntries = {
   'clock-ahead': {
-    title: (f) => (f.nearEdge ? 'Your clock is almost 1 s ahead of MEXC' : 'Your clock is ahead of MEXC'),
+    title: (f) => `Your clock ${ahead(f)} MEXC`,
     explanation: (f) =>
-      (f.nearEdge
-        ? 'Requests still pass, but only just: '
-        : 'MEXC will reject every signed request with 700003: ') +
+      (f.uncertain
+        ? `Some measurements land a request 1 s or more in MEXC's future, others do not (uncertainty ±${num(f, 'uncertaintyMs') ?? '?'} ms), so this is not proven either way: `
+        : f.nearEdge
+          ? 'Requests still pass, but only just: '
+          : 'MEXC will reject every signed request with 700003: ') +
       'MEXC refuses any timestamp that lands 1 second or more in its future. A bigger recvWindow cannot help, because it only allows timestamps in the past. Sync the system clock.',
-    evidence: ['localAheadMs', 'rttMs', 'arrivalLeadMs', 'marginMs'],
+    evidence: ['localAheadMs', 'uncertaintyMs', 'rttMs', 'arrivalLeadMs', 'scatterMs', 'marginMs', 'signedProof'],
     fixes: (ctx) => [...aheadFixes(ctx), stillFailingFix()],
+    reads: {
+      messages: [
+        {
+          pattern: /timestamp for this request was \d{1,9} ?ms ahead of the server'?s time/,
+          example: "Timestamp for this request was 1000ms ahead of the server's time.",
+          source: SOURCES.binance,
+        },
+      ],
+    },
+    refusal: false,
+    helpers: [],
   },
   'clock-behind': {
-    title: (f) => (f.nearEdge ? 'Your clock is close to falling outside recvWindow' : 'Your clock is behind MEXC by more than recvWindow allows'),
+    title: (f) =>
+      f.latencyCause
+        ? f.nearEdge || f.uncertain
+          ? 'Requests reach MEXC close to the recvWindow limit (slow network)'
+          : 'Requests reach MEXC older than recvWindow allows (slow network)'
+        : f.uncertain
+          ? 'Your clock may be behind MEXC by more than recvWindow allows'
+          : f.nearEdge
+            ? 'Your clock is close to falling outside recvWindow'
+            : 'Your clock is behind MEXC by more than recvWindow allows',
     explanation: (f) =>
-      (f.nearEdge ? 'Requests still pass, but only just: ' : 'MEXC will reject signed requests with 700003: ') +
-      `MEXC accepts a timestamp at most recvWindow (${num(f, 'recvWindowMs') ?? 5000} ms) old on arrival, and your clock's lag plus the travel time comes close to or beyond that. Syncing the clock is the fix; a bigger recvWindow (up to 60000) only buys time.`,
-    evidence: ['localAheadMs', 'rttMs', 'recvWindowMs', 'arrivalLeadMs', 'marginMs'],
+      (f.uncertain
+        ? 'Some measurements put requests outside recvWindow, others inside, so this is not proven either way: '
+        : f.nearEdge
+          ? 'Requests still pass, but only just: '
+          : 'MEXC will reject signed requests with 700003: ') +
+      `MEXC accepts a timestamp at most recvWindow (${num(f, 'recvWindowMs') ?? 5000} ms) old on arrival, and ` +
+      (f.latencyCause
+        ? `the travel time to MEXC (round trip ${num(f, 'rttMs') ?? '?'} ms) uses most of that; your clock may well be right. A bigger recvWindow (up to 60000) or a server closer to MEXC helps.`
+        : "your clock's lag plus the travel time comes close to or beyond that. Syncing the clock is the fix; a bigger recvWindow (up to 60000) only buys time."),
+    evidence: ['localAheadMs', 'uncertaintyMs', 'rttMs', 'recvWindowMs', 'arrivalLeadMs', 'scatterMs', 'marginMs', 'signedProof'],
     fixes: (ctx, f) => [...behindFixes(ctx, f), stillFailingFix()],
+    reads: {},
+    refusal: false,
+    helpers: [],
   },
   'timestamp-outside-recv-window': {
     title: 'Timestamp outside the recvWindow',
     explanation: (f) => {
       const rule =
-        'MEXC accepts a signed request only if its timestamp is less than 1 s ahead of MEXC\'s clock and no more than recvWindow (default 5000 ms) behind it.';
+        "MEXC accepts a signed request only if its timestamp is less than 1 s ahead of MEXC's clock and no more than recvWindow (default 5000 ms) behind it.";
       if (f.timestampInSeconds) return `${rule} The timestamp was sent in seconds, so MEXC reads it as a date in 1970.`;
-      const ahead = num(f, 'localAheadMs');
+      const aheadMs = num(f, 'localAheadMs');
       switch (verdictOf(f, num(f, 'recvWindowMs') ?? 5000)) {
         case 'ahead':
-          return `${rule} Your clock runs ${ahead !== undefined ? formatMs(ahead) + ' ' : ''}ahead, so requests land in MEXC's future. A bigger recvWindow cannot fix that.`;
+          return `${rule} Your clock runs ${aheadMs !== undefined ? formatMs(aheadMs) + ' ' : ''}ahead, so requests land in MEXC's future. A bigger recvWindow cannot fix that.`;
         case 'behind':
-          return `${rule} Your clock runs ${ahead !== undefined ? formatMs(ahead) + ' ' : ''}behind, so requests arrive too old.`;
+          return `${rule} Your clock runs ${aheadMs !== undefined ? formatMs(aheadMs) + ' ' : ''}behind, so requests arrive too old.`;
         case 'ok':
         case 'near-edge':
           return `${rule} Your clock agrees with MEXC now, so the timestamp was probably taken too early (signed, then queued or retried), or the request was slow in transit.`;
         default:
-          return `${rule} The usual cause is a system clock that is off: ahead by 1 s or more (recvWindow cannot help), or behind by more than recvWindow.`;
+          return f.hint === 'request-time'
+            ? `${rule} Code 10073 "Invalid Request-Time" says the time sent is not a valid current time: a timestamp in seconds instead of milliseconds, a clock that runs ahead, or a futures/v2-style Request-Time sent to spot v3.`
+            : `${rule} The usual cause is a system clock that is off: ahead by 1 s or more (recvWindow cannot help), or behind by more than recvWindow.`;
       }
     },
     evidence: ['clockVerdict', 'localAheadMs', 'rttMs', 'retryFixed', 'timestampInSeconds', 'timestampMs', 'recvWindowMs'],
@@ -116,6 +159,7 @@ export const clockEntries: CatalogGroup = {
           return [FRESH_TIMESTAMP_FIX, ...clockSyncFixes(ctx.platform).slice(0, 1), stillFailingFix()];
         default:
           return [
+            ...(f.hint === 'request-time' ? [SECONDS_FIX] : []),
             MEASURE_FIX,
             ...clockSyncFixes(ctx.platform),
             {
@@ -123,11 +167,34 @@ export const clockEntries: CatalogGroup = {
               lang: 'text',
               text: 'A larger recvWindow (max 60000) helps a clock that is behind, never one that is ahead. If your clock is ahead, syncing it is the only fix.',
             },
-            FRESH_TIMESTAMP_FIX,
+            ...(f.hint === 'request-time' ? [REQUEST_TIME_FIX] : [FRESH_TIMESTAMP_FIX]),
             stillFailingFix(),
           ];
       }
     },
+    reads: {
+      codes: [
+        { code: 700003, family: 'spot', text: 'Timestamp for this request is outside of the recvWindow.', source: SOURCES.spotObserved },
+        { code: 10073, family: 'spot', text: 'Invalid Request-Time', source: SOURCES.spotErrors, facts: () => ({ hint: 'request-time' }) },
+        { code: 513, family: 'futures', text: 'Invalid request(for open api serves time more or less than 10s)', source: SOURCES.futuresErrors },
+        {
+          code: -1021,
+          family: 'binance',
+          text: 'Timestamp for this request is outside of the recvWindow.',
+          source: SOURCES.binance,
+          when: (m) => !/ahead of the server/.test(m),
+        },
+      ],
+      messages: [
+        { fragment: 'timestamp for this request is outside of the recvwindow', source: SOURCES.spotObserved },
+        { pattern: /outside (?:of )?the recvwindow/, example: 'outside the recvWindow', source: SOURCES.guide },
+        { pattern: /timestamp (?:is )?out of range/, example: 'Timestamp out of range', source: SOURCES.guide },
+        { fragment: 'invalid request-time', source: SOURCES.spotErrors, facts: { hint: 'request-time' } },
+        { fragment: 'serves time more or less than', source: SOURCES.futuresErrors },
+      ],
+    },
+    refusal: 'every-request',
+    helpers: [],
   },
   'recv-window-too-large': {
     title: 'recvWindow is too large',
@@ -142,5 +209,14 @@ export const clockEntries: CatalogGroup = {
       },
       stillFailingFix(),
     ],
+    reads: {
+      codes: [
+        { code: 700005, family: 'spot', text: 'recvWindow must less than 60000', source: SOURCES.spotErrors },
+        { code: -1131, family: 'binance', text: 'recvWindow must be less than 60000.', source: SOURCES.binance },
+      ],
+      messages: [{ pattern: /recvwindow must (?:be )?less than/, example: 'recvWindow must less than 60000', source: SOURCES.spotErrors }],
+    },
+    refusal: 'every-request',
+    helpers: [],
   },
-};
+} as const satisfies CatalogGroup;

@@ -1,19 +1,23 @@
 import { envCredentialsFix, recreateKeyFix, stillFailingFix } from './fixes.js';
+import { SOURCES } from './sources.js';
 import type { CatalogGroup } from './types.js';
 
-/** Local credential problems, found before any request (DESIGN.md step `credentials`, guide §2). */
-export const credentialEntries: CatalogGroup = {
+/** Local credential problems, found before any request (step `credentials`, guide "API key format"). */
+export const credentialEntries = {
   'key-missing': {
     title: 'No API key found',
     explanation:
-      'mexc-wizard found no API key. Every signed MEXC request carries the Access Key (it starts with mx0) in the X-MEXC-APIKEY header.',
+      'No API key was found. Every signed MEXC request carries the Access Key (it starts with mx0) in the X-MEXC-APIKEY header; a client that has none (ccxt says \'mexc requires "apiKey" credential\') cannot sign anything.',
     evidence: ['variables', 'problem', 'detail'],
     fixes: () => [envCredentialsFix(), recreateKeyFix()],
+    reads: { messages: [{ pattern: /\brequires\s+"?apikey"?\s+credential/, example: 'mexc requires "apiKey" credential', source: SOURCES.ccxtCredentials }] },
+    refusal: false,
+    helpers: ['credentials'],
   },
   'secret-missing': {
     title: 'No secret key found',
     explanation:
-      'mexc-wizard found no secret key. The secret signs each request (HMAC-SHA256); it is never sent to MEXC. It is read from MEXC_SECRET_KEY (or MEXC_API_SECRET, MEXC_SECRET), a .env file or a masked prompt, never from a command-line flag, because flags end up in shell history.',
+      'No secret key was found. The secret signs each request (HMAC-SHA256); it is never sent to MEXC. mexc-wizard reads it from MEXC_SECRET_KEY (or MEXC_API_SECRET, MEXC_SECRET), a .env file or a masked prompt, never from a command-line flag, because flags end up in shell history.',
     evidence: ['variables', 'problem', 'detail'],
     fixes: () => [
       envCredentialsFix(),
@@ -24,6 +28,9 @@ export const credentialEntries: CatalogGroup = {
       },
       recreateKeyFix(),
     ],
+    reads: { messages: [{ pattern: /\brequires\s+"?secret"?\s+credential/, example: 'mexc requires "secret" credential', source: SOURCES.ccxtCredentials }] },
+    refusal: false,
+    helpers: ['credentials'],
   },
   'key-format': {
     title: 'The API key does not look like a MEXC key',
@@ -34,19 +41,15 @@ export const credentialEntries: CatalogGroup = {
       {
         title: 'Show hidden characters in the key, then strip whitespace',
         lang: 'sh',
-        text: [
-          `printf '%s' "$MEXC_API_KEY" | od -c | head -n 3`,
-          `export MEXC_API_KEY="$(printf '%s' "$MEXC_API_KEY" | tr -d '[:space:]')"`,
-        ].join('\n'),
+        text: [`printf '%s' "$MEXC_API_KEY" | od -c | head -n 3`, `export MEXC_API_KEY="$(printf '%s' "$MEXC_API_KEY" | tr -d '[:space:]')"`].join('\n'),
       },
-      {
-        title: 'In code, strip the key when you load it',
-        lang: 'python',
-        text: 'api_key = os.environ["MEXC_API_KEY"].strip()',
-      },
+      { title: 'In code, strip the key when you load it', lang: 'python', text: 'api_key = os.environ["MEXC_API_KEY"].strip()' },
       recreateKeyFix(),
       stillFailingFix(),
     ],
+    reads: {},
+    refusal: false,
+    helpers: ['credentials'],
   },
   'secret-format': {
     title: 'The secret key does not look right',
@@ -57,19 +60,15 @@ export const credentialEntries: CatalogGroup = {
       {
         title: 'Check the secret length without printing it (expect 32), then strip whitespace',
         lang: 'sh',
-        text: [
-          `printf '%s' "$MEXC_SECRET_KEY" | wc -c`,
-          `export MEXC_SECRET_KEY="$(printf '%s' "$MEXC_SECRET_KEY" | tr -d '[:space:]')"`,
-        ].join('\n'),
+        text: [`printf '%s' "$MEXC_SECRET_KEY" | wc -c`, `export MEXC_SECRET_KEY="$(printf '%s' "$MEXC_SECRET_KEY" | tr -d '[:space:]')"`].join('\n'),
       },
-      {
-        title: 'In code, strip the secret when you load it',
-        lang: 'js',
-        text: "const secret = (process.env.MEXC_SECRET_KEY ?? '').trim();",
-      },
+      { title: 'In code, strip the secret when you load it', lang: 'js', text: "const secret = (process.env.MEXC_SECRET_KEY ?? '').trim();" },
       recreateKeyFix(),
       stillFailingFix(),
     ],
+    reads: {},
+    refusal: false,
+    helpers: ['credentials'],
   },
   'key-secret-swapped': {
     title: 'API key and secret look swapped',
@@ -80,14 +79,12 @@ export const credentialEntries: CatalogGroup = {
       {
         title: 'Swap the two values',
         lang: 'sh',
-        text: [
-          'tmp="$MEXC_API_KEY"',
-          'export MEXC_API_KEY="$MEXC_SECRET_KEY"',
-          'export MEXC_SECRET_KEY="$tmp"',
-          'unset tmp',
-        ].join('\n'),
+        text: ['tmp="$MEXC_API_KEY"', 'export MEXC_API_KEY="$MEXC_SECRET_KEY"', 'export MEXC_SECRET_KEY="$tmp"', 'unset tmp'].join('\n'),
       },
       envCredentialsFix(),
     ],
+    reads: {},
+    refusal: false,
+    helpers: ['credentials'],
   },
-};
+} as const satisfies CatalogGroup;

@@ -11,7 +11,8 @@ type Formatter = (value: string | number | boolean, facts: Facts) => string | un
 
 const HINTS: Record<string, string> = {
   'missing-parameter': 'MEXC says a mandatory parameter is missing or empty (code 700004).',
-  'v2-style-request': 'Code 10073 "invalid Request-Time" comes from v2/futures-style signing (Request-Time header) sent to a spot v3 endpoint.',
+  'request-time': 'Code 10073 "Invalid Request-Time": the time sent is not a valid current time in milliseconds.',
+  'market-order': 'Code 30019: MEXC does not take market orders through the API on this symbol.',
   'body-needed': 'Only the HTTP status is in the text: MEXC puts the reason in the response body, e.g. {"code":700002,"msg":"…"}.',
   'listen-key': 'The listenKey is unknown or expired: listen keys live 60 minutes unless extended with PUT /api/v3/userDataStream.',
 };
@@ -40,6 +41,9 @@ const FORMATTERS: Record<string, Formatter> = {
     return `Your clock is ${formatMs(ms)} ${ms > 0 ? 'ahead of' : 'behind'} MEXC (${Math.round(ms)} ms)`;
   },
   rttMs: (v) => `Round trip to MEXC: ${Math.round(Number(v))} ms`,
+  uncertaintyMs: (v) => `Uncertainty of the clock measurement: ±${Math.round(Number(v))} ms`,
+  scatterMs: (v) => (Number(v) > 0 ? `MEXC's server-time answers disagree among themselves by ${Math.round(Number(v))} ms` : undefined),
+  signedProof: (v) => String(v),
   recvWindowMs: (v) => `recvWindow: ${v} ms`,
   arrivalLeadMs: (v) => {
     const ms = Number(v);
@@ -54,6 +58,7 @@ const FORMATTERS: Record<string, Formatter> = {
       ahead: 'Clock check: your clock runs ahead of MEXC',
       behind: 'Clock check: your clock runs behind MEXC',
       'near-edge': 'Clock check: your clock passes, but close to the limit',
+      uncertain: 'Clock check: too uncertain to tell (the measurements disagree)',
     })[String(v)] ?? `Clock check: ${v}`,
   timestampMs: (v) => `timestamp sent: ${v}`,
   timestampInSeconds: (v) => (v ? 'The timestamp has 10 digits: that is seconds, MEXC expects milliseconds (13 digits)' : undefined),
@@ -64,6 +69,14 @@ const FORMATTERS: Record<string, Formatter> = {
   contentType: (v) => `Content-Type of the answer: ${v}`,
   location: (v) => `Redirected to: ${v}`,
   bodySnippet: (v) => `The answer starts with: ${v}`,
+  got: (v) => `What came instead: ${v}`,
+  firstLine: (v) => `First line of the answer: ${v}`,
+  cutOffAtBytes: (v) => `The body was cut off after ${v} bytes`,
+  bodyBytes: () => undefined,
+  correctedBaseUrl: (v) => `Use this base URL instead: ${v}`,
+  whatAnswered: (v) => `What answered: ${v}`,
+  announcement: (v) => `MEXC's announcement: ${v}`,
+  proxyAuthenticate: (v) => `The proxy asks for: ${v}`,
   maintenance: (v) => (v ? 'The answer mentions maintenance' : undefined),
   permission: (v) => (v ? `Permission MEXC asks for: ${v}` : undefined),
   missingParam: (v) => `Missing parameter: '${v}'`,
@@ -78,7 +91,7 @@ const FORMATTERS: Record<string, Formatter> = {
   where: () => undefined,
   likelyCause: (v) => `Usually: ${v}`,
   length: (v) => `Length: ${v} characters`,
-  expected: (v) => `Expected: ${v}`,
+  expected: (v, f) => (f.got !== undefined ? `What MEXC sends: ${v}` : `Expected: ${v}`),
   variables: (v) => `Looked in: ${v}`,
   keyVariable: (v) => `Key read from ${v}`,
   secretVariable: (v) => `Secret read from ${v}`,
@@ -110,8 +123,8 @@ export function ipFromEvidence(line: string): string | undefined {
 
 /** Shown for every diagnosis when present, after the entry's own evidence. */
 const COMMON = ['endpoint', 'httpStatus', 'mexcCode', 'mexcMsg', 'api'];
-/** Bookkeeping facts that are not evidence. */
-const INTERNAL = new Set(['severity', 'nearEdge', 'retriedWithOffset']);
+/** Bookkeeping facts that are not evidence (they steer titles and explanations). */
+const INTERNAL = new Set(['severity', 'nearEdge', 'retriedWithOffset', 'uncertain', 'latencyCause', 'answerKind', 'reason', 'basePath']);
 
 export function evidenceLines(keys: readonly string[], facts: Facts): string[] {
   const lines: string[] = [];

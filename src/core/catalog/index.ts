@@ -1,38 +1,67 @@
 import { maskKey } from '../redact.js';
-import type { Diagnosis, DiagnosisId, Finding, FixContext } from '../types.js';
+import { DIAGNOSIS_IDS, type Diagnosis, type DiagnosisId, type Finding, type FixContext } from '../types.js';
 import { authEntries } from './auth.js';
 import { clockEntries } from './clock.js';
 import { connectivityEntries } from './connectivity.js';
 import { credentialEntries } from './credentials.js';
 import { evidenceLines } from './evidence.js';
 import { requestEntries } from './request.js';
-import type { CatalogEntry, Facts } from './types.js';
+import type { CatalogEntry, Facts, Helper } from './types.js';
 
-export type { CatalogEntry, Facts } from './types.js';
+export type { CatalogEntry, CodeFamily, CodeRead, Facts, Helper, MessageRead, NetworkRead, Refusal } from './types.js';
 export { formatMs, ipFromEvidence, mexcAnswerFromEvidence } from './evidence.js';
 
 /**
- * The diagnosis catalog: one entry per DiagnosisId. Typed as a full Record, so adding an id to
- * DIAGNOSIS_IDS without an entry here is a compile error.
+ * The diagnosis catalog: one entry per DiagnosisId. `satisfies` a full Record, so a DiagnosisId
+ * without an entry (or an entry without an id) is a compile error.
  */
-export const CATALOG: Readonly<Record<DiagnosisId, CatalogEntry>> = {
+export const CATALOG = {
   ...credentialEntries,
   ...connectivityEntries,
   ...clockEntries,
   ...authEntries,
   ...requestEntries,
-} as Record<DiagnosisId, CatalogEntry>;
+} satisfies Record<DiagnosisId, CatalogEntry>;
+
+export function catalogEntry(id: DiagnosisId): CatalogEntry {
+  return CATALOG[id];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sets derived from the catalog
+
+function idsWhere(test: (entry: CatalogEntry) => boolean): ReadonlySet<DiagnosisId> {
+  return new Set(DIAGNOSIS_IDS.filter((id) => test(CATALOG[id])));
+}
+
+/** Diagnoses that mean the request was turned away (see `Refusal`). */
+export const REFUSAL_IDS = idsWhere((e) => e.refusal !== false);
+/** Refusals that every later signed request would meet too. */
+export const KEY_WIDE_REFUSAL_IDS = idsWhere((e) => e.refusal === 'every-request');
+
+/** Diagnoses whose fix screen offers a helper screen. */
+export function diagnosesOffering(helper: Helper): ReadonlySet<DiagnosisId> {
+  return idsWhere((e) => e.helpers.includes(helper));
+}
+
+/** The signature lab (key l). */
+export const LAB_DIAGNOSES = diagnosesOffering('lab');
+/** The key-expiry helper (key e). */
+export const EXPIRY_DIAGNOSES = diagnosesOffering('expiry');
+/** Typing the credentials again (key t). */
+export const CREDENTIAL_DIAGNOSES = diagnosesOffering('credentials');
+
+// ---------------------------------------------------------------------------------------------
 
 /** Renders a classifier finding into what every front end shows: title, words, evidence, fixes. */
 export function renderDiagnosis(finding: Finding, ctx: FixContext): Diagnosis {
-  const entry = CATALOG[finding.id] ?? CATALOG['unknown-error'];
+  const entry: CatalogEntry = CATALOG[finding.id] ?? CATALOG['unknown-error'];
   const facts: Facts = { ...finding.facts };
   if (ctx.apiKey && facts.maskedKey === undefined && entry.evidence.includes('maskedKey')) facts.maskedKey = maskKey(ctx.apiKey);
-  const text = (value: string | ((f: Facts) => string)) => (typeof value === 'function' ? value(facts) : value);
   return {
     id: finding.id,
-    title: text(entry.title),
-    explanation: text(entry.explanation),
+    title: typeof entry.title === 'function' ? entry.title(facts) : entry.title,
+    explanation: typeof entry.explanation === 'function' ? entry.explanation(facts, ctx) : entry.explanation,
     evidence: evidenceLines(entry.evidence, facts),
     fixes: entry.fixes(ctx, facts),
   };

@@ -1,21 +1,24 @@
 import type { Fix, FixContext } from '../types.js';
+import { namedParameter } from './auth.js';
 import { API_MANAGEMENT, inspectFix, snippetFixes, stillFailingFix } from './fixes.js';
+import { SOURCES } from './sources.js';
 import type { CatalogGroup, Facts } from './types.js';
 
-/** Request-shape, symbol and account problems, and the catch-all (mexc-api.md §3, §7). */
+/** Request-shape, symbol and account problems, and the catch-all (docs/mexc-api.md §3, §7). */
 
 const base = (ctx: FixContext) => ctx.baseUrl.replace(/\/+$/, '');
+
+/** 700004 about another parameter than the signature: name it, the fix is "send it". */
+const missingParameterFacts = (msg: string): Facts => {
+  const param = namedParameter(msg);
+  return { hint: 'missing-parameter', ...(param ? { missingParam: param } : {}) };
+};
 
 const HINT_FIXES: Record<string, (facts: Facts) => Fix> = {
   'missing-parameter': (f) => ({
     title: f.missingParam ? `Send the parameter '${f.missingParam}'` : 'Send the mandatory parameter MEXC names',
     lang: 'text',
     text: "Add the parameter MEXC names to the query string (not empty, not null) and sign it with the rest. For order queries and cancels MEXC needs either orderId or origClientOrderId.",
-  }),
-  'v2-style-request': () => ({
-    title: 'Use spot v3 signing',
-    lang: 'text',
-    text: 'Spot v3 (https://api.mexc.com/api/v3/...) takes timestamp, recvWindow and signature as query parameters and the key in the X-MEXC-APIKEY header. Request-Time / ApiKey headers and api_key / req_time / sign parameters belong to the futures and the retired v2 APIs.',
   }),
   'listen-key': () => ({
     title: 'Create a fresh listen key and keep it alive',
@@ -24,7 +27,7 @@ const HINT_FIXES: Record<string, (facts: Facts) => Fix> = {
   }),
 };
 
-export const requestEntries: CatalogGroup = {
+export const requestEntries = {
   'illegal-characters': {
     title: 'Illegal characters in a parameter',
     explanation:
@@ -40,6 +43,15 @@ export const requestEntries: CatalogGroup = {
       inspectFix(),
       stillFailingFix(),
     ],
+    reads: {
+      codes: [
+        { code: 700008, family: 'spot', text: 'Illegal characters found in parameter', source: SOURCES.spotErrors },
+        { code: -1100, family: 'binance', text: "Illegal characters found in parameter '%s'; legal range is '%s'.", source: SOURCES.binance },
+      ],
+      messages: [{ fragment: 'illegal characters found in parameter', source: SOURCES.spotErrors }],
+    },
+    refusal: 'this-endpoint',
+    helpers: ['lab'],
   },
   'content-type-invalid': {
     title: 'Content-Type must be application/json',
@@ -59,13 +71,24 @@ export const requestEntries: CatalogGroup = {
         stillFailingFix(),
       ];
     },
+    reads: {
+      codes: [{ code: 700013, family: 'spot', text: 'Invalid content Type.', source: SOURCES.spotSigning }],
+      messages: [{ fragment: 'invalid content type', source: SOURCES.spotSigning }],
+    },
+    refusal: 'this-endpoint',
+    helpers: [],
   },
   'symbol-not-api-enabled': {
-    title: 'This symbol cannot be traded through the API',
-    explanation:
-      'MEXC refuses API trading on this pair (10007 "symbol not support api" or 70011 "Pair user ban trade apikey"): either the pair is not open for API trading at all, or it is not in the trading-pair list of this key.',
+    title: (f) => (f.hint === 'market-order' ? 'Market orders through the API are disabled for this symbol' : 'This symbol cannot be traded through the API'),
+    explanation: (f) =>
+      f.hint === 'market-order'
+        ? 'MEXC refuses market orders sent through the API on this pair (30019 "api market order is disabled"). Limit orders may still be allowed.'
+        : 'MEXC refuses API trading on this pair (10007 "symbol not support api" or 70011 "Pair user ban trade apikey"): either the pair is not open for API trading at all, or it is not in the trading-pair list of this key.',
     evidence: [],
-    fixes: (ctx) => [
+    fixes: (ctx, f) => [
+      ...(f.hint === 'market-order'
+        ? [{ title: 'Send a LIMIT order instead of MARKET', lang: 'text' as const, text: 'type=LIMIT with price and quantity (and timeInForce where your client needs it), or pick a symbol that allows API market orders.' }]
+        : []),
       {
         title: 'Is the symbol open for API trading?',
         lang: 'sh',
@@ -79,20 +102,46 @@ export const requestEntries: CatalogGroup = {
       ...snippetFixes(ctx, { endpoint: 'GET /api/v3/selfSymbols' }).slice(0, 1),
       stillFailingFix(),
     ],
+    reads: {
+      codes: [
+        { code: 10007, family: 'spot', text: 'symbol not support api', source: SOURCES.spotObserved },
+        { code: 70011, family: 'spot', text: 'Pair user ban trade apikey.', source: SOURCES.spotErrors },
+        { code: 30019, family: 'spot', text: 'api market order is disabled', source: SOURCES.orderCodes, facts: () => ({ hint: 'market-order' }) },
+      ],
+      messages: [
+        { fragment: 'symbol not support api', source: SOURCES.spotObserved },
+        { fragment: 'pair user ban trade apikey', source: SOURCES.spotErrors },
+        { fragment: 'api market order is disabled', source: SOURCES.orderCodes, facts: { hint: 'market-order' } },
+      ],
+    },
+    refusal: 'this-endpoint',
+    helpers: [],
   },
   'account-abnormal': {
     title: 'Your MEXC account is restricted',
     explanation:
-      'MEXC reports the account as abnormal (60005): an account-level block, for example risk control or pending verification. No change to the key or the code will help; only MEXC can lift it.',
+      'MEXC reports the account as abnormal (60005 "your account is abnormal" or 730100 "Unusual user status"): an account-level block, for example risk control or pending verification. No change to the key or the code will help; only MEXC can lift it.',
     evidence: [],
     fixes: () => [
       {
         title: 'Find out why',
         lang: 'steps',
-        text: '1. Log in at https://www.mexc.com and read any notice in the account, messages and e-mail.\n2. Finish any pending identity verification.\n3. Contact MEXC support (https://www.mexc.com/support) and mention error 60005.',
+        text: '1. Log in at https://www.mexc.com and read any notice in the account, messages and e-mail.\n2. Finish any pending identity verification.\n3. Contact MEXC support (https://www.mexc.com/support) and mention the error code.',
       },
       stillFailingFix(),
     ],
+    reads: {
+      codes: [
+        { code: 60005, family: 'spot', text: 'your account is abnormal', source: SOURCES.spotErrors },
+        { code: 730100, family: 'spot', text: 'Unusual user status', source: SOURCES.spotErrors },
+      ],
+      messages: [
+        { fragment: 'your account is abnormal', source: SOURCES.spotErrors },
+        { fragment: 'unusual user status', source: SOURCES.spotErrors },
+      ],
+    },
+    refusal: 'every-request',
+    helpers: [],
   },
   'unknown-error': {
     title: (f) => (f.mexcCode !== undefined ? `MEXC error ${f.mexcCode}` : f.errorCode !== undefined ? `Request failed: ${f.errorCode}` : 'Unrecognised error'),
@@ -108,12 +157,31 @@ export const requestEntries: CatalogGroup = {
         lang: 'sh',
         text: "npx mexc-wizard explain '{\"code\":...,\"msg\":\"...\"}'\n# or pipe a log file: npx mexc-wizard explain - < bot.log",
       },
-      {
-        title: 'Run every check against your key',
-        lang: 'sh',
-        text: `npx mexc-wizard check --symbol ${ctx.symbol}`,
-      },
+      { title: 'Run every check against your key', lang: 'sh', text: `npx mexc-wizard check --symbol ${ctx.symbol}` },
       stillFailingFix(),
     ],
+    // Codes this tool knows but that have no diagnosis of their own: shown raw, with a hint.
+    reads: {
+      codes: [
+        {
+          code: 700004,
+          family: 'spot',
+          text: "Param 'origClientOrderId' or 'orderId' must be sent, but both were empty/null",
+          source: SOURCES.spotErrors,
+          facts: missingParameterFacts,
+        },
+        {
+          code: -1102,
+          family: 'binance',
+          text: "Mandatory parameter '%s' was not sent, was empty/null, or malformed.",
+          source: SOURCES.binance,
+          facts: missingParameterFacts,
+        },
+        { code: 730708, family: 'spot', text: 'listen key information error', source: 'https://github.com/mexcdevelop/mexc-api-demo/issues/35', facts: () => ({ hint: 'listen-key' }) },
+      ],
+      messages: [{ fragment: 'listen key information error', source: 'https://github.com/mexcdevelop/mexc-api-demo/issues/35', facts: { hint: 'listen-key' } }],
+    },
+    refusal: false,
+    helpers: [],
   },
-};
+} as const satisfies CatalogGroup;

@@ -44,10 +44,9 @@ export function checkEndpoint(req: ParsedRequest): LabFinding[] {
   if (v2.length > 0) {
     reasons.push(`The parameters ${v2.join(', ')} are v2-style signing; spot v3 uses the X-MEXC-APIKEY header plus timestamp and signature parameters.`);
   }
-  if (/^\/api\/v1\/(?:private|contract)(?:\/|$)/i.test(req.path) || /^(?:contract|futures)\.mexc\.com$/.test(hostname)) {
-    reasons.push(
-      'This is the futures (contract) API, which signs differently: headers ApiKey, Request-Time and Signature over accessKey + timestamp + params (mexc-api.md §6). Spot v3 signing does not work there.',
-    );
+  // Futures paths (/api/v1/private, /api/v1/contract) are judged by futures rules (futures.ts).
+  if (/^(?:contract|futures)\.mexc\.com$/.test(hostname)) {
+    reasons.push(`${req.host} is the futures (contract) host; spot v3 is served at api.mexc.com (docs/mexc-api.md §6).`);
   }
   if (hostname === 'www.mexc.com' || hostname === 'mexc.com') {
     reasons.push(`${req.host} is MEXC's website, not the API host.`);

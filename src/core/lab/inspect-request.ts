@@ -1,9 +1,11 @@
-import { redactSecrets, shortenHex } from '../redact.js';
+import { shortenHex } from '../redact.js';
 import { hmacSha256Hex } from '../signing.js';
 import { expectedStringToSign, findSignedString, sentSignatures, type SignatureMatch } from './candidates.js';
 import { checkBodyShape, checkEncoding, checkEndpoint, checkHeaders, checkParams } from './checks.js';
 import { labFinding, LAB_CATALOG } from './findings.js';
+import { futuresInputProblem, inspectFuturesRequest, isFuturesRequest } from './futures.js';
 import { findHeader } from './params.js';
+import { clip, redactResult } from './result-text.js';
 import type { LabFinding, LabFindingId, LabResult, ParsedRequest } from './types.js';
 
 const HEX_SIGNATURE = /^[0-9a-fA-F]{64}$/;
@@ -16,6 +18,7 @@ const DOC_EXAMPLE_1_BAD_SIGNATURE = '323c96ab85a745712e95e63cad28903dd8292e4a905
  * request. Pure: no IO, no clock.
  */
 export function inspectRequest(req: ParsedRequest, secret: string): LabResult {
+  if (isFuturesRequest(req)) return inspectFuturesRequest(req, secret);
   // MEXC holds the secret without surrounding whitespace; a padded copy is a user-side bug.
   const mexcSecret = secret.trim();
   const apiKey = findHeader(req.headers, 'x-mexc-apikey')?.value || undefined;
@@ -118,32 +121,10 @@ function noMatchFinding(sent: string, stringToSign: string, expected: string): L
   );
 }
 
-/** Long strings (batchOrders JSON) stay readable; the user can compare the start and the end. */
-function clip(text: string, max = 400): string {
-  return text.length <= max ? text : `${text.slice(0, max / 2)}…${text.slice(-max / 2)}`;
-}
-
 function verdict(status: SignatureStatus, findings: LabFinding[], problems: LabFinding[]): string {
   if (status === 'missing') return 'Signature missing: the request has no signature parameter, so MEXC answers 700004';
   if (status === 'mismatch') return `Signature does not match: ${findings[0]?.title ?? LAB_CATALOG['secret-mismatch'].title}`;
   if (problems.length === 0) return 'Signature valid — MEXC would accept this request';
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
   return `Signature valid, but the request has a problem: ${problems[0]!.title}${more}`;
-}
-
-/** A last guard inside the lab, so every front end showing the result is covered. */
-function redactResult(result: LabResult, secrets: string[]): LabResult {
-  const r = (t: string): string => redactSecrets(t, secrets);
-  return {
-    ...result,
-    verdict: r(result.verdict),
-    findings: result.findings.map((f) => ({ ...f, detail: r(f.detail) })),
-    notes: result.notes.map(r),
-    ...(result.signature ? { signature: redactSignature(result.signature, r) } : {}),
-  };
-}
-
-function redactSignature(sig: NonNullable<LabResult['signature']>, r: (t: string) => string): NonNullable<LabResult['signature']> {
-  const { sent, expected, stringToSign, signedString } = sig;
-  return { sent: r(sent), expected, stringToSign: r(stringToSign), ...(signedString === undefined ? {} : { signedString: r(signedString) }) };
 }

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { welcomeChoices } from '../../flow/content.js';
+import { welcomeChoices, welcomeSentence } from '../../flow/content.js';
 import { Menu, Para } from '../components.js';
 import type { ScreenProps } from './types.js';
 
@@ -9,7 +9,7 @@ export function WelcomeScreen({ state, screen, columns }: ScreenProps<'welcome'>
   return (
     <Box flexDirection="column">
       <Para width={columns}>
-        {`Runs the troubleshooting guide's checks for real against ${target}: credentials, connectivity, clock, account, order read, trade. Each failure gets its cause and a fix you can copy.`}
+        {welcomeSentence(target)}
       </Para>
       <Para width={columns} bold>
         Your secret stays in memory: never shown, logged, or written to disk.
