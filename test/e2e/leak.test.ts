@@ -210,9 +210,9 @@ describe.concurrent('the canary secret never leaves memory: commands without a t
 
   const simShapes: Array<[string, string]> = [['hex', HEX], ['non-hex', TEXT], ...Object.entries(CANARIES)];
   for (const [shape, canary] of simShapes) {
-    it(`sim: banner, request log and shutdown with the user's secret · ${shape}`, { timeout: 30_000 }, async () => {
+    it(`sim: banner, request lines, --log file and shutdown with the user's secret · ${shape}`, { timeout: 30_000 }, async () => {
       const cwd = workdir();
-      const child = spawn(process.execPath, [BIN, 'sim', '--port', '0'], { cwd, env: userEnv(creds(canary)), stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [BIN, 'sim', '--port', '0', '--log', 'requests.jsonl'], { cwd, env: userEnv(creds(canary)), stdio: ['ignore', 'pipe', 'pipe'] });
       let out = '';
       let err = '';
       child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
@@ -237,7 +237,9 @@ describe.concurrent('the canary secret never leaves memory: commands without a t
       await closed;
       expect(out).toContain('Simulator stopped.');
       expect(out).toContain('secret from MEXC_SECRET_KEY (not shown)');
-      expect(leaks(canary, { stdout: out, stderr: err, ...newFiles(cwd, new Set()) })).toEqual([]);
+      const files = newFiles(cwd, new Set());
+      expect(files['file requests.jsonl']?.split('\n').length, 'the request log was written').toBeGreaterThan(3);
+      expect(leaks(canary, { stdout: out, stderr: err, ...files })).toEqual([]);
     });
   }
 
