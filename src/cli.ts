@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { HELP } from './help.js';
 import { EXIT, InterruptedError, UsageError, type CommandIO } from './commands/io.js';
-import { protectOutput } from './commands/secret.js';
+import { envFileFlag, protectOutput } from './commands/secret.js';
 import type { SecretRedactor } from './core/secret-redactor.js';
 import { VERSION } from './version.js';
 
@@ -129,11 +129,11 @@ async function dispatch(command: Command, rest: string[], v: Values, io: Command
     ...(v['recv-window'] !== undefined ? { recvWindow: v['recv-window'] } : {}),
     ...(v.timeout !== undefined ? { timeout: v.timeout } : {}),
     ...(v.symbol !== undefined ? { symbol: v.symbol } : {}),
-    ...(envFileFlag(v) !== undefined ? { envFile: envFileFlag(v) } : {}),
+    ...envFileFlag(v.dotenv, v['env-file']),
     verbose: Boolean(v.verbose),
     ...(v['allow-insecure-http'] ? { allowInsecureHttp: true } : {}),
   };
-  const envFile = common.envFile !== undefined ? { envFile: common.envFile } : {};
+  const envFile = envFileFlag(v.dotenv, v['env-file']);
   switch (command) {
     case 'check': {
       noPositionals('check', rest);
@@ -220,14 +220,6 @@ function isCI(env: NodeJS.ProcessEnv): boolean {
   return ci !== undefined && ci !== '0' && ci.toLowerCase() !== 'false';
 }
 
-/** `--dotenv PATH`, or its alias `--env-file` (which Node 20–24 may read first: nodejs/node#54232). */
-function envFileFlag(v: Values): string | undefined {
-  if (v.dotenv !== undefined && v['env-file'] !== undefined && v.dotenv !== v['env-file']) {
-    throw new UsageError('--dotenv and --env-file name different files.', 'Give one: --dotenv PATH (--env-file is its alias).');
-  }
-  return v.dotenv ?? v['env-file'];
-}
-
 function parseIntFlag(name: string, raw: string, min: number, max: number): number {
   const n = Number(raw);
   if (!/^\d+$/.test(raw.trim()) || n < min || n > max) throw new UsageError(`${name} must be a whole number from ${min} to ${max}, not "${raw}".`);
@@ -246,18 +238,13 @@ async function makeIO(proc: ProcessLike, v: Values, signal: AbortSignal, redacto
     color: !noColor && Boolean(proc.stdout.isTTY),
     signal,
     // A typed secret joins the redactor before anything else sees it.
-    ...(isTTY ? { promptSecret: async (label: string) => rememberTyped(redactor, await (await import('./tty-prompt.js')).promptHidden(label, proc.stdin, proc.stderr, signal)) } : {}),
+    ...(isTTY ? { promptSecret: async (label: string) => redactor.remember(await (await import('./tty-prompt.js')).promptHidden(label, proc.stdin, proc.stderr, signal)) } : {}),
     cwd: proc.cwd(),
     platform: proc.platform,
     now: () => Date.now(),
     runtime: { node: process.version, arch: process.arch },
     redactor,
   };
-}
-
-function rememberTyped(redactor: SecretRedactor, typed: string): string {
-  redactor.add(typed);
-  return typed;
 }
 
 /** Reads stdin to the end, at most 10 MB (a paste never needs more), never hanging past Ctrl-C. */

@@ -58,6 +58,15 @@ export function envFileArgument(argv: ReadonlyArray<string>): string | undefined
   return found;
 }
 
+/** `{envFile}` from `--dotenv PATH` or its alias `--env-file` (which Node 20–24 may read first: nodejs/node#54232). */
+export function envFileFlag(dotenv: string | undefined, envFile: string | undefined): { envFile?: string } {
+  if (dotenv !== undefined && envFile !== undefined && dotenv !== envFile) {
+    throw new UsageError('--dotenv and --env-file name different files.', 'Give one: --dotenv PATH (--env-file is its alias).');
+  }
+  const file = dotenv ?? envFile;
+  return file !== undefined ? { envFile: file } : {};
+}
+
 /** A redactor that knows every secret the environment, ./.env, the env file and proxy URLs hold. */
 export function knownSecrets(env: Readonly<Record<string, string | undefined>>, cwd: string, envFile?: string): SecretRedactor {
   const files: { envFile?: EnvFileText; dotenv?: EnvFileText } = {};

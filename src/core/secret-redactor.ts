@@ -68,6 +68,12 @@ export class SecretRedactor {
     return this;
   }
 
+  /** Registers a secret typed at a prompt and hands it back. */
+  remember(typed: string): string {
+    this.add(typed);
+    return typed;
+  }
+
   /** The secrets registered, as given (to build a redactor that knows one more). */
   values(): string[] {
     return [...this.known];
