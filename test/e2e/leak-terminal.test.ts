@@ -290,7 +290,10 @@ describe.skipIf(!HAS_TMUX).concurrent('failing checks in a terminal', () => {
     await t.waitFor(/How to fix it/, LONG, 'visible');
     t.press('c');
     await t.waitFor(/clipboard/i, LONG, 'visible');
-    t.press('p', 'v');
+    // One key per screen change: two keys arriving together are one paste to Ink.
+    t.press('p');
+    await t.waitFor(/printed in full above/, LONG, 'visible');
+    t.press('v');
     await t.waitFor('── end ──', LONG);
     await quit(t);
     expectClean(canary, t, cwd, before);
