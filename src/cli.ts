@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { HELP } from './help.js';
 import { EXIT, InterruptedError, UsageError, type CommandIO } from './commands/io.js';
+import { envFileFlag, protectOutput } from './commands/secret.js';
+import type { SecretRedactor } from './core/secret-redactor.js';
 import { VERSION } from './version.js';
 
 const COMMANDS = ['check', 'explain', 'sign', 'inspect', 'sim'] as const;
@@ -11,7 +13,9 @@ const OPTIONS = {
   'recv-window': { type: 'string' },
   timeout: { type: 'string' },
   symbol: { type: 'string' },
+  dotenv: { type: 'string' },
   'env-file': { type: 'string' },
+  'allow-insecure-http': { type: 'boolean' },
   json: { type: 'boolean' },
   plain: { type: 'boolean' },
   'screen-reader': { type: 'boolean' },
@@ -64,6 +68,8 @@ export interface ProcessLike {
 
 /** Parses arguments, picks the mode, returns the exit code. Never throws for user mistakes. */
 export async function main(argv: string[], proc: ProcessLike, signal: AbortSignal): Promise<number> {
+  // Before anything is printed: every secret this run can know masks all output (issue #11).
+  const redactor = protectOutput(proc, argv);
   let values: Values;
   let positionals: string[];
   try {
@@ -87,7 +93,7 @@ export async function main(argv: string[], proc: ProcessLike, signal: AbortSigna
     }
     // The wizard's futures path comes later (issue #14).
     if (values.futures && command !== 'sign' && command !== 'check') throw new UsageError('--futures works with check and sign: mexc-wizard check --futures, mexc-wizard sign --futures PARAMS.', 'Run mexc-wizard --help.');
-    const io = await makeIO(proc, values, signal);
+    const io = await makeIO(proc, values, signal, redactor);
     return await dispatch(command, rest, values, io, proc);
   } catch (error) {
     if (error instanceof UsageError) return reportUsage(error, proc);
@@ -123,9 +129,11 @@ async function dispatch(command: Command, rest: string[], v: Values, io: Command
     ...(v['recv-window'] !== undefined ? { recvWindow: v['recv-window'] } : {}),
     ...(v.timeout !== undefined ? { timeout: v.timeout } : {}),
     ...(v.symbol !== undefined ? { symbol: v.symbol } : {}),
-    ...(v['env-file'] !== undefined ? { envFile: v['env-file'] } : {}),
+    ...envFileFlag(v.dotenv, v['env-file']),
     verbose: Boolean(v.verbose),
+    ...(v['allow-insecure-http'] ? { allowInsecureHttp: true } : {}),
   };
+  const envFile = envFileFlag(v.dotenv, v['env-file']);
   switch (command) {
     case 'check': {
       noPositionals('check', rest);
@@ -142,12 +150,12 @@ async function dispatch(command: Command, rest: string[], v: Values, io: Command
       const { runSign } = await import('./commands/sign.js');
       if (rest.length > 1) throw new UsageError('sign takes one query string; quote it.', "Example: mexc-wizard sign 'symbol=BTCUSDT&timestamp=1644489390087'");
       const futures = { futures: Boolean(v.futures), ...(v['request-time'] !== undefined ? { requestTime: v['request-time'] } : {}) };
-      return runSign({ ...(rest[0] !== undefined ? { query: rest[0] } : {}), ...(v.body !== undefined ? { body: v.body } : {}), json: Boolean(v.json), ...futures }, io);
+      return runSign({ ...(rest[0] !== undefined ? { query: rest[0] } : {}), ...(v.body !== undefined ? { body: v.body } : {}), json: Boolean(v.json), ...futures, ...envFile }, io);
     }
     case 'inspect': {
       const { runInspect } = await import('./commands/inspect.js');
       const input = rest.length === 0 ? undefined : rest.join(' ');
-      return runInspect({ ...(input !== undefined ? { input } : {}), json: Boolean(v.json) }, io);
+      return runInspect({ ...(input !== undefined ? { input } : {}), json: Boolean(v.json), ...envFile }, io);
     }
     case 'sim': {
       noPositionals('sim', rest);
@@ -218,7 +226,7 @@ function parseIntFlag(name: string, raw: string, min: number, max: number): numb
   return n;
 }
 
-async function makeIO(proc: ProcessLike, v: Values, signal: AbortSignal): Promise<CommandIO> {
+async function makeIO(proc: ProcessLike, v: Values, signal: AbortSignal, redactor: SecretRedactor): Promise<CommandIO> {
   const noColor = Boolean(v['no-color']) || Boolean(proc.env.NO_COLOR) || proc.env.FORCE_COLOR === '0';
   const isTTY = Boolean(proc.stdin.isTTY && proc.stdout.isTTY);
   return {
@@ -229,11 +237,13 @@ async function makeIO(proc: ProcessLike, v: Values, signal: AbortSignal): Promis
     isTTY,
     color: !noColor && Boolean(proc.stdout.isTTY),
     signal,
-    ...(isTTY ? { promptSecret: async (label: string) => (await import('./tty-prompt.js')).promptHidden(label, proc.stdin, proc.stderr, signal) } : {}),
+    // A typed secret joins the redactor before anything else sees it.
+    ...(isTTY ? { promptSecret: async (label: string) => redactor.remember(await (await import('./tty-prompt.js')).promptHidden(label, proc.stdin, proc.stderr, signal)) } : {}),
     cwd: proc.cwd(),
     platform: proc.platform,
     now: () => Date.now(),
     runtime: { node: process.version, arch: process.arch },
+    redactor,
   };
 }
 

@@ -24,7 +24,9 @@ Options
                        with check --futures: the Recv-Window header, whole seconds)
   --timeout MS         per-request timeout (default 10000)
   --symbol SYMBOL      symbol for the trade checks (default: a liquid API-enabled one)
-  --env-file PATH      read MEXC_API_KEY / MEXC_SECRET_KEY from this file
+  --dotenv PATH        read MEXC_API_KEY / MEXC_SECRET_KEY from this file (alias --env-file,
+                       which Node 20-24 may read itself first: prefer --dotenv)
+  --allow-insecure-http  allow signed requests over plain http:// to a non-local host
   --json               machine-readable output (check, explain, sign, inspect)
   --futures            the futures (contract) API: check's futures steps, sign's headers
   --request-time MS    Request-Time to sign with sign --futures (default: now)
@@ -37,7 +39,7 @@ Options
 
 Credentials
   MEXC_API_KEY and MEXC_SECRET_KEY (aliases MEXC_API_SECRET, MEXC_SECRET), a .env file in
-  this folder, --env-file, or a masked prompt. The secret is never accepted as a flag and
+  this folder, --dotenv, or a masked prompt. The secret is never accepted as a flag and
   never printed, logged or written.
 
 Exit codes

@@ -1,10 +1,12 @@
 import { describeProxy } from '../core/proxy.js';
+import { terminalSafeDeep, terminalSafeJson } from '../core/terminal-text.js';
 import type { Diagnosis, StepResult } from '../core/types.js';
 import { VERSION } from '../version.js';
 import { createSession, type CheckReport } from '../steps/session.js';
 import { formatDiagnosis, statusLabel, styler } from './format.js';
 import { EXIT, UsageError, type CommandIO } from './io.js';
 import { parseRecvWindow, sessionOptions, type CommonFlags } from './options.js';
+import { knownSecrets } from './secret.js';
 
 export interface CheckFlags extends CommonFlags {
   json?: boolean;
@@ -20,7 +22,15 @@ export async function runCheck(flags: CheckFlags, io: CommandIO): Promise<number
   try {
     const report = await session.runAll();
     if (io.signal.aborted) return EXIT.interrupted;
-    io.stdout(flags.json ? `${JSON.stringify(toJson(report, io), null, 2)}\n` : formatReport(report, io, flags.notice, Boolean(flags.verbose)));
+    // Every value masked before it is laid out or JSON-encoded; text output also gets control
+    // characters made visible (--json keeps JSON's own escaping).
+    const redactor = io.redactor ?? knownSecrets(io.env, io.cwd, flags.envFile);
+    redactor.add(session.credentials().secret?.value);
+    io.stdout(
+      flags.json
+        ? `${terminalSafeJson(redactor.redactDeep(toJson(report, io)))}\n`
+        : formatReport(terminalSafeDeep(redactor.redactDeep(report)), io, flags.notice, Boolean(flags.verbose)),
+    );
     return report.ok ? EXIT.ok : EXIT.problem;
   } finally {
     session.close();

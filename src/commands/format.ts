@@ -41,7 +41,7 @@ export function formatDiagnosis(d: Diagnosis, s: Styler, heading = ''): string {
   return lines.join('\n');
 }
 
-function wrapText(text: string, indent: string, width = 88): string[] {
+export function wrapText(text: string, indent: string, width = 88): string[] {
   const out: string[] = [];
   for (const para of text.split('\n')) {
     let line = '';

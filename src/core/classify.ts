@@ -3,6 +3,7 @@ import { catalogEntry, type CatalogEntry, type CodeFamily, type CodeRead, type M
 import { MEXC_API_BASE_URL } from './catalog/connectivity.js';
 import { estimateFromOffset, FUTURE_TOLERANCE_MS, judgeClock, type ClockEstimate, type ClockJudgement, type ClockVerdictKind } from './clock.js';
 import { DIAGNOSIS_IDS, type DiagnosisId, type Finding, type Observation } from './types.js';
+import { terminalSafe } from './terminal-text.js';
 
 export { parseWhitelistIp } from './catalog/auth.js';
 export type { ClockVerdictKind } from './clock.js';
@@ -343,7 +344,12 @@ function looksCutOff(text: string): boolean {
   return inString || depth > 0;
 }
 
+/** HTML entities decoded, and whatever they encoded made visible if it is a control character. */
 function decodeEntities(text: string): string {
+  return terminalSafe(decodeHtmlEntities(text), { multiline: true });
+}
+
+function decodeHtmlEntities(text: string): string {
   return text.replace(/&#(\d{1,5});/g, (_m, n: string) => String.fromCharCode(Number(n))).replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 }
 

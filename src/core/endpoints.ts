@@ -34,3 +34,16 @@ export class ForbiddenEndpointError extends Error {
 export function assertAllowedEndpoint(method: HttpMethod, path: string): void {
   if (!ALLOWED.some((e) => e.method === method && e.path === path)) throw new ForbiddenEndpointError(method, path);
 }
+
+/**
+ * The allowlist applied to the URL actually requested: its whole path, relative to the API
+ * root, must be an allowed endpoint, and it must stay on the base URL's origin. Checking only the
+ * end of the path would let a base URL with a path in front reach another endpoint.
+ */
+export function assertAllowedRequest(method: HttpMethod, baseUrl: string, url: string): void {
+  const root = new URL(baseUrl);
+  const target = new URL(url);
+  const rootPath = root.pathname.replace(/\/+$/, '');
+  if (target.origin !== root.origin || !target.pathname.startsWith(`${rootPath}/`)) throw new ForbiddenEndpointError(method, target.pathname);
+  assertAllowedEndpoint(method, target.pathname.slice(rootPath.length));
+}

@@ -544,6 +544,8 @@ function editPaste(text: string, event: Event): string | undefined {
 function onExplain(state: WizardState, s: Of<'explain'>, event: Event): Transition {
   if (s.phase === 'working') {
     if (event.type === 'explained') {
+      // A paste holding the secret is said first, in the history, where it stays in view.
+      if (event.exposed) state = log(state, { kind: 'note', tone: 'warn', lines: [`${event.exposed.title}. ${event.exposed.detail}`] });
       if (event.diagnoses.length === 0) return goBack(state, (prev) => ({ ...prev, error: 'That is a MEXC answer without an error code: nothing to fix in it.' }) as Screen);
       const shown = go(state, { kind: 'fix', source: { kind: 'explain', text: s.text }, diagnoses: event.diagnoses, index: 0, focus: 0 });
       if (event.recognised) return shown;

@@ -80,6 +80,7 @@ export async function runPlain(opts: PlainOptions, io: CommandIO, deps: PlainDep
       copy: deps.copy ?? ((text, what) => copyToClipboard(text, what, io, stdout)),
       onExit: (code) => onExit(code),
       ...(deps.loaders ? { loaders: deps.loaders } : {}),
+      ...(io.redactor ? { redactor: io.redactor } : {}),
     },
   );
   const interrupt = () => store.dispatch({ type: 'interrupt' });

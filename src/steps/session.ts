@@ -56,6 +56,8 @@ export interface SessionOptions extends CheckOptions {
   platform: NodeJS.Platform;
   signal?: AbortSignal;
   dnsLookup?: LookupFunction;
+  /** `--allow-insecure-http`: the client may sign over plain http to a host that is not loopback. */
+  allowInsecureHttp?: boolean;
 }
 
 export type SessionEvent = { type: 'start'; id: StepId } | { type: 'done'; result: StepResult };
@@ -254,6 +256,7 @@ export class Session {
       ...(lint.secret ? { secret: lint.secret } : {}),
       ...(this.opts.signal ? { signal: this.opts.signal } : {}),
       ...(this.opts.dnsLookup ? { dnsLookup: this.opts.dnsLookup } : {}),
+      ...(this.opts.allowInsecureHttp ? { allowInsecureHttp: true } : {}),
     });
   }
 

@@ -81,6 +81,7 @@ export async function runWizard(opts: WizardOptions, io: CommandIO, testLoaders?
         unmount();
       },
       ...(testLoaders ? { loaders: testLoaders } : {}),
+      ...(io.redactor ? { redactor: io.redactor } : {}),
     },
   );
   // SIGINT from outside (kill -INT, or a Ctrl-C while raw mode is off) ends the wizard the same way.
