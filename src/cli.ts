@@ -3,6 +3,7 @@ import { HELP } from './help.js';
 import { EXIT, InterruptedError, UsageError, type CommandIO } from './shell/io.js';
 import type { CommonFlags } from './shell/options.js';
 import { flushed, processIO, type ProcessLike } from './shell/process-io.js';
+import { envFileFlag, protectOutput } from './shell/secrets.js';
 import { VERSION } from './version.js';
 
 const COMMANDS = ['check', 'explain', 'sign', 'inspect', 'sim'] as const;
@@ -13,7 +14,9 @@ const OPTIONS = {
   'recv-window': { type: 'string' },
   timeout: { type: 'string' },
   symbol: { type: 'string' },
+  dotenv: { type: 'string' },
   'env-file': { type: 'string' },
+  'allow-insecure-http': { type: 'boolean' },
   json: { type: 'boolean' },
   plain: { type: 'boolean' },
   'screen-reader': { type: 'boolean' },
@@ -58,6 +61,8 @@ export type { ProcessLike };
 
 /** Parses arguments, picks the mode, returns the exit code. Never throws for user mistakes. */
 export async function main(argv: string[], proc: ProcessLike, signal: AbortSignal): Promise<number> {
+  // Before anything is printed: every secret this run can know masks all output (issue #11).
+  const redactor = protectOutput(proc, argv);
   let values: Values;
   let positionals: string[];
   try {
@@ -79,9 +84,9 @@ export async function main(argv: string[], proc: ProcessLike, signal: AbortSigna
     if (command === 'wizard' && first !== undefined) {
       throw new UsageError(`Unknown command "${first}".`, `Commands: ${COMMANDS.join(', ')}. Run mexc-wizard --help.`);
     }
-    // check --futures and the wizard's futures path come later (issue #14, part 2).
-    if (values.futures && command !== 'sign') throw new UsageError('--futures works with sign for now: mexc-wizard sign --futures PARAMS.', 'Run mexc-wizard --help.');
-    const io = processIO(proc, { noColor: Boolean(values['no-color']) }, signal);
+    // The wizard's futures path comes later (issue #14).
+    if (values.futures && command !== 'sign' && command !== 'check') throw new UsageError('--futures works with check and sign: mexc-wizard check --futures, mexc-wizard sign --futures PARAMS.', 'Run mexc-wizard --help.');
+    const io = processIO(proc, { noColor: Boolean(values['no-color']) }, signal, redactor);
     return await dispatch(command, rest, values, io, proc);
   } catch (error) {
     if (error instanceof UsageError) return reportUsage(error, proc);
@@ -117,14 +122,16 @@ async function dispatch(command: Command, rest: string[], v: Values, io: Command
     ...(v['recv-window'] !== undefined ? { recvWindow: v['recv-window'] } : {}),
     ...(v.timeout !== undefined ? { timeout: v.timeout } : {}),
     ...(v.symbol !== undefined ? { symbol: v.symbol } : {}),
-    ...(v['env-file'] !== undefined ? { envFile: v['env-file'] } : {}),
+    ...envFileFlag(v.dotenv, v['env-file']),
     verbose: Boolean(v.verbose),
+    ...(v['allow-insecure-http'] ? { allowInsecureHttp: true } : {}),
   };
+  const envFile = envFileFlag(v.dotenv, v['env-file']);
   switch (command) {
     case 'check': {
       noPositionals('check', rest);
       const { runCheck } = await import('./commands/check.js');
-      return runCheck({ ...common, json: Boolean(v.json) }, io);
+      return runCheck({ ...common, json: Boolean(v.json), futures: Boolean(v.futures) }, io);
     }
     case 'explain': {
       const { runExplain } = await import('./commands/explain.js');
@@ -136,12 +143,12 @@ async function dispatch(command: Command, rest: string[], v: Values, io: Command
       const { runSign } = await import('./commands/sign.js');
       if (rest.length > 1) throw new UsageError('sign takes one query string; quote it.', "Example: mexc-wizard sign 'symbol=BTCUSDT&timestamp=1644489390087'");
       const futures = { futures: Boolean(v.futures), ...(v['request-time'] !== undefined ? { requestTime: v['request-time'] } : {}) };
-      return runSign({ ...(rest[0] !== undefined ? { query: rest[0] } : {}), ...(v.body !== undefined ? { body: v.body } : {}), json: Boolean(v.json), ...futures }, io);
+      return runSign({ ...(rest[0] !== undefined ? { query: rest[0] } : {}), ...(v.body !== undefined ? { body: v.body } : {}), json: Boolean(v.json), ...futures, ...envFile }, io);
     }
     case 'inspect': {
       const { runInspect } = await import('./commands/inspect.js');
       const input = rest.length === 0 ? undefined : rest.join(' ');
-      return runInspect({ ...(input !== undefined ? { input } : {}), json: Boolean(v.json) }, io);
+      return runInspect({ ...(input !== undefined ? { input } : {}), json: Boolean(v.json), ...envFile }, io);
     }
     case 'sim': {
       noPositionals('sim', rest);

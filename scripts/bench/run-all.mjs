@@ -20,6 +20,7 @@ const BENCHES = [
   ['memory.mjs', []],
   ['package.mjs', []],
   ['sim-log.mjs', []],
+  ['redact.mjs', []],
 ];
 
 const sections = [];

@@ -1,28 +1,56 @@
 import { describeProxy } from '../core/proxy.js';
+import { terminalSafeDeep, terminalSafeJson } from '../core/terminal-text.js';
 import type { Diagnosis, StepResult } from '../core/types.js';
 import { VERSION } from '../version.js';
 import { createSession, type CheckReport } from '../steps/session.js';
 import { formatDiagnosis, statusLabel, styler } from '../shell/format.js';
-import { EXIT, type CommandIO } from '../shell/io.js';
-import { sessionOptions, type CommonFlags } from '../shell/options.js';
+import { EXIT, UsageError, type CommandIO } from '../shell/io.js';
+import { parseRecvWindow, sessionOptions, type CommonFlags } from '../shell/options.js';
+import { knownSecrets } from '../shell/secrets.js';
 
 export interface CheckFlags extends CommonFlags {
   json?: boolean;
   /** One line printed first, e.g. why the wizard fell back to check. */
   notice?: string;
+  /** `--futures`: the futures (contract) API's steps instead of spot's. */
+  futures?: boolean;
 }
 
-/** `mexc-wizard check`: every step without prompts; a report; exit 0 / 1. */
+/** `mexc-wizard check [--futures]`: every step without prompts; a report; exit 0 / 1. */
 export async function runCheck(flags: CheckFlags, io: CommandIO): Promise<number> {
-  const session = createSession(sessionOptions(flags, io));
+  const session = createSession({ ...sessionOptions(flags, io), ...(flags.futures ? futuresOptions(flags) : {}) });
   try {
     const report = await session.runAll();
     if (io.signal.aborted) return EXIT.interrupted;
-    io.stdout(flags.json ? `${JSON.stringify(toJson(report, io), null, 2)}\n` : formatReport(report, io, flags.notice, Boolean(flags.verbose)));
+    // Every value masked before it is laid out or JSON-encoded; text output also gets control
+    // characters made visible (--json keeps JSON's own escaping).
+    const redactor = io.redactor ?? knownSecrets(io.env, io.cwd, flags.envFile);
+    redactor.add(session.credentials().secret?.value);
+    io.stdout(
+      flags.json
+        ? `${terminalSafeJson(redactor.redactDeep(toJson(report, io)))}\n`
+        : formatReport(terminalSafeDeep(redactor.redactDeep(report)), io, flags.notice, Boolean(flags.verbose)),
+    );
     return report.ok ? EXIT.ok : EXIT.problem;
   } finally {
     session.close();
   }
+}
+
+/**
+ * What `--futures` changes in the options: the futures steps, and `--recv-window` sent as the
+ * futures Recv-Window header, which counts whole seconds up to 60 (docs/mexc-api.md §6).
+ */
+export function futuresOptions(flags: CheckFlags): { api: 'futures'; futuresRecvWindowSec?: number } {
+  if (flags.symbol !== undefined) {
+    throw new UsageError('check --futures takes no --symbol: it reads the futures account and all open positions.', 'Drop --symbol, or run mexc-wizard check --symbol SYMBOL for the spot checks.');
+  }
+  if (flags.recvWindow === undefined) return { api: 'futures' };
+  const ms = parseRecvWindow(flags.recvWindow);
+  if (ms % 1000 !== 0) {
+    throw new UsageError(`--recv-window ${ms} with --futures: the futures window (the Recv-Window header) counts whole seconds.`, 'Use a multiple of 1000 up to 60000, e.g. --recv-window 20000; without it MEXC allows 10 s either way.');
+  }
+  return { api: 'futures', futuresRecvWindowSec: ms / 1000 };
 }
 
 /**
@@ -33,6 +61,7 @@ export async function runCheck(flags: CheckFlags, io: CommandIO): Promise<number
 export function toJson(report: CheckReport, io: Pick<CommandIO, 'platform' | 'runtime'>) {
   return {
     ok: report.ok,
+    ...(report.api ? { api: report.api } : {}),
     tool: { name: 'mexc-wizard', version: VERSION },
     ...(io.runtime ? { node: io.runtime.node } : {}),
     platform: io.runtime ? `${io.platform} ${io.runtime.arch}` : io.platform,
@@ -59,7 +88,7 @@ export function formatReport(report: CheckReport, io: Pick<CommandIO, 'color'>, 
   const s = styler(io.color);
   const out: string[] = [];
   if (notice) out.push(s.dim(notice));
-  out.push(s.bold(`mexc-wizard check · ${report.baseUrl}${report.key ? ` · key ${report.key}` : ''}`), '');
+  out.push(s.bold(`mexc-wizard check${report.api === 'futures' ? ' --futures' : ''} · ${report.baseUrl}${report.key ? ` · key ${report.key}` : ''}`), '');
   const idWidth = Math.max(...report.steps.map((r) => r.id.length));
   for (const step of report.steps) {
     out.push(`${statusLabel(step.status, s)}  ${step.id.padEnd(idWidth)}  ${step.summary}`);

@@ -1,9 +1,13 @@
 import { defaultFixContext } from '../core/defaults.js';
 import { diagnosePaste } from '../core/read-paste.js';
-import { redactSecrets } from '../core/redact.js';
+import type { LabFinding } from '../core/lab/types.js';
+import { secretExposedFinding } from '../core/secret-exposure.js';
+import { terminalSafe, terminalSafeDeep, terminalSafeJson } from '../core/terminal-text.js';
 import type { Diagnosis, FixContext } from '../core/types.js';
 import { formatDiagnosis, styler } from '../shell/format.js';
+import { wrap } from '../shell/layout.js';
 import { EXIT, type CommandIO } from '../shell/io.js';
+import { knownSecrets } from '../shell/secrets.js';
 
 /**
  * `mexc-wizard explain [TEXT|-] [--json]`: cause and fix for a pasted MEXC error, whatever
@@ -17,6 +21,7 @@ export interface ExplainOptions {
   fixContext?: Partial<FixContext>;
 }
 
+
 const EMPTY_INPUT =
   'explain needs the error to explain: pass it as an argument or pipe it in, for example\n' +
   `  mexc-wizard explain '{"code":700002,"msg":"Signature for this request is not valid."}'\n` +
@@ -27,8 +32,7 @@ const NOT_RECOGNISED =
   'No MEXC error found in this text. Paste the full response body MEXC sent (JSON like {"code":700002,"msg":"..."}) or the whole error line for a diagnosis.';
 
 export async function runExplain(opts: ExplainOptions, io: CommandIO): Promise<number> {
-  const secrets = [io.env.MEXC_SECRET_KEY, io.env.MEXC_API_SECRET, io.env.MEXC_SECRET];
-  const write = (out: (t: string) => void, text: string) => out(redactSecrets(text, secrets));
+  const redactor = io.redactor ?? knownSecrets(io.env, io.cwd);
 
   // No TEXT: read a pipe, but do not sit waiting on a terminal. `-` reads stdin even on a
   // terminal (paste, then Ctrl-D), as cli.ts passes it through.
@@ -36,22 +40,26 @@ export async function runExplain(opts: ExplainOptions, io: CommandIO): Promise<n
   if (opts.text === '-') text = await io.readStdin();
   else if (opts.text !== undefined) text = opts.text;
   else if (io.isTTY) {
-    write(io.stderr, EMPTY_INPUT);
+    io.stderr(EMPTY_INPUT);
     return EXIT.usage;
   } else text = await io.readStdin();
   if (!text.trim()) {
-    write(io.stderr, EMPTY_INPUT);
+    io.stderr(EMPTY_INPUT);
     return EXIT.usage;
   }
 
-  const { recognised, diagnoses, success } = diagnosePaste(text, fixContextFor(opts, io));
+  // The paste is looked at for the secret, then masked before anything reads, quotes or encodes it.
+  const exposed = secretExposedFinding(text, redactor);
+  const { recognised, diagnoses, success } = diagnosePaste(redactor.redact(text), fixContextFor(opts, io));
+  const warnings = exposed ? [{ id: exposed.id, title: exposed.title, detail: exposed.detail }] : [];
 
   if (opts.json) {
-    write(io.stdout, `${JSON.stringify({ diagnoses: diagnoses.map(toJson) }, null, 2)}\n`);
+    io.stdout(`${terminalSafeJson(redactor.redactDeep({ diagnoses: diagnoses.map(toJson), ...(warnings.length ? { warnings } : {}) }))}\n`);
   } else {
-    write(io.stdout, formatHuman(diagnoses, recognised, io.color, success));
+    const shown = terminalSafeDeep(redactor.redactDeep({ diagnoses, success }));
+    io.stdout(formatHuman(shown.diagnoses, recognised, io.color, exposed, shown.success));
   }
-  return diagnoses.length ? EXIT.problem : EXIT.ok;
+  return diagnoses.length || exposed ? EXIT.problem : EXIT.ok;
 }
 
 function fixContextFor(opts: ExplainOptions, io: CommandIO): FixContext {
@@ -66,9 +74,10 @@ function toJson(d: Diagnosis) {
 
 // Human output: the same rendering as `check` (fix text flush left, status as symbol + word).
 
-function formatHuman(diagnoses: Diagnosis[], recognised: boolean, color: boolean, success?: { endpoint?: string }): string {
+function formatHuman(diagnoses: Diagnosis[], recognised: boolean, color: boolean, exposed: LabFinding | undefined, success?: { endpoint?: string }): string {
   const s = styler(color);
   const blocks: string[] = [];
+  if (exposed) blocks.push([`${s.bold(s.red(`✗ ${exposed.title}`))}${s.dim(`  [${exposed.id}]`)}`, ...wrap(terminalSafe(exposed.detail), 88, { indent: '   ' })].join('\n'));
   if (!recognised) blocks.push(`${s.yellow('! Not recognised:')} ${NOT_RECOGNISED}`);
   if (diagnoses.length === 0) {
     blocks.push(

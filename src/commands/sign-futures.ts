@@ -11,6 +11,8 @@ export interface FuturesSignFlags {
   /** Milliseconds; defaults to now. */
   requestTime?: string;
   json?: boolean;
+  /** `--dotenv PATH`: where the key and secret may be kept. */
+  envFile?: string;
 }
 
 const EXAMPLE = "Example: mexc-wizard sign --futures 'symbol=BTC_USDT'   or   mexc-wizard sign --futures --body '{\"symbol\":\"BTC_USDT\",\"vol\":1}'";
@@ -25,14 +27,14 @@ export async function runFuturesSign(flags: FuturesSignFlags, io: CommandIO): Pr
   const paramString = flags.body !== undefined ? bodyParamString(flags, notes) : queryParamString(flags.params ?? '', notes);
   const requestTime = parseRequestTime(flags.requestTime, io, notes);
 
-  const apiKey = readApiKey(io);
+  const apiKey = readApiKey(io, flags.envFile);
   if (!apiKey) {
     throw new UsageError(
       'No API key: the futures string to sign starts with it. Set MEXC_API_KEY in the environment or in ./.env.',
       "Example: MEXC_API_KEY=mx0... MEXC_SECRET_KEY=... mexc-wizard sign --futures 'symbol=BTC_USDT'",
     );
   }
-  const secret = await readSecret(io);
+  const secret = (await readSecret(io, flags.envFile !== undefined ? { envFile: flags.envFile } : {})).trim();
   const signed = signFuturesRaw({ apiKey, secret, requestTime, paramString });
   const headers = {
     [FUTURES_HEADER.apiKey]: apiKey,

@@ -1,5 +1,6 @@
-import { redactSecrets } from '../core/redact.js';
+import { SecretRedactor } from '../core/secret-redactor.js';
 import { signRaw } from '../core/signing.js';
+import { terminalSafe, terminalSafeJson } from '../core/terminal-text.js';
 import { readSecret } from './secret.js';
 import { EXIT, UsageError, type CommandIO } from '../shell/io.js';
 
@@ -7,6 +8,8 @@ export interface SignFlags {
   query?: string;
   body?: string;
   json?: boolean;
+  /** `--dotenv PATH`: where the secret may be kept. */
+  envFile?: string;
   /** Sign for the futures (contract) API: ApiKey + Request-Time + parameters, in headers. */
   futures?: boolean;
   requestTime?: string;
@@ -19,7 +22,16 @@ export interface SignFlags {
 export async function runSign(flags: SignFlags, io: CommandIO): Promise<number> {
   if (flags.futures) {
     const { runFuturesSign } = await import('./sign-futures.js');
-    return runFuturesSign({ ...(flags.query !== undefined ? { params: flags.query } : {}), ...(flags.body !== undefined ? { body: flags.body } : {}), ...(flags.requestTime !== undefined ? { requestTime: flags.requestTime } : {}), json: Boolean(flags.json) }, io);
+    return runFuturesSign(
+      {
+        ...(flags.query !== undefined ? { params: flags.query } : {}),
+        ...(flags.body !== undefined ? { body: flags.body } : {}),
+        ...(flags.requestTime !== undefined ? { requestTime: flags.requestTime } : {}),
+        ...(flags.envFile !== undefined ? { envFile: flags.envFile } : {}),
+        json: Boolean(flags.json),
+      },
+      io,
+    );
   }
   if (flags.requestTime !== undefined) {
     throw new UsageError('--request-time is for futures signing: the spot API takes the time as the timestamp= parameter.', "Example: mexc-wizard sign --futures 'symbol=BTC_USDT' --request-time 1644489390087");
@@ -45,18 +57,30 @@ export async function runSign(flags: SignFlags, io: CommandIO): Promise<number> 
   if (/[ +]/.test(withoutSignature)) notes.push('The query contains a space or "+": MEXC signs %20 for a space.');
   if (/%[0-9a-f][a-f]|%[a-f][0-9a-f]/.test(withoutSignature)) notes.push('Lowercase percent escapes (e.g. %2c): MEXC expects uppercase (%2C).');
 
-  const secret = await readSecret(io);
+  const secret = (await readSecret(io, flags.envFile !== undefined ? { envFile: flags.envFile } : {})).trim();
   const signed = signRaw(secret, withoutSignature, flags.body ?? '');
-  const output = flags.json
-    ? `${JSON.stringify({ stringToSign: signed.stringToSign, signature: signed.signature, query: signed.query, ...(notes.length ? { notes } : {}) }, null, 2)}\n`
-    : [
-        `String to sign:  ${signed.stringToSign}`,
-        `Signature:       ${signed.signature}`,
-        `Signed query:    ${signed.query}`,
-        ...(flags.body ? [`Body (unchanged): ${flags.body}`] : []),
-        ...notes.map((n) => `Note: ${n}`),
-        '',
-      ].join('\n');
-  io.stdout(redactSecrets(output, [secret]));
+  // Raw values are redacted before they are quoted or JSON-encoded: the text signed may hold the secret.
+  const redactor = (io.redactor ?? new SecretRedactor()).add(secret);
+  const shown = {
+    stringToSign: redactor.redact(signed.stringToSign),
+    signature: signed.signature,
+    query: redactor.redact(signed.query),
+    ...(notes.length ? { notes } : {}),
+  };
+  if (flags.json) {
+    io.stdout(`${terminalSafeJson(shown)}\n`);
+    return EXIT.ok;
+  }
+  const line = (text: string) => terminalSafe(text);
+  io.stdout(
+    [
+      `String to sign:  ${line(shown.stringToSign)}`,
+      `Signature:       ${shown.signature}`,
+      `Signed query:    ${line(shown.query)}`,
+      ...(flags.body ? [`Body (unchanged): ${line(redactor.redact(flags.body))}`] : []),
+      ...notes.map((n) => `Note: ${n}`),
+      '',
+    ].join('\n'),
+  );
   return EXIT.ok;
 }

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { maskKey, redactSecrets } from '../core/redact.js';
+import { redactorFor } from '../core/secret-redactor.js';
 import { openRequestLogFile, type RequestLogFile } from '../sim/log-file.js';
 import {
   generateDemoCredentials,
@@ -159,8 +160,12 @@ export async function runSim(opts: SimCommandOptions, io: CommandIO): Promise<nu
       secret: credentials.secret,
       now: io.now,
       onRequest: (entry) => {
-        io.stdout(redactSecrets(terminalLine(entry), [credentials.secret]) + '\n');
-        logFile?.append(redactSecrets(jsonLine(entry), [credentials.secret]));
+        // A bot may send the secret itself: masked in the entry before either line is laid out,
+        // and in the finished lines once more (the file is a sink like the terminal).
+        const known = redactorFor([credentials.secret, ...(io.redactor?.values() ?? [])]);
+        const safe = known.redactDeep(entry);
+        io.stdout(known.redact(terminalLine(safe)) + '\n');
+        logFile?.append(known.redact(jsonLine(safe)));
       },
     });
   } catch (err) {

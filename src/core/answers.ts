@@ -86,6 +86,25 @@ const exchangeInfo: ShapeCheck = objectWith('exchange information with a symbols
 const price = (r: unknown) => isRecord(r) && typeof r.symbol === 'string' && (typeof r.price === 'string' || typeof r.price === 'number') && Number(r.price) > 0;
 const tickerPrice: ShapeCheck = (j) => (price(j) || (Array.isArray(j) && j.length > 0 && j.every(price)) ? undefined : `${describeJson(j)} instead of {"symbol":…,"price":…}`);
 
+/**
+ * MEXC's futures server time (the ping's `data`) in ms: a number, or the same digits as text
+ * (some answers quote it); undefined for anything else.
+ */
+export function futuresTimeMs(data: unknown): number | undefined {
+  const value = asDigits(data);
+  return implausibleMs(value, 'data') === undefined ? (value as number) : undefined;
+}
+
+/** Digits sent as text read as the number they spell; anything else unchanged. */
+const asDigits = (v: unknown): unknown => (typeof v === 'string' && /^\d{1,16}$/.test(v.trim()) ? Number(v.trim()) : v);
+
+const futuresPing: ShapeCheck = (d) => implausibleMs(asDigits(d), 'data');
+
+const futuresAssets: ShapeCheck = (d) => {
+  if (!Array.isArray(d)) return `data is ${describeJson(d)}, not a list of assets`;
+  return d.every((a) => isRecord(a) && typeof a.currency === 'string') ? undefined : 'a data list whose items have no currency';
+};
+
 /** Futures (contract v1) success: `{success: true, code: 0, data: …}` with `data` checked. */
 export function futuresShape(expectedData: string, data: ShapeCheck): SuccessShape {
   return {
@@ -99,7 +118,7 @@ export function futuresShape(expectedData: string, data: ShapeCheck): SuccessSha
   };
 }
 
-/** Spot v3 success shapes of every endpoint a step calls (docs/mexc-api.md §2.1, §2.2). */
+/** Success shapes of every endpoint a step calls: spot v3 (docs/mexc-api.md §2.1, §2.2), then futures. */
 export const SUCCESS_SHAPES = {
   'GET /api/v3/ping': { expected: 'an empty JSON object {}', check: emptyObject },
   'GET /api/v3/time': { expected: '{"serverTime": <milliseconds>}', check: serverTime },
@@ -109,6 +128,10 @@ export const SUCCESS_SHAPES = {
   'GET /api/v3/account': { expected: 'account information with a balances list', check: account },
   'GET /api/v3/openOrders': { expected: 'a list of open orders (possibly empty [])', check: listOfObjects('a list of orders') },
   'POST /api/v3/order/test': { expected: 'an empty JSON object {}', check: emptyObject },
+  // Futures (contract) v1: https://mexcdevelop.github.io/apidocs/contract_v1_en/ (docs/mexc-api.md §2.1, §6).
+  'GET /api/v1/contract/ping': futuresShape('<server time in milliseconds>', futuresPing),
+  'GET /api/v1/private/account/assets': futuresShape('[{"currency":"USDT","availableBalance":…},…]', futuresAssets),
+  'GET /api/v1/private/position/open_positions': futuresShape('[open positions] (possibly empty [])', listOfObjects('a list of positions')),
 } satisfies Record<string, SuccessShape>;
 
 export type ShapedEndpoint = keyof typeof SUCCESS_SHAPES;

@@ -3,6 +3,7 @@ import { catalogEntry, type CatalogEntry, type CodeFamily, type CodeRead, type M
 import { MEXC_API_BASE_URL } from './catalog/connectivity.js';
 import { estimateFromOffset, FUTURE_TOLERANCE_MS, judgeClock, type ClockEstimate, type ClockJudgement, type ClockVerdictKind } from './clock.js';
 import { DIAGNOSIS_IDS, type DiagnosisId, type Cause, type Observation } from './types.js';
+import { terminalSafe } from './terminal-text.js';
 
 export { parseWhitelistIp } from './catalog/auth.js';
 export type { ClockVerdictKind } from './clock.js';
@@ -169,13 +170,17 @@ function messageFacts(read: MessageRead, msg: string): Facts {
   return typeof read.facts === 'function' ? read.facts(msg) : (read.facts ?? {});
 }
 
-/** The most specific known message in `msg` (the longest match), with the facts it carries. */
-export function diagnosisForMessage(msg: string, only?: (r: MessageRule) => boolean): { id: DiagnosisId; facts: Facts } | undefined {
+/**
+ * The most specific known message in `msg` (the longest match), with the facts it carries.
+ * Readings of the `futures` family count only in a futures answer (`futuresEnvelope`).
+ */
+export function diagnosisForMessage(msg: string, only?: (r: MessageRule) => boolean, futuresEnvelope = false): { id: DiagnosisId; facts: Facts } | undefined {
   const lower = normaliseMexcMessage(msg);
   if (!lower) return undefined;
   let best: { rule: MessageRule; length: number } | undefined;
   for (const rule of MESSAGE_RULES) {
     if (only && !only(rule)) continue;
+    if (rule.read.family === 'futures' && !futuresEnvelope) continue;
     const m = matchMessage(rule, lower);
     if (m && (!best || m.length > best.length)) best = { rule, length: m.length };
   }
@@ -196,14 +201,22 @@ export function isSuccessCode(code: number): boolean {
 interface MexcError {
   code?: number;
   msg?: string;
+  /** A futures answer: the futures envelope, or a futures path. */
   futures: boolean;
+  /** The answer carries the futures envelope (`success`): futures words are read as futures words. */
+  envelope: boolean;
 }
 
-/** One MEXC error (code and/or message) → its diagnosis and specific facts, if this tool knows it. */
+/**
+ * One MEXC error (code and/or message) → its diagnosis and specific facts, if this tool knows it.
+ * Futures messages may come in Chinese (docs/mexc-api.md §6), so for a futures answer the code
+ * decides wherever the words are not known.
+ */
 function diagnoseMexcError(err: MexcError): { id: DiagnosisId; facts: Facts } | undefined {
   const msg = err.msg ?? '';
   const lower = normaliseMexcMessage(msg);
-  const beats = diagnosisForMessage(msg, (r) => r.read.beatsCode === true);
+  const futuresWords = err.envelope ? diagnosisForMessage(msg, (r) => r.read.family === 'futures' && r.read.beatsCode === true, true) : undefined;
+  const beats = futuresWords ?? diagnosisForMessage(msg, (r) => r.read.beatsCode === true);
   const families: CodeFamily[] = err.futures ? ['futures', 'spot', 'binance'] : ['spot', 'futures', 'binance'];
   if (beats) return { id: beats.id, facts: { ...(err.futures ? { api: 'futures' } : {}), ...beats.facts } };
   if (err.code !== undefined) {
@@ -215,7 +228,7 @@ function diagnoseMexcError(err: MexcError): { id: DiagnosisId; facts: Facts } | 
       }
     }
   }
-  const byMessage = diagnosisForMessage(msg);
+  const byMessage = diagnosisForMessage(msg, undefined, err.envelope);
   if (byMessage) return { id: byMessage.id, facts: { ...(err.futures ? { api: 'futures' } : {}), ...byMessage.facts } };
   return undefined;
 }
@@ -227,6 +240,10 @@ interface BodyFacts {
   rawCode?: number | string;
   msg?: string;
   futures: boolean;
+  /** The futures envelope: a `success` field. */
+  envelope: boolean;
+  /** Spot's error shape `{code, msg}` (no `success`). */
+  spotShaped: boolean;
   isJson: boolean;
   failed: boolean;
   record?: Record<string, unknown>;
@@ -238,11 +255,15 @@ function readBody(obs: Observation): BodyFacts {
   const jsonCode = record && (typeof record.code === 'number' || typeof record.code === 'string') ? record.code : undefined;
   const jsonMsg = record ? (typeof record.msg === 'string' ? record.msg : typeof record.message === 'string' ? record.message : undefined) : undefined;
   // Futures (contract v1) answers carry `success` and `message` (docs/mexc-api.md §6).
-  const futures = Boolean(record && 'success' in record) || obs.path.startsWith('/api/v1/');
+  const envelope = Boolean(record && 'success' in record);
+  const futures = envelope || obs.path.startsWith('/api/v1/');
   return {
     rawCode: obs.mexcCode ?? jsonCode,
     msg: obs.mexcMsg ?? jsonMsg,
     futures,
+    envelope,
+    // Read from the body as received: a pasted error is rebuilt as JSON and proves no shape.
+    spotShaped: Boolean(record && !envelope && jsonCode !== undefined && /"msg"\s*:/.test(obs.bodySnippet ?? '')),
     isJson: obs.json !== undefined,
     failed: record?.success === false,
     ...(record ? { record } : {}),
@@ -323,7 +344,12 @@ function looksCutOff(text: string): boolean {
   return inString || depth > 0;
 }
 
+/** HTML entities decoded, and whatever they encoded made visible if it is a control character. */
 function decodeEntities(text: string): string {
+  return terminalSafe(decodeHtmlEntities(text), { multiline: true });
+}
+
+function decodeHtmlEntities(text: string): string {
   return text.replace(/&#(\d{1,5});/g, (_m, n: string) => String.fromCharCode(Number(n))).replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 }
 
@@ -408,6 +434,25 @@ export function checkBaseUrl(url: string): BaseUrlCheck | undefined {
   return { baseUrl, canonical: origin === MEXC_API_BASE_URL };
 }
 
+/** A request to the futures API's paths (https://www.mexc.com/api-docs/futures/integration-guide). */
+export function isFuturesApiPath(path: string): boolean {
+  return /^\/api\/v1\/(?:contract|private)(?:\/|$)/.test(path);
+}
+
+/** Statuses that mean the same on any host, so they say nothing about which API answered. */
+const ANY_HOST_STATUS = (status: number | undefined) => status !== undefined && (status === 403 || status === 407 || status === 418 || status === 429 || status === 451 || status >= 500);
+
+/**
+ * A futures path answered the spot way (`{code, msg}`, no `success`): the host does not serve
+ * the futures API (a spot-only host, or a gateway that sends everything to spot).
+ */
+function spotHostFinding(obs: Observation, body: BodyFacts, common: Facts, mexc: Facts): Cause | undefined {
+  if (!isFuturesApiPath(obs.path) || !body.spotShaped || ANY_HOST_STATUS(obs.status)) return undefined;
+  const check = checkBaseUrl(obs.url);
+  if (!check) return undefined;
+  return baseUrlFinding(obs, check, { ...common, ...mexc }, { futuresRequest: true, ...(check.reason ? {} : { reason: 'spot-host' }) });
+}
+
 function baseUrlFinding(obs: Observation, check: BaseUrlCheck, common: Facts, extra: Facts): Cause {
   const facts: Facts = { ...common, baseUrl: check.baseUrl, correctedBaseUrl: check.corrected ?? MEXC_API_BASE_URL, reason: check.reason ?? 'not-found', ...extra };
   if (check.basePath) facts.basePath = check.basePath;
@@ -446,11 +491,17 @@ function timingFacts(obs: Observation, ctx: ClassifyContext): Facts {
   return facts;
 }
 
+/** The futures window is in seconds, either way of MEXC's clock: say it so, not as a recvWindow. */
+function futuresTiming(facts: Facts): Facts {
+  const { recvWindowMs, ...rest } = facts;
+  return typeof recvWindowMs === 'number' ? { ...rest, futuresWindowSec: recvWindowMs / 1000 } : rest;
+}
+
 /** Facts a diagnosis adds from the observation itself (beyond the code's own). */
 function observationFacts(id: DiagnosisId, obs: Observation, ctx: ClassifyContext, record?: Record<string, unknown>): Facts {
   switch (id) {
     case 'timestamp-outside-recv-window':
-      return timingFacts(obs, ctx);
+      return readBody(obs).futures ? futuresTiming(timingFacts(obs, ctx)) : timingFacts(obs, ctx);
     case 'rate-limited':
       return rateFacts(obs);
     case 'blocked':
@@ -496,7 +547,9 @@ export function classifyObservation(obs: Observation, ctx: ClassifyContext = {})
     const mexc: Facts = {};
     if (body.rawCode !== undefined) mexc.mexcCode = body.rawCode;
     if (body.msg !== undefined) mexc.mexcMsg = body.msg.slice(0, 500);
-    const known = diagnoseMexcError({ ...(code !== undefined ? { code } : {}), ...(body.msg !== undefined ? { msg: body.msg } : {}), futures: body.futures });
+    const spotHost = spotHostFinding(obs, body, common, mexc);
+    if (spotHost) return [spotHost];
+    const known = diagnoseMexcError({ ...(code !== undefined ? { code } : {}), ...(body.msg !== undefined ? { msg: body.msg } : {}), futures: body.futures, envelope: body.envelope });
     // An unknown code: the HTTP status may still say what happened (418/429 with any body).
     const byStatus = !known && status !== undefined ? statusFinding(obs, ctx, common) : undefined;
     if (byStatus && byStatus.id !== 'unexpected-response') return [{ ...byStatus, facts: { ...byStatus.facts, ...mexc } }];
@@ -543,6 +596,10 @@ function statusFinding(obs: Observation, ctx: ClassifyContext, common: Facts): C
     const check = checkBaseUrl(obs.url);
     // A 404 at a base URL that looks right (and past the ping) is a proxy or gateway in between.
     const pasted = ctx.expect === undefined;
+    // A futures path that does not exist there: the host does not serve the futures API.
+    if (check && isFuturesApiPath(obs.path) && !readBody(obs).envelope) {
+      return baseUrlFinding(obs, check, common, { ...unexpectedFacts(obs), futuresRequest: true, ...(check.reason ? {} : { reason: 'no-futures-api' }) });
+    }
     if (check && (check.reason || pasted || (ctx.expect === 'GET /api/v3/ping' && !check.canonical))) return baseUrlFinding(obs, check, common, unexpectedFacts(obs));
     if (!check && pasted) return { id, facts: { ...common, correctedBaseUrl: MEXC_API_BASE_URL, reason: 'not-found' } };
     return notMexc(obs, ctx, common);

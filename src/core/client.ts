@@ -3,11 +3,14 @@ import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import got, { type Got, type Response, RequestError } from 'got';
 import { HttpProxyAgent, HttpsProxyAgent } from 'hpagent';
-import { assertAllowedEndpoint } from './endpoints.js';
+import { checkBaseUrl, INSECURE_HTTP_FLAG, isInsecureRemote } from './base-url.js';
+import { assertAllowedRequest } from './endpoints.js';
 import { buildQueryString, toParams, type ParamValue, type Params } from './encoding.js';
+import { FUTURES_DEFAULT_RECV_WINDOW_SEC, signFuturesRequest, type FuturesParamValue } from './futures-signing.js';
 import { proxyForUrl } from './proxy.js';
-import { redactSecrets, shortenSignatureParam } from './redact.js';
+import { maskKey, redactSecrets, shortenSignatureParam } from './redact.js';
 import { DEFAULT_RECV_WINDOW_MS, signRequest } from './signing.js';
+import { mapStrings, terminalSafe } from './terminal-text.js';
 import type { HttpMethod, Observation, Timings } from './types.js';
 
 import { DEFAULT_TIMEOUT_MS } from './defaults.js';
@@ -31,6 +34,15 @@ export interface ClientOptions {
   dnsLookup?: LookupFunction;
   /** Extra response headers to keep besides the defaults. */
   userAgent?: string;
+  /** Signed requests over plain http:// to a host that is not loopback (`--allow-insecure-http`). */
+  allowInsecureHttp?: boolean;
+}
+
+/** A signed request would go over plain http to another machine without the user's say-so. */
+export class InsecureTransportError extends Error {
+  constructor(baseUrl: string) {
+    super(`Refusing to send a signed request to ${new URL(baseUrl).origin} over plain http (the key and a replayable signature would travel in clear); pass ${INSECURE_HTTP_FLAG} to allow it.`);
+  }
 }
 
 export interface SignedCallOptions {
@@ -51,7 +63,10 @@ export class MexcClient {
   private readonly agents: { http: http.Agent; https: https.Agent };
 
   constructor(private readonly opts: ClientOptions) {
-    this.baseUrl = opts.baseUrl.replace(/\/+$/, '');
+    // The command line checks this first, with a friendlier message; this guards every other caller.
+    const base = checkBaseUrl(opts.baseUrl, 'The base URL', { allowInsecureHttp: true });
+    if (!base.ok) throw new Error(`${base.problem} ${base.hint}`);
+    this.baseUrl = base.baseUrl;
     this.proxy = proxyForUrl(this.baseUrl, opts.env ?? {});
     const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const agentOptions = { keepAlive: true, maxSockets: 16 };
@@ -99,6 +114,7 @@ export class MexcClient {
     params: Params | Record<string, ParamValue | undefined> = [],
     call: SignedCallOptions = {},
   ): Promise<Observation> {
+    if (isInsecureRemote(this.baseUrl) && !this.opts.allowInsecureHttp) return Promise.reject(new InsecureTransportError(this.baseUrl));
     const recvWindowMs = call.recvWindowMs ?? this.opts.recvWindowMs ?? DEFAULT_RECV_WINDOW_MS;
     const signed = signRequest({
       secret: this.opts.secret ?? '',
@@ -115,6 +131,35 @@ export class MexcClient {
     });
   }
 
+  /**
+   * A signed futures (contract) GET: key, time and signature in the ApiKey, Request-Time and
+   * Signature headers (core/futures-signing.ts), `Language: English` so that MEXC's messages
+   * come in English (docs/mexc-api.md §6). The string signed is recorded with the key shown as
+   * [ApiKey]: it starts with the whole key.
+   */
+  futuresSigned(
+    method: 'GET',
+    path: string,
+    params: Readonly<Record<string, FuturesParamValue>> = {},
+    call: SignedCallOptions & { recvWindowSec?: number } = {},
+  ): Promise<Observation> {
+    const apiKey = this.opts.apiKey ?? '';
+    const signed = signFuturesRequest({
+      apiKey,
+      secret: this.opts.secret ?? '',
+      method,
+      params,
+      nowMs: this.opts.now() + (call.serverOffsetMs ?? 0),
+      ...(call.recvWindowSec !== undefined ? { recvWindowSec: call.recvWindowSec } : {}),
+    });
+    const requestTime = Number(signed.headers['Request-Time']);
+    return this.send(method, path, signed.query, '', { ...signed.headers, Language: 'English' }, {
+      stringToSign: `[ApiKey]${requestTime}${signed.paramString}`,
+      timestampMs: requestTime,
+      recvWindowMs: (call.recvWindowSec ?? FUTURES_DEFAULT_RECV_WINDOW_SEC) * 1000,
+    });
+  }
+
   close(): void {
     this.agents.http.destroy();
     this.agents.https.destroy();
@@ -128,8 +173,8 @@ export class MexcClient {
     headers: Record<string, string>,
     signedInfo?: Observation['signed'],
   ): Promise<Observation> {
-    assertAllowedEndpoint(method, path);
     const url = `${this.baseUrl}${path}${query ? `?${query}` : ''}`;
+    assertAllowedRequest(method, this.baseUrl, url);
     // MEXC rejects POST/PUT/DELETE without a JSON content type (700013, since 2024-02-22).
     if (method !== 'GET') headers['Content-Type'] = 'application/json';
     const sentAtMs = this.opts.now();
@@ -169,12 +214,12 @@ export class MexcClient {
   }
 
   private describeResponse(response: Response<string>): Partial<Observation> {
-    const headers = pickHeaders(response.headers);
+    const headers = mapStrings(pickHeaders(response.headers), (v) => this.clean(v));
     const bodyText = response.body ?? '';
     const obs: Partial<Observation> = {
       status: response.statusCode,
       headers,
-      bodySnippet: this.clean(bodyText.slice(0, BODY_SNIPPET_CHARS)),
+      bodySnippet: this.clean(bodyText.slice(0, BODY_SNIPPET_CHARS), { multiline: true }),
       bodyBytes: Buffer.byteLength(bodyText),
       timings: phaseTimings(response.timings.phases),
     };
@@ -182,10 +227,11 @@ export class MexcClient {
     if (Number.isFinite(retryAfter) && headers['retry-after'] !== undefined) obs.retryAfterSec = retryAfter;
     const json = parseJson(bodyText);
     if (json !== undefined) {
-      obs.json = json;
+      obs.json = mapStrings(json, (v) => this.clean(v));
       if (json && typeof json === 'object' && !Array.isArray(json)) {
         const record = json as Record<string, unknown>;
-        if (typeof record.code === 'number' || typeof record.code === 'string') obs.mexcCode = record.code;
+        if (typeof record.code === 'number') obs.mexcCode = record.code;
+        else if (typeof record.code === 'string') obs.mexcCode = this.clean(record.code.slice(0, 64));
         const msg = record.msg ?? record.message;
         if (typeof msg === 'string') obs.mexcMsg = this.clean(msg);
       }
@@ -216,9 +262,16 @@ export class MexcClient {
     return { code: 'ERR_UNKNOWN', message: 'Unknown error' };
   }
 
-  /** Strips the secret from anything that leaves the client. */
-  private clean(text: string): string {
-    return redactSecrets(text, [this.opts.secret]);
+  /**
+   * Everything that leaves the client: the secret (and any piece of it) masked, the key masked
+   * when a server echoes it, control characters and escape sequences made visible (a hostile
+   * or broken server must not write to the user's terminal).
+   */
+  private clean(text: string, opts: { multiline?: boolean } = {}): string {
+    let out = redactSecrets(text, [this.opts.secret]);
+    const key = this.opts.apiKey?.trim();
+    if (key && key.length >= 8 && out.includes(key)) out = out.split(key).join(maskKey(key));
+    return terminalSafe(out, opts);
   }
 }
 

@@ -130,19 +130,41 @@ export interface ClockJudgement {
   marginMs: number;
 }
 
-export function judgeClock(estimate: Pick<ClockEstimate, 'minArrivalLeadMs' | 'maxArrivalLeadMs' | 'highAheadMs'>, recvWindowMs: number): ClockJudgement {
+/**
+ * The window a request's time must land in, relative to MEXC's clock on arrival: refused when it
+ * leads by `aheadMs` or more, or lags by more than `behindMs`.
+ * - spot v3: 1000 ms ahead, recvWindow behind (docs/mexc-api.md §1.1);
+ * - futures: the same number of seconds either way, 10 by default or the Recv-Window header
+ *   ("more than 10 seconds … behind or ahead", docs/mexc-api.md §6).
+ */
+export interface TimingWindow {
+  aheadMs: number;
+  behindMs: number;
+}
+
+export function spotWindow(recvWindowMs: number): TimingWindow {
+  return { aheadMs: FUTURE_TOLERANCE_MS, behindMs: recvWindowMs };
+}
+
+/** |serverTime − Request-Time| ≤ window: in whole ms, a lead of window + 1 is the first refused. */
+export function futuresWindow(windowMs: number): TimingWindow {
+  return { aheadMs: windowMs + 1, behindMs: windowMs };
+}
+
+export function judgeClock(estimate: Pick<ClockEstimate, 'minArrivalLeadMs' | 'maxArrivalLeadMs' | 'highAheadMs'>, window: number | TimingWindow): ClockJudgement {
+  const { aheadMs, behindMs } = typeof window === 'number' ? spotWindow(window) : window;
   const { minArrivalLeadMs: minLead, maxArrivalLeadMs: maxLead, highAheadMs } = estimate;
-  const aheadMargin = FUTURE_TOLERANCE_MS - maxLead;
-  const behindMargin = recvWindowMs + minLead;
+  const aheadMargin = aheadMs - maxLead;
+  const behindMargin = behindMs + minLead;
   // The clock's own lag is at least −highAheadMs; when that alone does not reach the near-edge
   // zone, the network's travel time is what makes requests old.
-  const behindCause = -highAheadMs >= recvWindowMs * (1 - NEAR_EDGE_SHARE) ? 'clock' : 'latency';
-  if (minLead >= FUTURE_TOLERANCE_MS) return { verdict: 'ahead', side: 'ahead', cause: 'clock', marginMs: aheadMargin };
-  if (-maxLead > recvWindowMs) return { verdict: 'behind', side: 'behind', cause: behindCause, marginMs: behindMargin };
-  if (maxLead >= FUTURE_TOLERANCE_MS) return { verdict: 'uncertain', side: 'ahead', cause: 'clock', marginMs: aheadMargin };
-  if (-minLead > recvWindowMs) return { verdict: 'uncertain', side: 'behind', cause: behindCause, marginMs: behindMargin };
-  if (maxLead >= FUTURE_TOLERANCE_MS * (1 - NEAR_EDGE_SHARE)) return { verdict: 'near-edge', side: 'ahead', cause: 'clock', marginMs: aheadMargin };
-  if (-minLead >= recvWindowMs * (1 - NEAR_EDGE_SHARE)) return { verdict: 'near-edge', side: 'behind', cause: behindCause, marginMs: behindMargin };
+  const behindCause = -highAheadMs >= behindMs * (1 - NEAR_EDGE_SHARE) ? 'clock' : 'latency';
+  if (minLead >= aheadMs) return { verdict: 'ahead', side: 'ahead', cause: 'clock', marginMs: aheadMargin };
+  if (-maxLead > behindMs) return { verdict: 'behind', side: 'behind', cause: behindCause, marginMs: behindMargin };
+  if (maxLead >= aheadMs) return { verdict: 'uncertain', side: 'ahead', cause: 'clock', marginMs: aheadMargin };
+  if (-minLead > behindMs) return { verdict: 'uncertain', side: 'behind', cause: behindCause, marginMs: behindMargin };
+  if (maxLead >= aheadMs * (1 - NEAR_EDGE_SHARE)) return { verdict: 'near-edge', side: 'ahead', cause: 'clock', marginMs: aheadMargin };
+  if (-minLead >= behindMs * (1 - NEAR_EDGE_SHARE)) return { verdict: 'near-edge', side: 'behind', cause: behindCause, marginMs: behindMargin };
   return { verdict: 'ok', marginMs: Math.min(aheadMargin, behindMargin) };
 }
 

@@ -57,6 +57,22 @@ function firstFound(
   return undefined;
 }
 
+/** Names in a .env file whose values are treated as secrets for redaction (MEXC's and any *SECRET*). */
+const SECRET_NAME = /secret/i;
+
+/**
+ * Every value that is, or may be, a secret, from every source (all aliases, the environment and
+ * both files), not only the one in use: output must mask a secret the run did not pick, too.
+ */
+export function secretValues(input: { env: Readonly<Record<string, string | undefined>>; envFile?: EnvFileText; dotenv?: EnvFileText }): string[] {
+  const values = SECRET_VARS.map((name) => input.env[name]);
+  for (const file of [input.envFile, input.dotenv]) {
+    if (!file) continue;
+    for (const [name, value] of Object.entries(parseEnvText(file.text))) if (SECRET_NAME.test(name)) values.push(value);
+  }
+  return values.filter((v): v is string => Boolean(v && v.trim()));
+}
+
 /** dotenv-style parsing via Node's own parser; a malformed file yields no variables rather than a crash. */
 export function parseEnvText(text: string): Record<string, string> {
   try {

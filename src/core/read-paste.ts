@@ -159,11 +159,15 @@ function nearestMessage(text: string, at: number): { msg: string; field: string 
   return best;
 }
 
-/** A known message on the rest of the code's line, when no msg/message field carries one. */
-function messageAfter(text: string, from: number): { msg: string; field: string } | undefined {
+/**
+ * A known message on the rest of the code's line, when no msg/message field carries one; any
+ * text after pymexc's `MexcAPIError: (code=602): Signature verification failed!`, whose shape
+ * says it is the message (https://github.com/makarworld/pymexc/blob/master/pymexc/base.py).
+ */
+function messageAfter(text: string, from: number, anyText = false): { msg: string; field: string } | undefined {
   const end = text.indexOf('\n', from);
   const rest = text.slice(from, end < 0 ? Math.min(text.length, from + 300) : Math.min(end, from + 300)).replace(/^[\s)\]}:,'"-]+/, '').trim();
-  return rest && diagnosisForMessage(rest) ? { msg: rest, field: 'msg' } : undefined;
+  return rest && (anyText || diagnosisForMessage(rest)) ? { msg: rest, field: 'msg' } : undefined;
 }
 
 function jsonErrors(text: string, ctx: PasteContext): Observation[] {
@@ -180,7 +184,9 @@ function jsonErrors(text: string, ctx: PasteContext): Observation[] {
     const futuresFailure = SUCCESS_FALSE.test(near);
     if ((code === 0 || code === 200) && !futuresFailure) continue;
     // `APIError(code=-1022): Signature for this request is not valid.`: the message follows the code on its line.
-    const message = nearestMessage(text, m.index) ?? messageAfter(text, m.index + m[0].length);
+    const after = m.index + m[0].length;
+    const pymexc = text[m.index - 1] === '(' && text.startsWith('):', after);
+    const message = nearestMessage(text, m.index) ?? messageAfter(text, after, pymexc);
     // `exited with code: 1` in a log is not MEXC: require a JSON-ish key, a message, or a known code.
     if (!keyQuoted && !message && !futuresFailure && !KNOWN_MEXC_CODES.has(code)) continue;
     const rawCode: number | string = quoted ? digits : code;

@@ -1,3 +1,5 @@
+import { redactorFor } from './secret-redactor.js';
+
 /** Masks a key for display: `mx0aBYs33eIilxBWC5` → `mx0a…WC5`. Short values are fully masked. */
 export function maskKey(key: string): string {
   const k = key.trim();
@@ -11,21 +13,12 @@ export function shortenHex(hex: string): string {
 }
 
 /**
- * Removes every occurrence of each secret from text (also trimmed, URL-encoded and
- * case-insensitive variants). Applied at every boundary where text leaves memory.
+ * Masks every secret in text: whole or any run of 8+ of its characters, in its common encodings
+ * (secret-redactor.ts). Applied to raw values before they are formatted, and again where text
+ * leaves the process.
  */
 export function redactSecrets(text: string, secrets: ReadonlyArray<string | undefined>): string {
-  let out = text;
-  for (const raw of secrets) {
-    if (!raw) continue;
-    const variants = new Set([raw, raw.trim(), encodeURIComponent(raw.trim())]);
-    for (const v of variants) {
-      if (v.length < 4) continue;
-      const escaped = v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      out = out.replace(new RegExp(escaped, 'gi'), '[REDACTED]');
-    }
-  }
-  return out;
+  return redactorFor(secrets).redact(text);
 }
 
 /** Shortens `signature=<64 hex>` in a URL or query for display. */

@@ -56,12 +56,12 @@ function describe(request: SnippetRequest): string {
 }
 
 /** A single-quoted shell word: `it's` → `'it'\''s'`. */
-function shellQuote(text: string): string {
+export function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
 /** A double-quoted literal valid in both JavaScript and Python. */
-function literal(text: string): string {
+export function literal(text: string): string {
   return JSON.stringify(text);
 }
 
@@ -96,6 +96,28 @@ export function curlSnippet(ctx: SnippetContext, request: SnippetRequest = ACCOU
   ].join('\n');
 }
 
+/** The Python snippets' imports: the standard library only. */
+export const PYTHON_IMPORTS = ['import hashlib', 'import hmac', 'import os', 'import time', 'import urllib.error', 'import urllib.parse', 'import urllib.request'];
+
+/** Sends `request`, prints the status and the body, exits 1 on an HTTP error. */
+export const PYTHON_SEND = [
+  'try:',
+  '    with urllib.request.urlopen(request, timeout=10) as response:',
+  '        print(response.status, response.read().decode())',
+  'except urllib.error.HTTPError as error:',
+  '    print(error.code, error.read().decode())',
+  '    raise SystemExit(1)',
+];
+
+/** The Node snippets read the secret from the environment and stop without it. */
+export const NODE_SECRET = [
+  `const secret = process.env.MEXC_SECRET_KEY; // never hard-code the secret`,
+  `if (!secret) {`,
+  `  console.error('Set MEXC_SECRET_KEY in the environment first.');`,
+  `  process.exit(2);`,
+  `}`,
+];
+
 export function pythonSnippet(ctx: SnippetContext, request: SnippetRequest = ACCOUNT_REQUEST): string {
   const params = paramList(request, ctx.recvWindowMs)
     .map(([k, v]) => `    (${literal(k)}, ${literal(v)}),`)
@@ -105,13 +127,7 @@ export function pythonSnippet(ctx: SnippetContext, request: SnippetRequest = ACC
   return [
     `# ${describe(request)}`,
     `# Run: export MEXC_SECRET_KEY='<your secret key>' && python3 mexc_request.py`,
-    `import hashlib`,
-    `import hmac`,
-    `import os`,
-    `import time`,
-    `import urllib.error`,
-    `import urllib.parse`,
-    `import urllib.request`,
+    ...PYTHON_IMPORTS,
     ``,
     ctx.apiKey ? `API_KEY = ${literal(ctx.apiKey)}` : `API_KEY = os.environ["MEXC_API_KEY"]`,
     `SECRET = os.environ["MEXC_SECRET_KEY"]  # never hard-code the secret`,
@@ -132,12 +148,7 @@ export function pythonSnippet(ctx: SnippetContext, request: SnippetRequest = ACC
     `    method=${literal(request.method)},`,
     `    headers=${headers},`,
     `)`,
-    `try:`,
-    `    with urllib.request.urlopen(request, timeout=10) as response:`,
-    `        print(response.status, response.read().decode())`,
-    `except urllib.error.HTTPError as error:`,
-    `    print(error.code, error.read().decode())`,
-    `    raise SystemExit(1)`,
+    ...PYTHON_SEND,
   ].join('\n');
 }
 
@@ -153,11 +164,7 @@ export function nodeSnippet(ctx: SnippetContext, request: SnippetRequest = ACCOU
     `import { createHmac } from 'node:crypto';`,
     ``,
     ctx.apiKey ? `const apiKey = ${literal(ctx.apiKey)};` : `const apiKey = process.env.MEXC_API_KEY;`,
-    `const secret = process.env.MEXC_SECRET_KEY; // never hard-code the secret`,
-    `if (!secret) {`,
-    `  console.error('Set MEXC_SECRET_KEY in the environment first.');`,
-    `  process.exit(2);`,
-    `}`,
+    ...NODE_SECRET,
     `const baseUrl = ${literal(baseOf(ctx))};`,
     ``,
     `// Percent-encode every value: uppercase hex, space as %20, ( ) ! ' * encoded too.`,

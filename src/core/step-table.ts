@@ -1,7 +1,8 @@
 /**
- * The guide's debug steps as one table. `check`'s schedule, the skip rules, the wizard's step
- * order, the checklist titles and the welcome sentence are all derived from it. Step ids are a
- * public contract (`check --json` reports them in this order).
+ * The guide's debug steps as tables: one for the spot API, one for the futures (contract) API
+ * (`check --futures`). `check`'s schedule, the skip rules, the wizard's step order, the checklist
+ * titles and the welcome sentence are all derived from them. Step ids are a public contract
+ * (`check --json` reports them in this order).
  */
 
 /**
@@ -27,14 +28,17 @@ export interface StepSpec {
 /** GET /api/v3/time samples the clock step takes, concurrently. */
 export const CLOCK_SAMPLES = 4;
 
+/** The local lint: the same first step in both tables. */
+const CREDENTIALS_STEP = {
+  id: 'credentials',
+  title: 'Credentials',
+  running: 'Checking key and secret for copy-paste damage (nothing leaves this machine)',
+  needs: [],
+  alongside: [],
+} as const satisfies StepSpec;
+
 export const STEPS = [
-  {
-    id: 'credentials',
-    title: 'Credentials',
-    running: 'Checking key and secret for copy-paste damage (nothing leaves this machine)',
-    needs: [],
-    alongside: [],
-  },
+  CREDENTIALS_STEP,
   {
     id: 'connectivity',
     title: 'Connectivity',
@@ -72,19 +76,82 @@ export const STEPS = [
   },
 ] as const satisfies readonly StepSpec[];
 
-export type StepId = (typeof STEPS)[number]['id'];
+/**
+ * The futures (contract) API's steps (`check --futures`). Every request is a read: MEXC has no
+ * futures test-order endpoint, so no futures order is ever sent and the Trade permission is not
+ * probed. The trade-read step reads open positions, which needs no symbol and has kept its path
+ * (open orders moved on 2025-12-02: docs/mexc-api.md §6).
+ */
+export const FUTURES_STEPS = [
+  CREDENTIALS_STEP,
+  {
+    id: 'connectivity',
+    title: 'Connectivity',
+    running: 'Reaching the futures API: DNS, connect, TLS, GET /api/v1/contract/ping',
+    needs: [],
+    alongside: ['clock', 'futures-account'],
+  },
+  {
+    id: 'clock',
+    title: 'Clock',
+    running: `Comparing your clock with MEXC's futures server time (GET /api/v1/contract/ping, ${CLOCK_SAMPLES} samples) and with MEXC's verdict on a signed request`,
+    needs: ['reachable'],
+    alongside: ['connectivity', 'futures-account'],
+  },
+  {
+    id: 'futures-account',
+    title: 'Futures account',
+    running: 'Signed GET /api/v1/private/account/assets: key, futures signature, IP whitelist, futures account permission',
+    needs: ['reachable', 'signing'],
+    alongside: ['connectivity', 'clock'],
+  },
+  {
+    id: 'futures-trade-read',
+    title: 'Futures trade read',
+    running: 'Signed GET /api/v1/private/position/open_positions: futures trade-read permission (no order is ever sent)',
+    needs: ['reachable', 'signing', 'key-accepted'],
+    alongside: [],
+  },
+] as const satisfies readonly StepSpec[];
+
+export type SpotStepId = (typeof STEPS)[number]['id'];
+export type FuturesStepId = (typeof FUTURES_STEPS)[number]['id'];
+/** Any step id: the spot ones and the futures ones (credentials, connectivity and clock are in both). */
+export type StepId = SpotStepId | FuturesStepId;
+
+/** Which MEXC API a run diagnoses. */
+export type Api = 'spot' | 'futures';
+
+const TABLES: Record<Api, readonly StepSpec[]> = { spot: STEPS, futures: FUTURES_STEPS };
+
+/** The step whose refusal settles `key-accepted`: the first signed request of each table. */
+export const KEY_STEP: Record<Api, StepId> = { spot: 'account', futures: 'futures-account' };
+
+const idsOf = (steps: readonly StepSpec[]): readonly [StepId, ...StepId[]] => steps.map((s) => s.id) as unknown as readonly [StepId, ...StepId[]];
 
 /** Step ids in the guide's order (never empty: the wizard starts at the first). */
-export const STEP_IDS: readonly [StepId, ...StepId[]] = [STEPS[0].id, ...STEPS.slice(1).map((s) => s.id)];
+export const STEP_IDS: readonly [StepId, ...StepId[]] = idsOf(STEPS);
+export const FUTURES_STEP_IDS: readonly [StepId, ...StepId[]] = idsOf(FUTURES_STEPS);
 
-export const STEP_INFO = Object.fromEntries(STEPS.map((s) => [s.id, { title: s.title, running: s.running }])) as Record<
-  StepId,
-  { title: string; running: string }
->;
+export function stepIds(api: Api = 'spot'): readonly [StepId, ...StepId[]] {
+  return api === 'futures' ? FUTURES_STEP_IDS : STEP_IDS;
+}
 
-export function stepSpec(id: StepId): StepSpec & { id: StepId } {
-  const spec: StepSpec & { id: StepId } | undefined = STEPS.find((s) => s.id === id);
-  if (!spec) throw new Error(`no step ${id}`);
+type StepInfo = Record<StepId, { title: string; running: string }>;
+const infoOf = (steps: readonly StepSpec[]) => Object.fromEntries(steps.map((s) => [s.id, { title: s.title, running: s.running }]));
+
+/** Title and running text of every step id (the spot texts for the ids both tables share). */
+export const STEP_INFO = { ...infoOf(FUTURES_STEPS), ...infoOf(STEPS) } as StepInfo;
+/** The futures table's texts (its connectivity and clock steps call futures endpoints). */
+export const FUTURES_STEP_INFO = { ...STEP_INFO, ...infoOf(FUTURES_STEPS) } as StepInfo;
+
+export function stepInfo(api: Api = 'spot'): StepInfo {
+  return api === 'futures' ? FUTURES_STEP_INFO : STEP_INFO;
+}
+
+export function stepSpec(id: StepId, api: Api = 'spot'): StepSpec & { id: StepId } {
+  const spec = TABLES[api].find((s) => s.id === id) as (StepSpec & { id: StepId }) | undefined;
+  if (!spec) throw new Error(`no ${api} step ${id}`);
   return spec;
 }
 
@@ -92,23 +159,23 @@ export function stepSpec(id: StepId): StepSpec & { id: StepId } {
  * Batches of steps for `check`: in table order, a step joins the current batch when it may run
  * alongside every step already in it; otherwise it starts the next batch.
  */
-export function stepBatches(): StepId[][] {
+export function stepBatches(api: Api = 'spot'): StepId[][] {
   const batches: StepId[][] = [];
-  for (const step of STEPS) {
+  for (const step of TABLES[api]) {
     const current = batches[batches.length - 1];
-    const fits = current?.every((id) => (step.alongside as readonly string[]).includes(id));
-    if (current && fits) current.push(step.id);
-    else batches.push([step.id]);
+    const fits = current?.every((id) => step.alongside.includes(id));
+    if (current && fits) current.push(step.id as StepId);
+    else batches.push([step.id as StepId]);
   }
   return batches;
 }
 
 /** "credentials, connectivity, clock, account, order read, trade" */
-export function stepList(): string {
-  return STEPS.map((s) => s.title.toLowerCase()).join(', ');
+export function stepList(api: Api = 'spot'): string {
+  return TABLES[api].map((s) => s.title.toLowerCase()).join(', ');
 }
 
 /** The welcome screen's first sentence: what the wizard runs, against what. */
-export function welcomeSentence(target: string): string {
-  return `Runs the troubleshooting guide's checks for real against ${target}: ${stepList()}. Each failure gets its cause and a fix you can copy.`;
+export function welcomeSentence(target: string, api: Api = 'spot'): string {
+  return `Runs the troubleshooting guide's checks for real against ${target}: ${stepList(api)}. Each failure gets its cause and a fix you can copy.`;
 }

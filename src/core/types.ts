@@ -1,8 +1,8 @@
 /** Shared domain types. Ids are a public contract (DESIGN.md): tests and users rely on them. */
 
-import type { StepId } from './step-table.js';
+import type { Api, StepId } from './step-table.js';
 
-export { STEP_IDS, type StepId } from './step-table.js';
+export { STEP_IDS, type Api, type StepId } from './step-table.js';
 export type StepStatus = 'pass' | 'warn' | 'fail' | 'skip';
 
 export const DIAGNOSIS_IDS = [
@@ -36,6 +36,7 @@ export const DIAGNOSIS_IDS = [
   'content-type-invalid',
   'symbol-not-api-enabled',
   'account-abnormal',
+  'futures-api-unavailable',
   'unknown-error',
 ] as const;
 export type DiagnosisId = (typeof DIAGNOSIS_IDS)[number];
@@ -139,4 +140,6 @@ export interface FixContext {
   platform: NodeJS.Platform | 'unknown';
   /** Whose request failed: this tool's own (check, wizard steps) or one the user's code sent (explain, the default). */
   requestSource?: 'tool' | 'user';
+  /** The API a run diagnoses (`check --futures`: 'futures'); fixes then name futures rules and commands. */
+  api?: Api;
 }

@@ -3,7 +3,10 @@ import type { FoundCredentials } from '../core/credentials.js';
 import { defaultFixContext } from '../core/defaults.js';
 import { cleanValue, describeOrigin, typedValue } from '../core/credentials.js';
 import type { LabResult } from '../core/lab/types.js';
-import { maskKey, redactSecrets } from '../core/redact.js';
+import { maskKey } from '../core/redact.js';
+import { secretExposedFinding } from '../core/secret-exposure.js';
+import { SecretRedactor } from '../core/secret-redactor.js';
+import { terminalSafe, terminalSafeDeep } from '../core/terminal-text.js';
 import type { Diagnosis, FixContext, StepId, StepResult } from '../core/types.js';
 import type { SupportReportInput } from '../core/report.js';
 import type { CheckReport, Session, SessionOptions } from '../steps/session.js';
@@ -51,7 +54,8 @@ export interface Loaders {
   createSession: (opts: SessionOptions) => Promise<WizardSession>;
   startDemo: (scenario: string) => Promise<StartedDemo>;
   explain: (text: string, ctx: FixContext) => Promise<{ diagnoses: Diagnosis[]; recognised: boolean }>;
-  inspect: (text: string, secret: string) => Promise<LabResult | { error: string }>;
+  /** `otherSecrets`: every other secret the run knows, so a paste holding one is flagged too. */
+  inspect: (text: string, secret: string, otherSecrets?: string[]) => Promise<LabResult | { error: string }>;
   renderReport: (input: SupportReportInput) => Promise<string>;
   writeNewFile: (path: string, text: string) => Promise<string>;
 }
@@ -74,6 +78,8 @@ export interface RuntimeOptions {
   /** The session options could not be built (e.g. a bad flag): the wizard must end with this error. */
   onFatal?: (error: unknown) => void;
   loaders?: Partial<Loaders>;
+  /** The run's redactor (it also guards the terminal): typed secrets are added to it. */
+  redactor?: SecretRedactor;
 }
 
 export interface Runtime {
@@ -157,6 +163,12 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     const c = currentCredentials();
     return [c.secret?.value, typed.secret, demo?.secret].filter((v): v is string => Boolean(v));
   };
+  // Every secret seen (found, typed, the lab's field) masks all the wizard shows, copies and saves.
+  const known = opts.redactor ?? new SecretRedactor();
+  const redactor = (): SecretRedactor => known.add(...secrets());
+  const redact = (text: string): string => redactor().redact(text);
+  /** Data for the screens: secrets masked, and what came from a server or a paste made terminal-safe. */
+  const forScreen = <T>(value: T): T => terminalSafeDeep(redactor().redactDeep(value));
 
   const dispatch = (event: Event) => {
     if (!closed) opts.dispatch(event);
@@ -182,6 +194,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       }
     },
     'set-credentials': async ({ apiKey, secret }) => {
+      known.add(secret);
       typed = { ...typed, ...(apiKey ? { apiKey } : {}), ...(secret ? { secret } : {}) };
       if (sessionPromise) (await session()).setTypedCredentials(typed.apiKey, typed.secret);
     },
@@ -191,17 +204,19 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
         result = await (await session()).runStep(id);
       } catch (error) {
         if (signal.aborted) return;
-        result = internalError(id, error as Error, secrets());
+        result = internalError(id, error as Error);
       }
-      if (!signal.aborted) dispatch({ type: 'step-done', result });
+      if (!signal.aborted) dispatch({ type: 'step-done', result: forScreen(result) });
     },
     explain: async ({ text }) => {
       try {
         const ctx = sessionPromise ? (await session()).fixContext() : fixContextBeforeSession(sessionOptions(), currentCredentials());
-        const { diagnoses, recognised } = await loaders.explain(text, ctx);
-        dispatch({ type: 'explained', diagnoses, recognised });
+        // Looked at for the secret first, then masked before anything reads or quotes it.
+        const exposed = secretExposedFinding(text, redactor());
+        const { diagnoses, recognised } = await loaders.explain(redact(text), ctx);
+        dispatch({ type: 'explained', diagnoses: forScreen(diagnoses), recognised, ...(exposed ? { exposed: forScreen(exposed) } : {}) });
       } catch (error) {
-        dispatch({ type: 'explain-failed', message: `Could not explain that: ${redactSecrets((error as Error).message, secrets())}` });
+        dispatch({ type: 'explain-failed', message: `Could not explain that: ${terminalSafe(redact((error as Error).message))}` });
       }
     },
     inspect: async ({ text, secret }) => {
@@ -210,17 +225,18 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
         dispatch({ type: 'inspect-failed', message: 'The lab needs the secret to recompute the signature.' });
         return;
       }
+      known.add(useSecret);
       try {
-        const result = await loaders.inspect(text, useSecret);
-        if ('error' in result) dispatch({ type: 'inspect-failed', message: redactSecrets(result.error, [useSecret, ...secrets()]) });
-        else dispatch({ type: 'inspected', result: redactLab(result, [useSecret, ...secrets()]) });
+        const result = await loaders.inspect(text, useSecret, redactor().values());
+        if ('error' in result) dispatch({ type: 'inspect-failed', message: terminalSafe(redact(result.error)) });
+        else dispatch({ type: 'inspected', result: forScreen(result) });
       } catch (error) {
-        dispatch({ type: 'inspect-failed', message: `The lab could not read that: ${redactSecrets((error as Error).message, [useSecret, ...secrets()])}` });
+        dispatch({ type: 'inspect-failed', message: `The lab could not read that: ${terminalSafe(redact((error as Error).message))}` });
       }
     },
     copy: async ({ text, what }) => {
       // Fix text never holds the secret (the catalog uses placeholders); refuse if it ever did.
-      if (secrets().some((s) => s.length >= 4 && text.includes(s))) {
+      if (redactor().exposure(text)) {
         dispatch({ type: 'copied', outcome: { ok: false, text: 'Not copied: the text contains your secret.' } });
         return;
       }
@@ -228,7 +244,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     },
     report: async ({ action }) => {
       try {
-        const markdown = redactSecrets(await buildReport(), secrets());
+        const markdown = terminalSafe(redact(await buildReport()), { multiline: true });
         if (action === 'show') dispatch({ type: 'report-ready', action, markdown });
         else if (action === 'copy') dispatch({ type: 'copied', outcome: await opts.copy(markdown, 'the support report') });
         else {
@@ -236,7 +252,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
           dispatch({ type: 'report-ready', action, path });
         }
       } catch (error) {
-        dispatch({ type: 'report-ready', action, error: `Could not ${action} the report: ${redactSecrets((error as Error).message, secrets())}` });
+        dispatch({ type: 'report-ready', action, error: `Could not ${action} the report: ${terminalSafe(redact((error as Error).message))}` });
       }
     },
     exit: async () => undefined,
@@ -309,25 +325,15 @@ function fixContextBeforeSession(options: SessionOptions, found: FoundCredential
   });
 }
 
-/** A bug in a step must not end the wizard: it becomes a failed step that says so. */
-function internalError(id: StepId, error: Error, secrets: string[]): StepResult {
+/** A bug in a step must not end the wizard: it becomes a failed step that says so (masked on its way to the screen). */
+function internalError(id: StepId, error: Error): StepResult {
   return {
     id,
     status: 'fail',
-    summary: `Internal error in this check: ${redactSecrets(error.message, secrets)}`,
+    summary: `Internal error in this check: ${error.message}`,
     evidence: ['Please report this at https://github.com/mexc-wizard/mexc-wizard/issues'],
     diagnoses: [],
     durationMs: 0,
-  };
-}
-
-function redactLab(result: LabResult, secrets: string[]): LabResult {
-  const r = (t: string) => redactSecrets(t, secrets);
-  return {
-    ...result,
-    verdict: r(result.verdict),
-    findings: result.findings.map((f) => ({ ...f, title: r(f.title), detail: r(f.detail) })),
-    notes: result.notes.map(r),
   };
 }
 
@@ -339,12 +345,7 @@ function defaultLoaders(demo: DemoSimulator | undefined): Loaders {
       return demo.start(scenario);
     },
     explain: async (text, ctx) => (await import('../core/read-paste.js')).diagnosePaste(text, ctx),
-    inspect: async (text, secret) => {
-      const { parseRequestText, inspectRequest } = await import('../core/lab/index.js');
-      const parsed = parseRequestText(text);
-      if ('error' in parsed) return { error: parsed.error };
-      return inspectRequest(parsed, secret);
-    },
+    inspect: async (text, secret, otherSecrets) => (await import('../core/lab/index.js')).inspectPaste(text, secret, otherSecrets),
     renderReport: async (input) => (await import('../core/report.js')).supportReportMarkdown(input),
     writeNewFile: async (path, text) => {
       const { writeFile } = await import('node:fs/promises');

@@ -1,4 +1,4 @@
-import type { LabResult } from '../core/lab/types.js';
+import type { LabFinding, LabResult } from '../core/lab/types.js';
 import type { Diagnosis, StepId, StepResult } from '../core/types.js';
 
 /**
@@ -149,7 +149,8 @@ export type Event =
   | { type: 'demo-started'; url: string; scenario: string }
   | { type: 'demo-failed'; message: string }
   | { type: 'step-done'; result: StepResult }
-  | { type: 'explained'; diagnoses: Diagnosis[]; recognised: boolean }
+  /** `exposed`: the paste holds the user's secret (the lab's `secret-exposed` finding). */
+  | { type: 'explained'; diagnoses: Diagnosis[]; recognised: boolean; exposed?: LabFinding }
   | { type: 'explain-failed'; message: string }
   | { type: 'inspected'; result: LabResult }
   | { type: 'inspect-failed'; message: string }

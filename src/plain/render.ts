@@ -137,7 +137,7 @@ function renderBody(body: Body, ctx: RenderContext): string[] {
     case 'lab':
       return renderLabResult(body, ctx);
     case 'checklist': {
-      const titleWidth = Math.max(...Object.values(STEP_INFO).map((i) => i.title.length));
+      const titleWidth = Math.max(...body.steps.map((step) => step.title.length));
       const out = body.steps.flatMap((step) => besideLabel(`${statusLabel(step.status, s)}  ${step.title.padEnd(titleWidth)}  `, titleWidth + 10, step.summary, w));
       out.push('', ...renderParagraph(body.verdict, ctx));
       if (body.saved) out.push(s.dim(body.saved));

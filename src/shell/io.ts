@@ -1,3 +1,5 @@
+import type { SecretRedactor } from '../core/secret-redactor.js';
+
 /**
  * What a command may touch, injected by cli.ts so commands run in-process in tests and never
  * reach for `process` themselves.
@@ -23,6 +25,8 @@ export interface CommandIO {
   now: () => number;
   /** Node version and CPU architecture, for reports ("v20.20.2", "x64"). */
   runtime?: { node: string; arch: string };
+  /** Every secret this run knows (environment, .env files, typed ones are added): masks output. */
+  redactor?: SecretRedactor;
 }
 
 /** Exit codes (README "Commands"): 0 all good · 1 a problem was diagnosed · 2 usage error · 130 interrupted. */

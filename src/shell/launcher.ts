@@ -113,6 +113,7 @@ export async function launchWizard(flags: WizardFlags, io: CommandIO, loadFrontE
         markExited();
       },
       ...(opts.loaders ? { loaders: opts.loaders } : {}),
+      ...(io.redactor ? { redactor: io.redactor } : {}),
     },
   );
 

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { checkBaseUrl } from '../core/base-url.js';
 import { DEFAULT_BASE_URL, DEFAULT_RECV_WINDOW_MS, DEFAULT_TIMEOUT_MS, MAX_RECV_WINDOW_MS } from '../core/defaults.js';
 import { findCredentials, type EnvFileText, type FoundCredentials } from '../core/credentials.js';
+import { proxyProblem, proxySettingFor } from '../core/proxy.js';
 import type { SessionOptions } from '../steps/session.js';
 import { UsageError, type CommandIO } from './io.js';
+import { readEnvText } from './secrets.js';
 
 /** The flags every diagnosing mode shares (check, the wizard, --demo). */
 export interface CommonFlags {
@@ -11,21 +12,25 @@ export interface CommonFlags {
   recvWindow?: string;
   timeout?: string;
   symbol?: string;
+  /** `--dotenv PATH` (alias `--env-file`). */
   envFile?: string;
   verbose?: boolean;
+  /** `--allow-insecure-http`: signed requests over plain http to a host that is not loopback. */
+  allowInsecureHttp?: boolean;
 }
 
-export function parseBaseUrl(raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new UsageError(`--base-url "${raw}" is not a URL.`, 'Use the form https://api.mexc.com (the default) or http://127.0.0.1:PORT for the simulator.');
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new UsageError(`--base-url must start with https:// or http://, not ${url.protocol}`, 'Example: --base-url https://api.mexc.com');
-  }
-  return url.origin + url.pathname.replace(/\/+$/, '');
+/** The API root from `--base-url` or MEXC_BASE_URL (`name`): https, or http to loopback unless allowed. */
+export function parseBaseUrl(raw: string, name = '--base-url', opts: { allowInsecureHttp?: boolean } = {}): string {
+  const checked = checkBaseUrl(raw, name, opts);
+  if (!checked.ok) throw new UsageError(checked.problem, checked.hint);
+  return checked.baseUrl;
+}
+
+/** A proxy variable that cannot work is the user's to fix: a usage error naming it, password masked. */
+export function checkProxy(baseUrl: string, env: CommandIO['env']): void {
+  const setting = proxySettingFor(baseUrl, env);
+  const problem = setting && proxyProblem(setting.variable, setting.value);
+  if (problem) throw new UsageError(problem, `Fix or unset ${setting.variable}; the form is http://[user:password@]host:port (e.g. http://proxy.example.com:3128).`);
 }
 
 export function parseRecvWindow(raw: string | undefined): number {
@@ -57,22 +62,15 @@ export function parseSymbol(raw: string | undefined): string | undefined {
 }
 
 function readEnvFile(file: string, cwd: string, required: boolean): EnvFileText | undefined {
-  const full = path.resolve(cwd, file);
-  if (!existsSync(full)) {
-    if (required) throw new UsageError(`--env-file ${file}: no such file.`, 'Check the path, or drop --env-file to use the environment and ./.env.');
-    return undefined;
-  }
-  try {
-    return { path: path.relative(cwd, full) || full, text: readFileSync(full, 'utf8') };
-  } catch (error) {
-    if (required) throw new UsageError(`--env-file ${file} could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, 'Check its permissions.');
-    return undefined;
-  }
+  const read = readEnvText(file, cwd);
+  if ('text' in read) return read;
+  if (required) throw new UsageError(`--dotenv ${file}: ${read.problem}.`, read.problem === 'no such file' ? 'Check the path, or drop --dotenv to use the environment and ./.env.' : 'Give the path of a .env file (KEY=value lines).');
+  return undefined;
 }
 
-/** Reads --env-file, the environment and ./.env afresh each call (the wizard re-runs after edits). */
+/** Reads --dotenv, the environment and ./.env afresh each call (the wizard re-runs after edits). */
 export function credentialLoader(flags: CommonFlags, io: CommandIO): () => FoundCredentials {
-  // Validate an explicit --env-file now, so a typo is a usage error before anything runs.
+  // Validate an explicit --dotenv now, so a typo is a usage error before anything runs.
   if (flags.envFile) readEnvFile(flags.envFile, io.cwd, true);
   return () => {
     const envFile = flags.envFile ? readEnvFile(flags.envFile, io.cwd, false) : undefined;
@@ -83,8 +81,17 @@ export function credentialLoader(flags: CommonFlags, io: CommandIO): () => Found
 
 export function sessionOptions(flags: CommonFlags, io: CommandIO): SessionOptions {
   const symbol = parseSymbol(flags.symbol);
+  const allowInsecureHttp = Boolean(flags.allowInsecureHttp);
+  const baseUrl =
+    flags.baseUrl !== undefined
+      ? parseBaseUrl(flags.baseUrl, '--base-url', { allowInsecureHttp })
+      : io.env.MEXC_BASE_URL?.trim()
+        ? parseBaseUrl(io.env.MEXC_BASE_URL, 'MEXC_BASE_URL', { allowInsecureHttp })
+        : DEFAULT_BASE_URL;
+  checkProxy(baseUrl, io.env);
   return {
-    baseUrl: parseBaseUrl(flags.baseUrl ?? io.env.MEXC_BASE_URL ?? DEFAULT_BASE_URL),
+    baseUrl,
+    ...(allowInsecureHttp ? { allowInsecureHttp } : {}),
     recvWindowMs: parseRecvWindow(flags.recvWindow),
     timeoutMs: parseTimeout(flags.timeout),
     ...(symbol ? { symbol } : {}),

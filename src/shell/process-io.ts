@@ -1,3 +1,4 @@
+import type { SecretRedactor } from '../core/secret-redactor.js';
 import type { CommandIO } from './io.js';
 
 /** The process as cli.ts sees it (a fake stands in for it in tests). */
@@ -12,7 +13,7 @@ export interface ProcessLike {
 }
 
 /** What every command may touch, built once from the process: the only bridge to `process`. */
-export function processIO(proc: ProcessLike, opts: { noColor: boolean }, signal: AbortSignal): CommandIO {
+export function processIO(proc: ProcessLike, opts: { noColor: boolean }, signal: AbortSignal, redactor: SecretRedactor): CommandIO {
   const noColor = opts.noColor || Boolean(proc.env.NO_COLOR) || proc.env.FORCE_COLOR === '0';
   const isTTY = Boolean(proc.stdin.isTTY && proc.stdout.isTTY);
   return {
@@ -23,11 +24,13 @@ export function processIO(proc: ProcessLike, opts: { noColor: boolean }, signal:
     isTTY,
     color: !noColor && Boolean(proc.stdout.isTTY),
     signal,
-    ...(isTTY ? { promptSecret: async (label: string) => (await import('./tty-prompt.js')).promptHidden(label, proc.stdin, proc.stderr, signal) } : {}),
+    // A typed secret joins the redactor before anything else sees it.
+    ...(isTTY ? { promptSecret: async (label: string) => redactor.remember(await (await import('./tty-prompt.js')).promptHidden(label, proc.stdin, proc.stderr, signal)) } : {}),
     cwd: proc.cwd(),
     platform: proc.platform,
     now: () => Date.now(),
     runtime: { node: process.version, arch: process.arch },
+    redactor,
   };
 }
 

@@ -74,7 +74,7 @@ export interface RequestLogEntry {
   msg?: string;
   /** The query string with the signature shortened, the key masked and secrets removed. */
   query?: string;
-  /** X-MEXC-APIKEY as sent, masked. */
+  /** X-MEXC-APIKEY (or the futures ApiKey) as sent, masked. */
   key?: string;
 }
 
@@ -135,7 +135,7 @@ function buildEntry(req: ReceivedRequest, response: SimResponse | undefined, opt
     // A bug in a findings source must not take the simulator down or hold the log back.
     found = { ids: [], fix: 'The request log could not analyse this request (an internal error in mexc-wizard).' };
   }
-  const sentKey = headerValue(req.headers['x-mexc-apikey']);
+  const sentKey = headerValue(req.headers['x-mexc-apikey']) ?? headerValue(req.headers.apikey);
   const clean = cleaner(opts.secrets(), [ctx.apiKey, sentKey]);
   const msg = response ? answerMessage(response) : undefined;
   return {
@@ -228,7 +228,9 @@ function localClock(iso: string): string {
  */
 export function terminalLine(entry: RequestLogEntry): string {
   const status = entry.status === null ? 'no answer' : String(entry.status);
-  const code = entry.code !== null && String(entry.code) !== status ? ` ${entry.code}` : '';
+  // A futures success carries code 0: like a spot success, it needs no code on the line.
+  const success = entry.status === 200 && String(entry.code) === '0';
+  const code = entry.code !== null && String(entry.code) !== status && !success ? ` ${entry.code}` : '';
   const ids = entry.findings.length > 0 ? ` ${entry.findings.join(' ')}` : '';
   const tail = entry.fix ? ` — ${entry.fix}` : entry.msg && entry.status !== 200 ? ` — "${entry.msg}"` : '';
   return visible(`${localClock(entry.time)} ${entry.method} ${shortPath(entry.path)} → ${status}${code}${ids}${tail}`);

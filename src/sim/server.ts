@@ -9,10 +9,11 @@ import { otherSecretThan } from './credentials.js';
 import { findRoute } from './endpoints.js';
 import { notFound, type SimResponse } from './errors.js';
 import { answerFutures, isFuturesPath } from './futures/index.js';
+import { futuresRequestFindings } from './futures/request-findings.js';
 import { gatewayFailureResponse } from './gateway.js';
 import { parseParams } from './params.js';
 import { spotRequestFindings } from './request-findings.js';
-import { createRequestLog, type FindingsSource, type RequestLogEntry } from './request-log.js';
+import { createRequestLog, firstFindings, type FindingsSource, type RequestLogEntry } from './request-log.js';
 import { DEFAULT_SCENARIO, parseScenarioName, scenarioBehaviour, type ScenarioName } from './scenarios.js';
 
 export { SCENARIOS, SCENARIO_NAMES, UnknownScenarioError, isScenarioName, type ScenarioName } from './scenarios.js';
@@ -52,7 +53,7 @@ export interface SimOptions {
    * masked; the secret and the signature never appear.
    */
   onRequest?: (entry: RequestLogEntry) => void;
-  /** Judges each request for onRequest; default: the signature lab for spot requests. */
+  /** Judges each request for onRequest; default: the futures lab for futures requests, the spot lab for the rest. */
   findings?: FindingsSource;
 }
 
@@ -91,6 +92,9 @@ export class SimListenError extends Error {
     this.name = 'SimListenError';
   }
 }
+
+/** Futures first: the spot source would call a futures path a legacy endpoint. */
+const DEFAULT_FINDINGS: FindingsSource = firstFindings(futuresRequestFindings, spotRequestFindings);
 
 /** Long enough to trip every client timeout; the timer never keeps the process alive. */
 export const TIMEOUT_SCENARIO_DELAY_MS = 10 * 60_000;
@@ -164,7 +168,7 @@ export async function startSimulator(opts: SimOptions): Promise<RunningSim> {
 
   const requestLog = opts.onRequest
     ? createRequestLog({
-        findings: opts.findings ?? spotRequestFindings,
+        findings: opts.findings ?? DEFAULT_FINDINGS,
         context: () => ({ clientSecret: opts.secret, apiKey: opts.apiKey, scenario, serverTimeMs: serverTime() }),
         secrets: () => [opts.secret, serverSecret()],
         onEntry: opts.onRequest,

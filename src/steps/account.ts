@@ -1,6 +1,6 @@
 import { describeOffset, judgeClock } from '../core/clock.js';
 import type { Cause } from '../core/types.js';
-import type { StepRunner } from './context.js';
+import type { SignedProbe, StepContext, StepOutcome, StepRunner } from './context.js';
 import { signedEvidence } from './signed-step.js';
 
 /**
@@ -11,7 +11,20 @@ export const runAccount: StepRunner = async (ctx) => {
   const probe = await ctx.signedProbe();
   const evidence = signedEvidence(probe.first);
   if (probe.verdict.ok) return accountPassed(probe.verdict.json, evidence, ctx.options.verbose);
+  const refusal = readRefusal(ctx, probe, evidence);
+  return 'outcome' in refusal ? refusal.outcome : refused(ctx, refusal.findings, evidence, refusal.facts);
+};
 
+export type Refusal = { outcome: StepOutcome } | { findings: Cause[]; facts: Record<string, string | number | boolean> };
+
+/**
+ * Why the signed probe was refused. A timestamp refusal was signed again with MEXC's time
+ * (session.ts): when that cured it, the clock is the one cause and the clock step reports it
+ * (`outcome`); otherwise the findings carry the clock verdict and whatever else the retry met.
+ * The spot and futures account steps share this.
+ */
+export function readRefusal(ctx: StepContext, probe: SignedProbe, evidence: string[]): Refusal {
+  if (probe.verdict.ok) return { findings: [], facts: {} };
   let findings = probe.verdict.findings;
   const facts: Record<string, string | number | boolean> = {};
   if (probe.timestampRefused && probe.retry && probe.clock) {
@@ -30,14 +43,16 @@ export const runAccount: StepRunner = async (ctx) => {
     const clockReportsIt = !clockResult || clockResult.diagnoses.some((d) => d.id === 'clock-ahead' || d.id === 'clock-behind');
     if (fixed && clockReportsIt) {
       return {
-        status: 'fail',
-        summary: `Refused${probe.first.mexcCode !== undefined ? ` with ${probe.first.mexcCode}` : ''} because of the clock (see the Clock step)`,
-        evidence,
-        diagnoses: [],
-        facts: { ...facts, refusedBy: 'clock' },
+        outcome: {
+          status: 'fail',
+          summary: `Refused${probe.first.mexcCode !== undefined ? ` with ${probe.first.mexcCode}` : ''} because of the clock (see the Clock step)`,
+          evidence,
+          diagnoses: [],
+          facts: { ...facts, refusedBy: 'clock' },
+        },
       };
     }
-    const verdict = judgeClock(clock, ctx.options.recvWindowMs).verdict;
+    const verdict = judgeClock(clock, ctx.timing.window).verdict;
     findings = findings.map((f): Cause =>
       f.id === 'timestamp-outside-recv-window'
         ? { ...f, facts: { ...f.facts, clockVerdict: verdict, localAheadMs: clock.localAheadMs, rttMs: clock.rttMs, retryFixed: false } }
@@ -46,11 +61,16 @@ export const runAccount: StepRunner = async (ctx) => {
     const more = probe.retryVerdict && !probe.retryVerdict.ok ? probe.retryVerdict.findings.filter((f) => f.id !== 'timestamp-outside-recv-window') : [];
     findings = [...findings, ...more];
   }
+  return { findings, facts };
+}
+
+/** A refused probe as the step's outcome: the diagnoses, and the IP MEXC saw for the report. */
+export function refused(ctx: StepContext, findings: Cause[], evidence: string[], facts: Record<string, string | number | boolean>): StepOutcome {
   const ip = findings.find((f) => f.id === 'ip-not-whitelisted')?.facts.ip;
   if (typeof ip === 'string') facts.mexcSawIp = ip;
   const diagnoses = ctx.diagnose(findings);
   return { status: 'fail', summary: `Refused: ${diagnoses[0]?.title ?? 'unknown error'}`, evidence, diagnoses, facts };
-};
+}
 
 function accountPassed(json: unknown, evidence: string[], verbose: boolean) {
   const account = (json ?? {}) as {

@@ -3,48 +3,50 @@ import { describeOffset, judgeClock, type ClockEstimate, type ClockJudgement } f
 import type { Cause } from '../core/types.js';
 import type { SignedProbe, StepOutcome, StepRunner } from './context.js';
 import { describeAnswer } from './describe.js';
+import { formatSec, type TimingSpec } from './timing.js';
 
 /**
- * Step 3 (guide "Timestamp", Fix 3/4): is the local clock inside MEXC's timing rule? The /time
- * samples give an interval; a signed request in the same run is stronger evidence, and the
- * verdict agrees with it: accepted means the clock passed MEXC's own check, and a timestamp
- * refusal that signing with MEXC's time cures proves the clock is the cause.
+ * Step 3 (guide "Timestamp", Fix 3/4): is the local clock inside MEXC's timing rule? The server
+ * time samples (spot: GET /api/v3/time; futures: the ping's data) give an interval; a signed
+ * request in the same run is stronger evidence, and the verdict agrees with it: accepted means
+ * the clock passed MEXC's own check, and a timestamp refusal that signing with MEXC's time cures
+ * proves the clock is the cause. The window is the API's (steps/timing.ts).
  */
 export const runClock: StepRunner = async (ctx) => {
   const reading = await ctx.clock();
-  const rw = ctx.options.recvWindowMs;
+  const timing = ctx.timing;
   const estimate = reading.estimate;
   if (!estimate) {
     const failure = reading.failure;
-    const verdict = failure ? ctx.judge(failure, 'GET /api/v3/time') : undefined;
-    const findings: Cause[] = verdict && !verdict.ok ? verdict.findings : [{ id: 'unexpected-response', facts: { endpoint: 'GET /api/v3/time' } }];
+    const verdict = failure ? ctx.judge(failure, timing.timeEndpoint) : undefined;
+    const findings: Cause[] = verdict && !verdict.ok ? verdict.findings : [{ id: 'unexpected-response', facts: { endpoint: timing.timeEndpoint } }];
     return {
       status: 'fail',
       summary: 'Could not read MEXC server time: no clock offset measured',
-      evidence: [`GET /api/v3/time gave no usable serverTime${failure ? `: ${describeAnswer(failure)}` : ''}`],
+      evidence: [`${timing.timeEndpoint} gave no usable server time${failure ? `: ${describeAnswer(failure)}` : ''}`],
       diagnoses: ctx.diagnose(findings),
     };
   }
-  const judgement = judgeClock(estimate, rw);
-  const evidence = clockEvidence(estimate, judgement, rw, reading.usable, reading.sent);
-  let findings = clockFindings(estimate, judgement, rw);
+  const judgement = judgeClock(estimate, timing.window);
+  const evidence = clockEvidence(estimate, judgement, timing, reading.usable, reading.sent);
+  let findings = timing.adapt(clockFindings(estimate, judgement, timing.window.behindMs));
   const facts = { localAheadMs: estimate.localAheadMs, rttMs: estimate.rttMs };
 
   const probe = ctx.canSign ? await ctx.signedProbe() : undefined;
   const proof = signedProof(probe);
   if (proof === 'accepted') {
-    evidence.push('MEXC accepted a request signed with your clock in this run (GET /api/v3/account): your clock passes its check.');
+    evidence.push(`MEXC accepted a request signed with your clock in this run (${timing.probeEndpoint}): your clock passes its check.`);
     if (findings.some((f) => f.facts.severity === 'error' || f.facts.uncertain)) {
       evidence.push('The server-time samples suggested otherwise; the accepted request is the stronger evidence.');
     }
     // A near-edge warning stands only on samples that agree among themselves.
     findings = estimate.inconsistent ? [] : findings.filter((f) => f.facts.nearEdge === true && !f.facts.uncertain);
   } else if (proof === 'clock') {
-    const line = "MEXC refused a request signed with your clock (timestamp outside recvWindow) and accepted it signed with MEXC's time: the clock is the cause.";
+    const line = `MEXC refused a request signed with your clock (its time outside ${timing.windowName}) and accepted it signed with MEXC's time: the clock is the cause.`;
     evidence.push(line);
-    findings = provenFindings(findings, estimate, judgement, rw, line);
+    findings = timing.adapt(provenFindings(findings, estimate, judgement, timing.window.behindMs, line));
   }
-  return outcome(findings, judgement, estimate, rw, evidence, facts, ctx.diagnose);
+  return outcome(findings, judgement, estimate, timing, evidence, facts, ctx.diagnose);
 };
 
 type Proof = 'accepted' | 'clock' | undefined;
@@ -73,7 +75,7 @@ function outcome(
   findings: Cause[],
   judgement: ClockJudgement,
   estimate: ClockEstimate,
-  rw: number,
+  timing: TimingSpec,
   evidence: string[],
   facts: StepOutcome['facts'],
   diagnose: (f: Cause[]) => StepOutcome['diagnoses'],
@@ -96,7 +98,7 @@ function outcome(
   if (judgement.side === 'behind' && judgement.cause === 'latency' && judgement.verdict !== 'ok') {
     return {
       status: 'warn',
-      summary: `Slow network: requests reach MEXC up to ${formatSec(-estimate.minArrivalLeadMs)} old, close to recvWindow (${formatSec(rw)}); your clock may be right`,
+      summary: `Slow network: requests reach MEXC up to ${formatSec(-estimate.minArrivalLeadMs)} old, close to ${timing.windowName}; your clock may be right`,
       evidence,
       diagnoses: [],
       facts,
@@ -105,12 +107,10 @@ function outcome(
   return { status: 'pass', summary: `Clock in sync (${offset}${estimate.uncertaintyMs > 50 ? ` ±${estimate.uncertaintyMs} ms` : ''})`, evidence, diagnoses: [], facts };
 }
 
-const formatSec = (ms: number) => (Math.abs(ms) >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
-
 /** An arrival lead in words: "120 ms old", "1.2 s in MEXC's future". */
 const describeLead = (leadMs: number) => (leadMs > 0 ? `${formatSec(leadMs)} in MEXC's future` : `${formatSec(-leadMs)} old`);
 
-function clockEvidence(estimate: ClockEstimate, judgement: ClockJudgement, rw: number, usable: number, sent: number): string[] {
+function clockEvidence(estimate: ClockEstimate, judgement: ClockJudgement, timing: TimingSpec, usable: number, sent: number): string[] {
   const kept = estimate.samples.filter((s) => s.kept).length;
   const range = `between ${describeOffset(estimate.lowAheadMs)} and ${describeOffset(estimate.highAheadMs)}`;
   const lines = [
@@ -123,7 +123,7 @@ function clockEvidence(estimate: ClockEstimate, judgement: ClockJudgement, rw: n
     describeLead(estimate.minArrivalLeadMs) === describeLead(estimate.maxArrivalLeadMs)
       ? `A request signed now reaches MEXC ${describeLead(estimate.minArrivalLeadMs)}`
       : `A request signed now reaches MEXC between ${describeLead(estimate.maxArrivalLeadMs)} and ${describeLead(estimate.minArrivalLeadMs)}`,
-    `MEXC accepts a request when timestamp < serverTime + 1000 and serverTime − timestamp ≤ recvWindow (${rw} ms)`,
+    timing.rule,
   ];
   if (judgement.side === 'behind' && judgement.cause === 'latency' && judgement.verdict !== 'ok') {
     lines.push(`Network latency: the round trip alone is ${estimate.rttMs} ms, so requests arrive old even if your clock is right`);

@@ -3,8 +3,9 @@ import type { AnswerVerdict } from '../core/classify.js';
 import type { MexcClient } from '../core/client.js';
 import type { ClockEstimate } from '../core/clock.js';
 import type { CredentialLintResult, FoundCredentials } from '../core/credentials.js';
-import type { Diagnosis, Cause, FixContext, Observation, StepId, StepResult, StepStatus } from '../core/types.js';
+import type { Api, Diagnosis, Cause, FixContext, Observation, StepId, StepResult, StepStatus } from '../core/types.js';
 import type { MarketInfo } from './market.js';
+import type { TimingSpec } from './timing.js';
 
 export interface CheckOptions {
   baseUrl: string;
@@ -13,10 +14,15 @@ export interface CheckOptions {
   /** `--symbol`; otherwise a liquid API-enabled symbol from /api/v3/defaultSymbols. */
   symbol?: string;
   verbose: boolean;
+  /** The API to diagnose: spot v3 (the default) or futures (`check --futures`). */
+  api?: Api;
+  /** Futures: the Recv-Window header to send, in seconds (none: MEXC's default of 10). */
+  futuresRecvWindowSec?: number;
 }
 
 /**
- * The signed GET /api/v3/account, sent once per run and shared: the account step reads it, and
+ * The first signed request of a run (spot: GET /api/v3/account; futures: GET
+ * /api/v1/private/account/assets), sent once per run and shared: the account step reads it, and
  * the clock step checks its verdict against it (MEXC accepting a request signed with the local
  * clock is the strongest evidence about that clock). On a timestamp refusal it is signed once
  * more with MEXC's time, which proves or rules out the clock.
@@ -24,7 +30,7 @@ export interface CheckOptions {
 export interface SignedProbe {
   first: Observation;
   verdict: AnswerVerdict;
-  /** MEXC refused the first request for its timestamp (700003 and kin). */
+  /** MEXC refused the first request for its timestamp (700003, futures 513 and kin). */
   timestampRefused: boolean;
   /** The same request signed with MEXC's time (only after a timestamp refusal with a clock estimate). */
   retry?: Observation;
@@ -46,6 +52,9 @@ export interface ClockReading {
 /** What steps share during one session. Steps read it; the session writes it. */
 export interface StepContext {
   options: CheckOptions;
+  api: Api;
+  /** The API's timing rule, its server-time endpoint and its signed probe (steps/timing.ts). */
+  timing: TimingSpec;
   client: MexcClient;
   found: FoundCredentials;
   lint: CredentialLintResult;

@@ -18,7 +18,8 @@ export function describeAnswer(obs: Observation): string {
   if (obs.networkError) return `No answer: ${obs.networkError.code} (${obs.networkError.message})`;
   const parts = [`HTTP ${obs.status ?? '?'}`];
   if (obs.mexcCode !== undefined) parts.push(`code ${obs.mexcCode}`);
-  if (obs.mexcMsg) parts.push(JSON.stringify(obs.mexcMsg));
+  // The message is already terminal-safe (made so by the client); quote it without re-escaping.
+  if (obs.mexcMsg) parts.push(`"${obs.mexcMsg}"`);
   return parts.join(' · ');
 }
 

@@ -1,5 +1,4 @@
 import type { LookupFunction } from 'node:net';
-import { implausibleMs } from '../core/answers.js';
 import { KEY_WIDE_REFUSAL_IDS, renderDiagnosis } from '../core/catalog/index.js';
 import { judgeAnswer } from '../core/classify.js';
 import { MexcClient } from '../core/client.js';
@@ -7,28 +6,47 @@ import { estimateClock, type ClockEstimate, type ClockSample } from '../core/clo
 import { findCredentials, lintCredentials, typedValue, type FoundCredentials } from '../core/credentials.js';
 import { describeProxy } from '../core/proxy.js';
 import { maskKey } from '../core/redact.js';
-import { CLOCK_SAMPLES, stepBatches, stepSpec, type StepNeed } from '../core/step-table.js';
-import { STEP_IDS, type Cause, type FixContext, type Observation, type StepId, type StepResult } from '../core/types.js';
+import { CLOCK_SAMPLES, KEY_STEP, stepBatches, stepIds, stepSpec, type FuturesStepId, type SpotStepId, type StepNeed } from '../core/step-table.js';
+import type { Api, Cause, FixContext, Observation, StepId, StepResult } from '../core/types.js';
 import { runAccount } from './account.js';
 import { runClock } from './clock.js';
 import { runConnectivity } from './connectivity.js';
 import type { CheckOptions, ClockReading, SignedProbe, StepContext, StepOutcome, StepRunner } from './context.js';
 import { runCredentials } from './credentials.js';
+import { runFuturesAccount, runFuturesConnectivity, runFuturesTradeRead } from './futures.js';
 import { loadMarket, type MarketInfo } from './market.js';
+import { timingFor, type TimingSpec } from './timing.js';
 import { runTrade } from './trade.js';
 import { runTradeRead } from './trade-read.js';
 
-const RUNNERS = {
+const SPOT_RUNNERS = {
   credentials: runCredentials,
   connectivity: runConnectivity,
   clock: runClock,
   account: runAccount,
   'trade-read': runTradeRead,
   trade: runTrade,
-} satisfies Record<StepId, StepRunner>;
+} satisfies Record<SpotStepId, StepRunner>;
+
+const FUTURES_RUNNERS = {
+  credentials: runCredentials,
+  connectivity: runFuturesConnectivity,
+  clock: runClock,
+  'futures-account': runFuturesAccount,
+  'futures-trade-read': runFuturesTradeRead,
+} satisfies Record<FuturesStepId, StepRunner>;
+
+function runnerFor(api: Api, id: StepId): StepRunner {
+  const runners: Partial<Record<StepId, StepRunner>> = api === 'futures' ? FUTURES_RUNNERS : SPOT_RUNNERS;
+  const runner = runners[id];
+  if (!runner) throw new Error(`no ${api} step ${id}`);
+  return runner;
+}
 
 /** The step whose result settles each need (`signing` is settled locally, by the credentials found). */
-const NEED_SOURCE: Record<StepNeed, StepId | undefined> = { reachable: 'connectivity', signing: undefined, 'key-accepted': 'account' };
+function needSource(need: StepNeed, api: Api): StepId | undefined {
+  return need === 'reachable' ? 'connectivity' : need === 'key-accepted' ? KEY_STEP[api] : undefined;
+}
 
 export interface SessionOptions extends CheckOptions {
   env: Readonly<Record<string, string | undefined>>;
@@ -38,10 +56,15 @@ export interface SessionOptions extends CheckOptions {
   platform: NodeJS.Platform;
   signal?: AbortSignal;
   dnsLookup?: LookupFunction;
+  /** `--allow-insecure-http`: the client may sign over plain http to a host that is not loopback. */
+  allowInsecureHttp?: boolean;
 }
+
 
 export interface CheckReport {
   ok: boolean;
+  /** Set for `check --futures`: the steps are the futures ones. */
+  api?: 'futures';
   baseUrl: string;
   proxy?: string;
   key?: string;
@@ -61,11 +84,15 @@ export interface CheckReport {
 }
 
 /**
- * One diagnosis run: the guide's steps over one shared client. The wizard runs steps one by one
+ * One diagnosis run: the guide's steps over one shared client, for one API (spot v3, or futures
+ * with `api: 'futures'`: core/step-table.ts has both tables). The wizard runs steps one by one
  * (and re-runs them after a fix); `check` runs them all with independent requests overlapped.
  */
 export class Session {
   readonly results = new Map<StepId, StepResult>();
+  /** The API this session diagnoses; its steps are `stepIds(api)`. */
+  readonly api: Api;
+  private readonly timing: TimingSpec;
   private found: FoundCredentials;
   private typed: FoundCredentials = {};
   private client: MexcClient;
@@ -75,6 +102,8 @@ export class Session {
   private facts: Record<string, string | number | boolean> = {};
 
   constructor(private readonly opts: SessionOptions) {
+    this.api = opts.api ?? 'spot';
+    this.timing = timingFor(this.api, opts.recvWindowMs, opts.futuresRecvWindowSec);
     this.found = opts.loadCredentials();
     this.client = this.makeClient();
   }
@@ -108,15 +137,15 @@ export class Session {
     }
     // The signed probe is shared by the steps of one batch (check). A step run on its own (the
     // wizard, one screen after another) signs a fresh one: the user may have fixed something.
-    if (!how.deferSkip && (id === 'clock' || id === 'account')) this.probeMemo = undefined;
+    if (!how.deferSkip && (id === 'clock' || id === KEY_STEP[this.api])) this.probeMemo = undefined;
     const started = this.opts.now();
     const skipReason = this.skipReason(id, how.deferSkip ? this.batchOf(id) : []);
     let result: StepResult;
     if (skipReason) {
       result = skipped(id, skipReason);
     } else {
-      const outcome = await RUNNERS[id](this.context());
-      if (id === 'account') delete this.facts.refusedBy;
+      const outcome = await runnerFor(this.api, id)(this.context());
+      if (id === KEY_STEP[this.api]) delete this.facts.refusedBy;
       Object.assign(this.facts, outcome.facts ?? {});
       result = toResult(id, outcome, this.opts.now() - started);
     }
@@ -132,10 +161,11 @@ export class Session {
    * others' and are not delayed behind the parsing of bigger responses.
    */
   async runAll(): Promise<CheckReport> {
-    for (const batch of stepBatches()) {
+    for (const batch of stepBatches(this.api)) {
       const firing = [...batch].sort((a, b) => Number(b === 'clock') - Number(a === 'clock'));
       const running = firing.map((id) => this.runStep(id, { deferSkip: batch.length > 1 }));
-      if (batch.length > 1 && this.canSign() && batch.some((id) => stepSpec(id).needs.includes('signing'))) void this.market().catch(() => undefined);
+      // The spot trade steps need a symbol: look it up while the batch runs. Futures needs none.
+      if (this.api === 'spot' && batch.length > 1 && this.canSign() && batch.some((id) => stepSpec(id).needs.includes('signing'))) void this.market().catch(() => undefined);
       await Promise.all(running);
       for (const id of batch) {
         const reason = this.skipReason(id);
@@ -146,12 +176,13 @@ export class Session {
   }
 
   report(): CheckReport {
-    const steps = STEP_IDS.map((id) => this.results.get(id)).filter((r): r is StepResult => Boolean(r));
+    const steps = stepIds(this.api).map((id) => this.results.get(id)).filter((r): r is StepResult => Boolean(r));
     // The linted key: after a swap it is the value that really is the key, so no part of the
     // secret is ever shown masked as "the key".
     const key = this.lint().apiKey;
     return {
       ok: steps.every((s) => s.status !== 'fail'),
+      ...(this.api === 'futures' ? { api: 'futures' as const } : {}),
       baseUrl: this.client.baseUrl,
       ...(this.client.proxy ? { proxy: this.client.proxy } : {}),
       ...(key ? { key: maskKey(key) } : {}),
@@ -180,6 +211,7 @@ export class Session {
       symbol: this.marketSymbol ?? this.opts.symbol ?? 'BTCUSDT',
       recvWindowMs: this.opts.recvWindowMs,
       platform: this.opts.platform,
+      ...(this.api === 'futures' ? { api: 'futures' as const } : {}),
     };
   }
 
@@ -220,17 +252,18 @@ export class Session {
       ...(lint.secret ? { secret: lint.secret } : {}),
       ...(this.opts.signal ? { signal: this.opts.signal } : {}),
       ...(this.opts.dnsLookup ? { dnsLookup: this.opts.dnsLookup } : {}),
+      ...(this.opts.allowInsecureHttp ? { allowInsecureHttp: true } : {}),
     });
   }
 
   private batchOf(id: StepId): StepId[] {
-    return stepBatches().find((b) => b.includes(id)) ?? [];
+    return stepBatches(this.api).find((b) => b.includes(id)) ?? [];
   }
 
   /** Why a step cannot run, from its needs (core/step-table.ts); needs settled by `pending` steps are not checked yet. */
   private skipReason(id: StepId, pending: readonly StepId[] = []): string | undefined {
-    for (const need of stepSpec(id).needs) {
-      const source = NEED_SOURCE[need];
+    for (const need of stepSpec(id, this.api).needs) {
+      const source = needSource(need, this.api);
       if (source && pending.includes(source)) continue;
       const reason = this.unmet(need);
       if (reason) return reason;
@@ -247,17 +280,17 @@ export class Session {
       case 'signing':
         return this.canSign() ? undefined : 'no API key and secret to sign with (see credentials)';
       case 'key-accepted': {
-        const account = this.results.get('account');
+        const account = this.results.get(KEY_STEP[this.api]);
         if (account?.status !== 'fail') return undefined;
         // Refused for the whole key (or for the clock, which the clock step reports): every
         // other signed request would meet the same refusal.
         if (account.diagnoses.length === 0) {
           return this.facts.refusedBy === 'clock'
-            ? 'MEXC refused the account request because of the clock (see clock); fix that first'
+            ? `MEXC refused the ${this.api === 'futures' ? 'futures ' : ''}account request because of the clock (see clock); fix that first`
             : `the account request failed (${account.summary}); fix that first`;
         }
         if (!account.diagnoses.some((d) => KEY_WIDE_REFUSAL_IDS.has(d.id))) return undefined;
-        return `the account request was refused (${account.diagnoses[0]?.title}); fix that first`;
+        return `the ${this.api === 'futures' ? 'futures ' : ''}account request was refused (${account.diagnoses[0]?.title}); fix that first`;
       }
     }
   }
@@ -267,6 +300,8 @@ export class Session {
     const proxy = this.client.proxy ? describeProxy(this.client.proxy) : undefined;
     return {
       options: this.opts,
+      api: this.api,
+      timing: this.timing,
       client: this.client,
       found: this.credentials(),
       lint: this.lint(),
@@ -294,45 +329,57 @@ export class Session {
   private lastClock?: ClockEstimate;
 
   private clock(): Promise<ClockReading> {
-    this.clockMemo ??= Promise.all(Array.from({ length: CLOCK_SAMPLES }, () => this.client.publicGet('/api/v3/time'))).then((observations) => {
-      const samples = observations.flatMap(toClockSample);
+    const timePath = this.timing.timeEndpoint.split(' ')[1]!;
+    const toSample = (obs: Observation) => toClockSample(obs, this.timing);
+    this.clockMemo ??= Promise.all(Array.from({ length: CLOCK_SAMPLES }, () => this.client.publicGet(timePath))).then((observations) => {
+      const samples = observations.flatMap(toSample);
       const estimate = estimateClock(samples);
       if (estimate) this.lastClock = estimate;
       // Keep one answer that was not a sample, so the clock step can say what came instead.
-      const failure = observations.find((o) => toClockSample(o).length === 0);
+      const failure = observations.find((o) => toSample(o).length === 0);
       return { ...(estimate ? { estimate } : {}), ...(failure ? { failure } : {}), usable: samples.length, sent: observations.length };
     });
     return this.clockMemo;
   }
 
+  /** The first signed request, signed with local time or (a retry) with MEXC's time as measured. */
+  private sendProbe(serverOffsetMs?: number): Promise<Observation> {
+    const offset = serverOffsetMs !== undefined ? { serverOffsetMs } : {};
+    if (this.api === 'futures') {
+      const recvWindowSec = this.opts.futuresRecvWindowSec;
+      return this.client.futuresSigned('GET', '/api/v1/private/account/assets', {}, { ...offset, ...(recvWindowSec !== undefined ? { recvWindowSec } : {}) });
+    }
+    return this.client.signed('GET', '/api/v3/account', [], offset);
+  }
+
   private signedProbe(): Promise<SignedProbe> {
     this.probeMemo ??= (async (): Promise<SignedProbe> => {
       const proxy = this.client.proxy ? describeProxy(this.client.proxy) : undefined;
-      const judge = (obs: Observation) => judgeAnswer(obs, 'GET /api/v3/account', proxy ? { proxy } : {});
-      const first = await this.client.signed('GET', '/api/v3/account');
+      const judge = (obs: Observation) => judgeAnswer(obs, this.timing.probeEndpoint, proxy ? { proxy } : {});
+      const first = await this.sendProbe();
       const verdict = judge(first);
       const timestampRefused = !verdict.ok && verdict.findings.some((f) => f.id === 'timestamp-outside-recv-window');
       if (!timestampRefused) return { first, verdict, timestampRefused };
       // Prove (or rule out) the clock: sign once more with MEXC's time as measured.
       const clock = (await this.clock()).estimate;
       if (!clock) return { first, verdict, timestampRefused };
-      const retry = await this.client.signed('GET', '/api/v3/account', [], { serverOffsetMs: -clock.localAheadMs });
+      const retry = await this.sendProbe(-clock.localAheadMs);
       return { first, verdict, timestampRefused, retry, retryVerdict: judge(retry), clock };
     })();
     return this.probeMemo;
   }
 }
 
-/** A /time answer is a sample only when it has a plausible millisecond serverTime. */
-function toClockSample(obs: Observation): ClockSample[] {
+/** A server-time answer is a sample only when it has a plausible millisecond time (steps/timing.ts). */
+function toClockSample(obs: Observation, timing: TimingSpec): ClockSample[] {
   if (obs.networkError || obs.status !== 200) return [];
-  const serverTime = (obs.json as { serverTime?: unknown } | undefined)?.serverTime;
-  if (implausibleMs(serverTime, 'serverTime') !== undefined) return [];
+  const serverTimeMs = timing.serverTimeOf(obs.json);
+  if (serverTimeMs === undefined) return [];
   return [
     {
       localSentMs: obs.wireSentAtMs ?? obs.sentAtMs,
       localReceivedMs: obs.wireFirstByteAtMs ?? obs.receivedAtMs,
-      serverTimeMs: serverTime as number,
+      serverTimeMs,
     },
   ];
 }

@@ -26,6 +26,9 @@ export function PasteBox({ text, columns, maxRows, placeholder }: { text: string
     kept.unshift(lines[i] ?? '');
     rows += r;
   }
+  // One line longer than the box (a 10 KB paste): show its end, or the frame outgrows the screen.
+  const budget = Math.max(1, maxRows - 1);
+  if (kept.length === 1 && rows > budget) kept[0] = [...(kept[0] ?? '')].slice(-(budget * width - 1)).join('');
   const hidden = lines.length - kept.length;
   return (
     <Box flexDirection="column" paddingLeft={2}>

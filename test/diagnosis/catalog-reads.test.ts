@@ -20,7 +20,9 @@ function bodyFor(read: CodeRead): string {
 }
 
 const codeReads = DIAGNOSIS_IDS.flatMap((id) => (catalogEntry(id).reads.codes ?? []).map((read) => ({ id, read })));
-const messageReads = DIAGNOSIS_IDS.flatMap((id) => (catalogEntry(id).reads.messages ?? []).map((read) => ({ id, text: 'fragment' in read ? read.fragment : read.example })));
+const messageReads = DIAGNOSIS_IDS.flatMap((id) =>
+  (catalogEntry(id).reads.messages ?? []).map((read) => ({ id, text: 'fragment' in read ? read.fragment : read.example, futures: read.family === 'futures' })),
+);
 const networkCodes = DIAGNOSIS_IDS.flatMap((id) => (catalogEntry(id).reads.network?.codes ?? []).map((code) => ({ id, code })));
 const networkTexts = DIAGNOSIS_IDS.flatMap((id) => (catalogEntry(id).reads.network?.texts ?? []).map((t) => ({ id, text: t.example })));
 const statuses = DIAGNOSIS_IDS.flatMap((id) => {
@@ -37,9 +39,16 @@ describe('every code an entry reads classifies to it', () => {
 });
 
 describe('every message an entry reads classifies to it on its own', () => {
-  it.each(messageReads.map((m) => [m.text, m.id] as const))('"%s" → %s', (text, id) => {
+  it.each(messageReads.filter((m) => !m.futures).map((m) => [m.text, m.id] as const))('"%s" → %s', (text, id) => {
     expect(explainIds(text)).toEqual([id]);
     expect(classifyObservation(response(400, JSON.stringify({ msg: text })))[0]?.id).toBe(id);
+  });
+  // Futures words are read as such only in a futures answer ({success:false, code, message}).
+  it.each(messageReads.filter((m) => m.futures).map((m) => [m.text, m.id] as const))('futures "%s" → %s', (text, id) => {
+    const body = JSON.stringify({ success: false, code: 123456, message: text });
+    expect(explainIds(body)).toEqual([id]);
+    expect(classifyObservation(response(200, body, {}, '/api/v1/private/account/assets'))[0]?.id).toBe(id);
+    expect(explainIds(text)).not.toEqual([id]);
   });
 });
 
@@ -117,6 +126,14 @@ const EXPLAIN_CASES = {
   'content-type-invalid': ['{"code":700013,"msg":"Invalid content Type."}'],
   'symbol-not-api-enabled': ['{"code":10007,"msg":"symbol not support api"}', '{"code":30019,"msg":"api market order is disabled"}'],
   'account-abnormal': ['{"code":60005,"msg":"your account is abnormal"}', '{"code":730100,"msg":"Unusual user status"}'],
+  'futures-api-unavailable': [
+    '{"success":false,"code":511,"message":"Endpoint inaccessible"}',
+    'ccxt.base.errors.AccountNotEnabled: mexc {"success":false,"code":1000,"message":"Please open contract account first!"}',
+    'ccxt.base.errors.InvalidOrder: mexc {"success":false,"code":1002,"message":"Contract not allow place order!"}',
+    '{"success":false,"code":600,"message":"This feature is under maintenance"}',
+    // Futures messages may come in Chinese: the code decides.
+    '{"success":false,"code":511,"message":"接口不可访问"}',
+  ],
   'unknown-error': ['{"code":730708,"msg":"listen key information error"}', '{"code":123456,"msg":"Something new"}'],
 } satisfies Record<DiagnosisId, readonly string[]>;
 

@@ -162,9 +162,10 @@ describe('fixes: code', () => {
     expect(code).toContain('process.env.MEXC_SECRET_KEY');
   });
 
-  it('explains the futures signing scheme for a futures 602', () => {
+  it('explains the futures signing scheme for a futures 602, after asking whether the API is open', () => {
     const d = render({ id: 'signature-invalid', facts: { api: 'futures', mexcCode: 602 } });
-    expect(d.explanation).toMatch(/accessKey \+ timestamp/);
+    expect(d.explanation).toMatch(/accessKey \+ Request-Time \+ parameter string/);
+    expect(d.explanation.indexOf('open to this account')).toBeLessThan(d.explanation.indexOf('Then the signature'));
     expect(allText(d)).toContain("'Request-Time'");
     expect(d.evidence.join('\n')).toMatch(/futures/);
   });

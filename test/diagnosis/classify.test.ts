@@ -183,6 +183,11 @@ describe('classifyObservation: HTTP status and body shape', () => {
     expect(finding.facts).toMatchObject({ pageTitle: 'Hotel WiFi', answerKind: 'captive-portal' });
   });
 
+  it('keeps an escape sequence written as HTML entities in a page title visible, never raw', () => {
+    const finding = only(response(200, '<html><head><title>Wi&#70;i &#27;]52;c;AAAA&#7;</title></head></html>', { 'content-type': 'text/html' }));
+    expect(finding.facts.pageTitle).toBe('WiFi \\x1b]52;c;AAAA\\x07');
+  });
+
   it('reports unexpected-response for a redirect, with where it points', () => {
     const finding = only(response(302, '', { location: 'http://login.hotspot.example/' }));
     expect(finding).toMatchObject({ id: 'unexpected-response', facts: { location: 'http://login.hotspot.example/' } });

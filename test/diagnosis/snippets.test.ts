@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import {
   type SnippetRequest,
 } from '../../src/core/snippets.js';
 import { startSimulator, type RunningSim } from '../../src/sim/server.js';
+import { commandRuns, snippetEnv } from '../support/child-process.js';
 
 const run = promisify(execFile);
 
@@ -21,16 +22,8 @@ const run = promisify(execFile);
 const KEY = 'mx0aBYs33eIilxBWC5';
 const SECRET = '45d0b3c26f2644f19bfb98b07741b2f5';
 
-const has = (cmd: string, args: string[]) => {
-  try {
-    execFileSync(cmd, args, { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-};
-const HAS_CURL_AND_OPENSSL = has('curl', ['--version']) && has('openssl', ['version']) && has('sh', ['-c', 'true']);
-const HAS_PYTHON = has('python3', ['--version']);
+const HAS_CURL_AND_OPENSSL = commandRuns('curl', ['--version']) && commandRuns('openssl', ['version']) && commandRuns('sh', ['-c', 'true']);
+const HAS_PYTHON = commandRuns('python3', ['--version']);
 
 const REQUESTS: Record<string, SnippetRequest> = {
   'GET /api/v3/account': ACCOUNT_REQUEST,
@@ -39,11 +32,7 @@ const REQUESTS: Record<string, SnippetRequest> = {
 };
 
 /** Child env without proxies (the sim is on loopback) and with only our credentials. */
-function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!/proxy|^MEXC_/i.test(k)) env[k] = v;
-  return { ...env, MEXC_SECRET_KEY: SECRET, ...extra };
-}
+const childEnv = (extra: Record<string, string>) => snippetEnv(SECRET, extra);
 
 describe('snippet text', () => {
   const ctx: SnippetContext = { apiKey: KEY, baseUrl: 'https://api.mexc.com/', recvWindowMs: 5000 };

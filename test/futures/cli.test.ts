@@ -50,7 +50,9 @@ describe('futures input mistakes on the command line', () => {
     [['sign', '--futures', '--body', '{"symbol":'], /--body is not valid JSON/],
     [['sign', '--futures', '--request-time', 'now'], /--request-time must be milliseconds/],
     [['sign', '--futures', 'a=1', '--body', '{}'], /either PARAMS .* or --body/],
-    [['check', '--futures'], /--futures works with sign for now/],
+    [['explain', '--futures', '602'], /--futures works with check and sign/],
+    [['check', '--futures', '--symbol', 'BTC_USDT'], /check --futures takes no --symbol/],
+    [['check', '--futures', '--recv-window', '2500'], /counts whole seconds/],
     [['inspect', 'https://api.mexc.com/api/v1/private/account/assets'], /which a URL does not show/],
   ])('%j is a usage error with a clear sentence', async (args, message) => {
     const r = await runCli(args as string[], { env: creds });

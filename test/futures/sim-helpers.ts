@@ -118,4 +118,19 @@ export const FUTURES_SCENARIO_EXPECTATIONS: Record<FuturesScenarioName, (sim: Ru
     await expectFuturesError(futures(sim, OPEN_ORDERS), 511, 'Endpoint inaccessible');
     await spotHealthy(sim);
   },
+  'futures-no-account': async (sim) => {
+    expect(await ping(sim)).toEqual({ success: true, code: 0, data: NOW });
+    await expectFuturesError(futures(sim, ASSETS), 1000, 'Please open contract account first!');
+    await expectFuturesError(futures(sim, POSITIONS), 1000, 'Please open contract account first!');
+    // Authentication comes first: a wrong secret is still a 602.
+    await expectFuturesError(futures(sim, ASSETS, { secret: '0123456789abcdef0123456789abcdef' }), 602, 'Signature verification failed!');
+    await spotHealthy(sim);
+  },
+  'futures-base-url-wrong': async (sim) => {
+    for (const r of [await send(sim, { target: '/api/v1/contract/ping' }), await futures(sim, ASSETS)]) {
+      expect(r.status).toBe(404);
+      expect(r.json).toEqual({ code: 404, msg: 'Not Found' });
+    }
+    await spotHealthy(sim);
+  },
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG, KEY_WIDE_REFUSAL_IDS, REFUSAL_IDS } from '../../src/core/catalog/index.js';
-import { STEP_IDS, STEP_INFO, STEPS, stepBatches, welcomeSentence } from '../../src/core/step-table.js';
+import { FUTURES_STEP_IDS, FUTURES_STEPS, STEP_IDS, STEP_INFO, STEPS, stepBatches, stepInfo, welcomeSentence } from '../../src/core/step-table.js';
 import { DIAGNOSIS_IDS } from '../../src/core/types.js';
 import { CREDENTIAL_DIAGNOSES, EXPIRY_DIAGNOSES, LAB_DIAGNOSES } from '../../src/core/catalog/index.js';
 import { check, faultFront, sim, walkWizard } from './support.js';
@@ -17,6 +17,18 @@ describe('the step table', () => {
   it("gives check's schedule: steps that may run alongside each other share a batch", () => {
     expect(stepBatches()).toEqual([['credentials'], ['connectivity', 'clock', 'account'], ['trade-read', 'trade']]);
     for (const step of STEPS) for (const other of step.alongside) expect(STEPS.find((s) => s.id === other)?.alongside).toContain(step.id);
+  });
+
+  it('has a futures table beside the spot one: its order, batches, titles and welcome sentence', () => {
+    expect(FUTURES_STEP_IDS).toEqual(['credentials', 'connectivity', 'clock', 'futures-account', 'futures-trade-read']);
+    expect(stepBatches('futures')).toEqual([['credentials'], ['connectivity', 'clock', 'futures-account'], ['futures-trade-read']]);
+    for (const step of FUTURES_STEPS) for (const other of step.alongside) expect(FUTURES_STEPS.find((s) => s.id === other)?.alongside).toContain(step.id);
+    expect(stepInfo('futures').connectivity.running).toMatch(/GET \/api\/v1\/contract\/ping/);
+    expect(stepInfo('spot').connectivity.running).toMatch(/GET \/api\/v3\/ping/);
+    expect(STEP_INFO['futures-account'].title).toBe('Futures account');
+    expect(welcomeSentence('MEXC', 'futures')).toBe(
+      "Runs the troubleshooting guide's checks for real against MEXC: credentials, connectivity, clock, futures account, futures trade read. Each failure gets its cause and a fix you can copy.",
+    );
   });
 
   it('skips from the needs: no key skips the signed steps, connectivity failing skips the rest', async () => {

@@ -11,30 +11,22 @@ import {
   snippetFixes,
   stillFailingFix,
 } from './fixes.js';
+import {
+  FUTURES_SIGNING_RULES_FIX,
+  futuresInspectFix,
+  futuresOpenCheckFix,
+  futuresPermissionFix,
+  futuresSnippetFixes,
+  futuresStillFailingFix,
+  isFuturesCase,
+  isFuturesOrderEndpoint,
+} from './futures.js';
 import { SOURCES } from './sources.js';
 import type { CatalogGroup, Facts } from './types.js';
 
-/** The key, its signature, its IP whitelist and its permissions (docs/mexc-api.md §3, §5, §7). */
+/** The key, its signature, its IP whitelist and its permissions (docs/mexc-api.md §3, §5, §6, §7). */
 
-const isFutures = (f: Facts) => f.api === 'futures';
-
-/** Futures signs differently (docs/mexc-api.md §6); a spot snippet would not help there. */
-const FUTURES_SIGNING_FIX: Fix = {
-  title: 'Sign futures requests the futures way',
-  lang: 'js',
-  text: [
-    "// Futures (contract) API: sign accessKey + timestamp + paramString, send ApiKey / Request-Time / Signature headers.",
-    "import { createHmac } from 'node:crypto';",
-    'const apiKey = process.env.MEXC_API_KEY;',
-    'const secret = process.env.MEXC_SECRET_KEY;',
-    'const timestamp = String(Date.now());',
-    '// GET/DELETE: params sorted by name, k=v joined with &; POST: the exact JSON body string; no params: empty string',
-    'const params = { symbol: "BTC_USDT" };',
-    "const paramString = Object.keys(params).sort().map((k) => `${k}=${encodeURIComponent(params[k])}`).join('&');",
-    "const signature = createHmac('sha256', secret).update(apiKey + timestamp + paramString).digest('hex');",
-    "const headers = { ApiKey: apiKey, 'Request-Time': timestamp, Signature: signature, 'Content-Type': 'application/json' };",
-  ].join('\n'),
-};
+const isFutures = (f: Facts, ctx?: FixContext) => isFuturesCase(f, ctx);
 
 /** Which web-UI permission an endpoint needs (docs/mexc-api.md §5). */
 function permissionFor(endpoint: string | undefined): string | undefined {
@@ -81,13 +73,52 @@ const namesSignature = (lower: string) => {
   return param === 'signature' || (!param && lower.includes('signature'));
 };
 
+/**
+ * A futures 602. The first question is whether the futures private API is open to this account
+ * and endpoint at all: while order placement was closed to API users, MEXC answered correctly
+ * signed order calls with 602 (https://github.com/makarworld/pymexc/issues/6,
+ * https://github.com/makarworld/pymexc/issues/14). Then the signing rules (docs/mexc-api.md §6).
+ */
+function futuresSignatureExplanation(f: Facts, ctx: FixContext): string {
+  if (isTool(ctx)) {
+    return "MEXC's futures API could not verify mexc-wizard's signature (602). mexc-wizard signs exactly as MEXC documents (the string it signed is shown, with the key as [ApiKey]), so the secret is the likely cause: the secret of another key, a space or line break copied with it, or a key that was recreated since.";
+  }
+  const order = isFuturesOrderEndpoint(f.endpoint)
+    ? ` Your request went to an order endpoint (${String(f.endpoint)}): if mexc-wizard check --futures passes with the same key, your signing works and the order endpoint is what is closed.`
+    : ' If mexc-wizard check --futures passes with the same key while your call fails, compare your signing with the rules below.';
+  return (
+    'The futures API answered 602 "Signature verification failed!". First ask whether the futures private API is open to this account and this endpoint: from 2022-07-25 to 2026-03-31 MEXC closed futures order placement to API users and answered correctly signed order and cancel calls with 602 (or "under maintenance") while reads kept working, and some accounts and contracts may still be closed.' +
+    order +
+    ' Then the signature: MEXC signs accessKey + Request-Time + parameter string (GET and DELETE: the parameters sorted by name; POST: the JSON body exactly as sent), HMAC-SHA256 with the secret in lowercase hex, and reads it from the headers ApiKey, Request-Time (milliseconds) and Signature. Spot-style signing, unsorted GET parameters, a body re-serialised after signing, or another key\'s secret all give 602.'
+  );
+}
+
+/** 701–704 (docs/mexc-api.md §6): the futures permission named; a spot-only key said so. */
+function futuresPermissionExplanation(f: Facts): string {
+  const permission = typeof f.permission === 'string' && f.permission ? ` ("${f.permission}")` : '';
+  const code = f.mexcCode !== undefined ? ` (${String(f.mexcCode)})` : '';
+  const spot = f.spotOnlyKey
+    ? ' This key is one: the spot API accepts the same key and secret, the futures API does not.'
+    : '';
+  return `MEXC's futures API says the key lacks a futures permission${permission}${code}. Futures permissions are separate from spot ones: a key created for spot has none of them.${spot} Reading futures assets needs the futures account-read permission; open orders and positions need futures trade-read; placing orders needs futures Order Placing, which MEXC may not offer to your account.`;
+}
+
 export const authEntries = {
   'key-invalid': {
-    title: 'MEXC does not accept this API key',
-    explanation:
-      'MEXC does not recognise the key (700001 "API-key format invalid" or 10072 "Api key info invalid"). Likely causes: the key has expired (a key without a bound IP expires after 90 days), it was deleted, it was copied wrong (a missing character, a space or line break), or it is a futures-only key used on a spot endpoint.',
-    evidence: ['maskedKey'],
-    fixes: (_ctx, f) => [checkKeyStatusFix(), renewKeyFix(), recreateKeyFix(), envCredentialsFix(), ...(isFutures(f) ? [FUTURES_SIGNING_FIX] : []), stillFailingFix()],
+    title: (f) => (f.spotOnlyKey ? "MEXC's futures API does not accept this key (the spot API does)" : 'MEXC does not accept this API key'),
+    explanation: (f, ctx) =>
+      f.spotOnlyKey
+        ? 'MEXC\'s futures API answered 401 "Unauthorized", yet the spot API accepts the same key and secret: both are right, and the key most likely has no futures access (a key created with spot permissions only). Give it the futures permissions, or create a key that has them.'
+        : isFutures(f, ctx)
+        ? 'MEXC\'s futures API answered 401 "Unauthorized": it did not accept the key in the ApiKey header. Likely causes: no ApiKey header, or the key in another header (X-MEXC-APIKEY is the spot header); a key that has expired (a key without a bound IP expires after 90 days), was deleted or was copied wrong; or a key without futures access.'
+        : 'MEXC does not recognise the key (700001 "API-key format invalid" or 10072 "Api key info invalid"). Likely causes: the key has expired (a key without a bound IP expires after 90 days), it was deleted, it was copied wrong (a missing character, a space or line break), or it is a futures-only key used on a spot endpoint.',
+    evidence: ['maskedKey', 'spotOnlyKey'],
+    fixes: (ctx, f) =>
+      f.spotOnlyKey
+        ? [futuresPermissionFix(), checkKeyStatusFix(), recreateKeyFix(true), futuresStillFailingFix()]
+        : isFutures(f, ctx)
+        ? [checkKeyStatusFix(), renewKeyFix(), recreateKeyFix(true), envCredentialsFix(), FUTURES_SIGNING_RULES_FIX, futuresStillFailingFix()]
+        : [checkKeyStatusFix(), renewKeyFix(), recreateKeyFix(), envCredentialsFix(), stillFailingFix()],
     reads: {
       codes: [
         { code: 700001, family: 'spot', text: 'API-key format invalid', source: SOURCES.spotErrors },
@@ -159,14 +190,16 @@ export const authEntries = {
   'signature-invalid': {
     title: 'MEXC rejected the signature',
     explanation: (f, ctx) =>
-      isFutures(f)
-        ? 'The futures API could not verify the signature. Futures signs accessKey + timestamp + parameter string (GET params sorted by name, POST the raw JSON body) and expects the headers ApiKey, Request-Time and Signature. Spot-style signing, unsorted GET params or a wrong secret all give this error.'
+      isFutures(f, ctx)
+        ? futuresSignatureExplanation(f, ctx)
         : isTool(ctx)
           ? "MEXC computed a different HMAC-SHA256 than mexc-wizard sent (700002). mexc-wizard signs exactly as MEXC documents (the string it signed is shown), so the secret is the cause: the secret of another key, a secret with a space or line break copied with it, or a key that was recreated since. If this setup worked before, the key may have expired."
           : "MEXC computed a different HMAC-SHA256 than you sent (700002). Either the secret is wrong (another key's secret, or a space or line break copied with it), or the signed text differs from what was sent: values encoded differently (+ instead of %20, lowercase %2c, unencoded brackets), query and body joined with &, the signature signing itself, or an uppercase hex digest. If this setup worked before, the key may have expired.",
     evidence: ['maskedKey'],
     fixes: (ctx, f) => {
-      if (isFutures(f)) return [FUTURES_SIGNING_FIX, recreateKeyFix(), stillFailingFix()];
+      if (isFutures(f, ctx) && isTool(ctx)) return [RECHECK_SECRET_FIX, checkKeyStatusFix(), recreateKeyFix(true), futuresStillFailingFix()];
+      // The futures API may be closed to this account or endpoint: that question comes before the signature.
+      if (isFutures(f, ctx)) return [futuresOpenCheckFix(f), FUTURES_SIGNING_RULES_FIX, ...futuresSnippetFixes(ctx, f).slice(0, 2), futuresInspectFix(), RECHECK_SECRET_FIX, futuresStillFailingFix()];
       // The tool's own correctly signed request was refused: the secret leads. The lab is for a
       // request the user's code sent (the case where the tool passes and their code fails).
       if (isTool(ctx)) return [RECHECK_SECRET_FIX, checkKeyStatusFix(), recreateKeyFix(), inspectFix(), stillFailingFix()];
@@ -238,8 +271,9 @@ export const authEntries = {
     helpers: [],
   },
   'permission-denied': {
-    title: 'The key lacks permission for this request',
-    explanation: (f) => {
+    title: (f) => (f.spotOnlyKey ? 'This is a spot key without futures permissions' : 'The key lacks permission for this request'),
+    explanation: (f, ctx) => {
+      if (isFutures(f, ctx)) return futuresPermissionExplanation(f);
       const needed = typeof f.permission === 'string' && f.permission ? f.permission : permissionFor(typeof f.endpoint === 'string' ? f.endpoint : undefined);
       const code = String(f.mexcCode ?? '');
       const base =
@@ -250,35 +284,38 @@ export const authEntries = {
             : 'MEXC says the key may not call this endpoint (700007 "No permission to access the endpoint").';
       return `${base}${needed ? ` This request needs the permission "${needed}".` : ''} Reading the account needs Account: View Account Details; open orders need Trade: View Order Details; placing orders needs Trade: Trade. ccxt's loadMarkets also reads wallet data (GET /api/v3/capital/config/getall).`;
     },
-    evidence: ['permission'],
-    fixes: (_ctx, f) => [
-      {
-        title: 'Give the key the permission it needs',
-        lang: 'steps',
-        text: [
-          `1. ${API_MANAGEMENT}`,
-          '2. Under My API Key, edit the key (or create a new one) and tick: Account: View Account Details; Trade: View Order Details and Trade.',
-          ...(isFutures(f) ? ['3. For the futures API, also tick the futures (contract) permissions.'] : []),
-          `${isFutures(f) ? 4 : 3}. Save, then run: npx mexc-wizard check`,
-        ].join('\n'),
-      },
-      ...(String(f.mexcCode ?? '') === '30020'
-        ? [
-            {
-              title: "Check the key's trading pairs",
-              lang: 'steps' as const,
-              text: `1. ${API_MANAGEMENT}\n2. Under My API Key → Trading Pairs → Set, add the symbol your bot trades.`,
-            },
-          ]
-        : []),
-      recreateKeyFix(),
-      stillFailingFix(),
-    ],
+    evidence: ['permission', 'spotOnlyKey'],
+    fixes: (ctx, f) => {
+      if (isFutures(f, ctx)) return [futuresPermissionFix(), recreateKeyFix(true), futuresStillFailingFix()];
+      return [
+        {
+          title: 'Give the key the permission it needs',
+          lang: 'steps',
+          text: [
+            `1. ${API_MANAGEMENT}`,
+            '2. Under My API Key, edit the key (or create a new one) and tick: Account: View Account Details; Trade: View Order Details and Trade.',
+            '3. Save, then run: npx mexc-wizard check',
+          ].join('\n'),
+        },
+        ...(String(f.mexcCode ?? '') === '30020'
+          ? [
+              {
+                title: "Check the key's trading pairs",
+                lang: 'steps' as const,
+                text: `1. ${API_MANAGEMENT}\n2. Under My API Key → Trading Pairs → Set, add the symbol your bot trades.`,
+              },
+            ]
+          : []),
+        recreateKeyFix(),
+        stillFailingFix(),
+      ];
+    },
     reads: {
       codes: [
         { code: 700007, family: 'spot', text: 'No permission to access the endpoint.', source: SOURCES.spotObserved },
         { code: 30020, family: 'spot', text: 'no permission for the symbol', source: SOURCES.spotErrors },
-        { code: 401, family: 'spot', text: 'No authority', source: SOURCES.spotErrors },
+        // With "Unauthorized" a 401 is the futures API's (key-invalid), whatever else the paste shows.
+        { code: 401, family: 'spot', text: 'No authority', source: SOURCES.spotErrors, when: (m) => m !== 'unauthorized' },
         ...FUTURES_PERMISSION_CODES.map(([code, text]) => ({
           code,
           family: 'futures' as const,

@@ -1,5 +1,6 @@
 import type { Fix, FixContext } from '../types.js';
 import { stillFailingFix } from './fixes.js';
+import { isFuturesCase } from './futures.js';
 import { SOURCES } from './sources.js';
 import type { CatalogGroup, Facts } from './types.js';
 
@@ -15,8 +16,11 @@ function hostOf(ctx: FixContext): string {
   }
 }
 
+/** The ping of the API the run diagnoses (`check --futures`: the futures one, docs/mexc-api.md §6). */
 function pingCommand(ctx: FixContext, base = ctx.baseUrl): string {
-  return `curl -sS -i ${base.replace(/\/+$/, '')}/api/v3/ping   # a healthy answer is HTTP 200 with {}`;
+  return ctx.api === 'futures'
+    ? `curl -sS -i ${base.replace(/\/+$/, '')}/api/v1/contract/ping   # a healthy answer is {"success":true,"code":0,"data":<server time in ms>}`
+    : `curl -sS -i ${base.replace(/\/+$/, '')}/api/v3/ping   # a healthy answer is HTTP 200 with {}`;
 }
 
 const str = (f: Facts, key: string): string | undefined => (typeof f[key] === 'string' && f[key] !== '' ? (f[key] as string) : undefined);
@@ -37,6 +41,28 @@ function unexpectedCause(f: Facts): string {
     default:
       return 'Usually a Wi-Fi login page, a proxy or gateway answering in MEXC\'s place, or a base URL that does not point at MEXC\'s API (https://api.mexc.com).';
   }
+}
+
+/** A futures path that the host answered the spot way, or with 404: no futures API there. */
+const isNotFutures = (f: Facts) => f.reason === 'spot-host' || f.reason === 'no-futures-api';
+
+function notFuturesExplanation(f: Facts): string {
+  const used = str(f, 'baseUrl') ?? 'The base URL';
+  const how = f.reason === 'spot-host' ? 'the way the spot API answers ({"code":…,"msg":…}, no "success")' : 'that the path does not exist (HTTP 404)';
+  return `${used} answered the futures request${str(f, 'endpoint') ? ` ${str(f, 'endpoint')}` : ''} ${how}: it does not serve MEXC's futures API. MEXC serves futures at https://api.mexc.com since 2026-01-19 (public paths /api/v1/contract/…, private /api/v1/private/…); contract.mexc.com is the older futures host. A proxy or gateway that only forwards spot paths answers like this too.`;
+}
+
+function futuresBaseUrlFixes(ctx: FixContext, corrected: string): Fix[] {
+  const base = corrected.replace(/\/+$/, '');
+  return [
+    {
+      title: `Send futures requests to ${base}`,
+      lang: 'text',
+      text: `Base URL: ${base}\nFutures paths start with /api/v1/contract/ (public) and /api/v1/private/ (signed), e.g. ${base}/api/v1/private/account/assets.\nccxt: use a swap market (e.g. BTC/USDT:USDT); it calls the futures API itself.\nmexc-wizard: npx mexc-wizard check --futures --base-url ${base}`,
+    },
+    { title: 'See what the futures API answers there', lang: 'sh', text: pingCommand({ ...ctx, api: 'futures' }, base) },
+    stillFailingFix(),
+  ];
 }
 
 export const connectivityEntries = {
@@ -107,7 +133,7 @@ export const connectivityEntries = {
       {
         title: 'Time the request by hand',
         lang: 'sh',
-        text: `curl -sS -o /dev/null -w 'dns %{time_namelookup}s connect %{time_connect}s tls %{time_appconnect}s total %{time_total}s\\n' ${ctx.baseUrl.replace(/\/+$/, '')}/api/v3/ping`,
+        text: `curl -sS -o /dev/null -w 'dns %{time_namelookup}s connect %{time_connect}s tls %{time_appconnect}s total %{time_total}s\\n' ${ctx.baseUrl.replace(/\/+$/, '')}${ctx.api === 'futures' ? '/api/v1/contract/ping' : '/api/v3/ping'}`,
       },
       { title: 'Allow more time for a slow link', lang: 'sh', text: 'npx mexc-wizard check --timeout 20000' },
       { title: 'Run the bot closer to MEXC', lang: 'text', text: "MEXC's API FAQ recommends servers in the AWS Tokyo (Japan) or Singapore regions for stable access." },
@@ -242,8 +268,10 @@ export const connectivityEntries = {
   },
   'rate-limited': {
     title: (f) => (f.ipBanned ? 'This IP is banned for too many requests (HTTP 418)' : 'Too many requests (rate limited)'),
-    explanation:
-      'MEXC limits request weight per IP and per account (500 per 10 seconds; GET /api/v3/account weighs 10 and allows 2 calls per second). HTTP 429 is a warning; repeating it gets the IP banned automatically, from 2 minutes up to 3 days (HTTP 418). Both come with Retry-After: the seconds to wait.',
+    explanation: (f, ctx) =>
+      isFuturesCase(f, ctx) && String(f.mexcCode ?? '') === '510'
+        ? 'MEXC\'s futures API answered 510 "Excessive frequency of requests": this key or IP sent more requests than the endpoint allows. Each futures endpoint has its own limit; keep going at that pace and the spot-side bans (HTTP 429, then 418) can follow.'
+        : 'MEXC limits request weight per IP and per account (500 per 10 seconds; GET /api/v3/account weighs 10 and allows 2 calls per second). HTTP 429 is a warning; repeating it gets the IP banned automatically, from 2 minutes up to 3 days (HTTP 418). Both come with Retry-After: the seconds to wait.',
     evidence: ['retryAfterSec', 'ipBanned'],
     fixes: (_ctx, facts) => [
       {
@@ -315,10 +343,13 @@ export const connectivityEntries = {
   },
   'base-url-wrong': {
     title: (f) =>
-      str(f, 'baseUrl') && str(f, 'correctedBaseUrl')
-        ? `Wrong base URL: use ${str(f, 'correctedBaseUrl')}`
-        : 'The address does not exist at MEXC (wrong base URL or path)',
+      isNotFutures(f)
+        ? `This host does not serve MEXC's futures API${str(f, 'correctedBaseUrl') && str(f, 'correctedBaseUrl') !== str(f, 'baseUrl') ? `: use ${str(f, 'correctedBaseUrl')}` : ''}`
+        : str(f, 'baseUrl') && str(f, 'correctedBaseUrl')
+          ? `Wrong base URL: use ${str(f, 'correctedBaseUrl')}`
+          : 'The address does not exist at MEXC (wrong base URL or path)',
     explanation: (f) => {
+      if (isNotFutures(f)) return notFuturesExplanation(f);
       const used = str(f, 'baseUrl');
       if (!used) {
         return 'The address your code called does not exist there (HTTP 404): usually a base URL that repeats /api/v3, points at www.mexc.com or the retired /open/api/v2, or a misspelt path. Spot v3 lives at https://api.mexc.com, with paths /api/v3/… added once by your client.';
@@ -336,6 +367,7 @@ export const connectivityEntries = {
     evidence: ['baseUrl', 'correctedBaseUrl', 'whatAnswered', 'contentType', 'pageTitle', 'location'],
     fixes: (ctx, f) => {
       const corrected = str(f, 'correctedBaseUrl') ?? MEXC_API_BASE_URL;
+      if (f.futuresRequest === true || isFuturesCase(f)) return futuresBaseUrlFixes(ctx, corrected);
       const fixes: Fix[] = [
         {
           title: `Use ${corrected} as the base URL`,

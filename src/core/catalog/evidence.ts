@@ -27,9 +27,7 @@ const FORMATTERS: Record<string, Formatter> = {
   mexcCode: (v, f) => (f.mexcMsg !== undefined ? `MEXC answered code ${v}: "${f.mexcMsg}"` : `MEXC answered code ${v}`),
   mexcMsg: (v, f) => (f.mexcCode === undefined ? `MEXC said: "${v}"` : undefined),
   api: (v) =>
-    v === 'futures'
-      ? 'This is a futures (contract) API answer. Futures signs accessKey + timestamp + params and sends the headers ApiKey, Request-Time and Signature; spot v3 signs the query string and sends X-MEXC-APIKEY.'
-      : undefined,
+    v === 'futures' ? 'A futures (contract) API answer: futures signs accessKey + Request-Time + parameters and sends them in the ApiKey, Request-Time and Signature headers' : undefined,
   ip: (v) => `MEXC saw your IP as ${v}`,
   retryAfterSec: (v) => `Retry-After: ${v} s`,
   ipBanned: (v) => (v ? 'HTTP 418: MEXC has banned this IP for a while after repeated rate-limit violations' : undefined),
@@ -45,11 +43,14 @@ const FORMATTERS: Record<string, Formatter> = {
   scatterMs: (v) => (Number(v) > 0 ? `MEXC's server-time answers disagree among themselves by ${Math.round(Number(v))} ms` : undefined),
   signedProof: (v) => String(v),
   recvWindowMs: (v) => `recvWindow: ${v} ms`,
-  arrivalLeadMs: (v) => {
+  futuresWindowSec: (v) => `Futures time window: ${v} s either way of MEXC's clock (default 10; the Recv-Window header, at most 60)`,
+  spotOnlyKey: (v) => (v ? 'The spot API accepted the same key and secret (signed GET /api/v3/account): a spot key without futures permissions' : undefined),
+  arrivalLeadMs: (v, f) => {
     const ms = Number(v);
+    const futures = typeof f.futuresWindowSec === 'number' ? `rejected beyond ${f.futuresWindowSec} s either way` : undefined;
     return ms >= 0
-      ? `A request signed now reaches MEXC stamped ${Math.round(ms)} ms in MEXC's future (rejected at 1000 ms or more)`
-      : `A request signed now reaches MEXC stamped ${Math.round(-ms)} ms in MEXC's past (allowed up to recvWindow)`;
+      ? `A request signed now reaches MEXC stamped ${Math.round(ms)} ms in MEXC's future (${futures ?? 'rejected at 1000 ms or more'})`
+      : `A request signed now reaches MEXC stamped ${Math.round(-ms)} ms in MEXC's past (${futures ?? 'allowed up to recvWindow'})`;
   },
   marginMs: (v) => `Margin left before MEXC rejects requests: ${Math.round(Number(v))} ms`,
   clockVerdict: (v) =>
@@ -124,7 +125,7 @@ export function ipFromEvidence(line: string): string | undefined {
 /** Shown for every diagnosis when present, after the entry's own evidence. */
 const COMMON = ['endpoint', 'httpStatus', 'mexcCode', 'mexcMsg', 'api'];
 /** Bookkeeping facts that are not evidence (they steer titles and explanations). */
-const INTERNAL = new Set(['severity', 'nearEdge', 'retriedWithOffset', 'uncertain', 'latencyCause', 'answerKind', 'reason', 'basePath']);
+const INTERNAL = new Set(['severity', 'nearEdge', 'retriedWithOffset', 'uncertain', 'latencyCause', 'answerKind', 'reason', 'basePath', 'futuresRequest']);
 
 export function evidenceLines(keys: readonly string[], facts: Facts): string[] {
   const lines: string[] = [];

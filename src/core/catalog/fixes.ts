@@ -15,12 +15,14 @@ const steps = (title: string, lines: string[]): Fix => ({
 
 export const API_MANAGEMENT = 'Log in at https://www.mexc.com and open Profile (top right) → API Management.';
 
-/** Guide Fix 1. Permission labels from the web UI (mexc-api.md §5). */
-export function recreateKeyFix(): Fix {
+/** Guide Fix 1. Permission labels from the web UI (docs/mexc-api.md §5); futures ones are separate (§6). */
+export function recreateKeyFix(futures = false): Fix {
   return steps('Create a new API key with the right permissions', [
     API_MANAGEMENT,
     'Create a new key (delete the failing one if you no longer need it).',
-    'Tick the permissions your bot needs: Account: View Account Details; Trade: View Order Details and Trade.',
+    futures
+      ? 'Tick the Futures permissions your bot needs (account details, order and position details; Order Placing only to trade), and the spot ones if it trades spot too.'
+      : 'Tick the permissions your bot needs: Account: View Account Details; Trade: View Order Details and Trade.',
     "Bind your server's public IP address if it is fixed: a key without a bound IP expires after 90 days.",
     'Copy the Access Key and the Secret Key right away: MEXC shows the secret only once.',
     'Store both without quotes, spaces or line breaks (environment variables MEXC_API_KEY and MEXC_SECRET_KEY), then run: npx mexc-wizard check',

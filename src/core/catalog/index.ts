@@ -1,10 +1,11 @@
 import { maskKey } from '../redact.js';
-import { DIAGNOSIS_IDS, type Diagnosis, type DiagnosisId, type Cause, type FixContext } from '../types.js';
+import { DIAGNOSIS_IDS, type Diagnosis, type DiagnosisId, type Cause, type Fix, type FixContext } from '../types.js';
 import { authEntries } from './auth.js';
 import { clockEntries } from './clock.js';
 import { connectivityEntries } from './connectivity.js';
 import { credentialEntries } from './credentials.js';
 import { evidenceLines } from './evidence.js';
+import { futuresEntries, isFuturesCase } from './futures.js';
 import { requestEntries } from './request.js';
 import type { CatalogEntry, Facts, Helper } from './types.js';
 
@@ -21,6 +22,7 @@ export const CATALOG = {
   ...clockEntries,
   ...authEntries,
   ...requestEntries,
+  ...futuresEntries,
 } satisfies Record<DiagnosisId, CatalogEntry>;
 
 export function catalogEntry(id: DiagnosisId): CatalogEntry {
@@ -58,11 +60,17 @@ export function renderDiagnosis(finding: Cause, ctx: FixContext): Diagnosis {
   const entry: CatalogEntry = CATALOG[finding.id] ?? CATALOG['unknown-error'];
   const facts: Facts = { ...finding.facts };
   if (ctx.apiKey && facts.maskedKey === undefined && entry.evidence.includes('maskedKey')) facts.maskedKey = maskKey(ctx.apiKey);
+  const fixes = entry.fixes(ctx, facts);
   return {
     id: finding.id,
     title: typeof entry.title === 'function' ? entry.title(facts) : entry.title,
     explanation: typeof entry.explanation === 'function' ? entry.explanation(facts, ctx) : entry.explanation,
     evidence: evidenceLines(entry.evidence, facts),
-    fixes: entry.fixes(ctx, facts),
+    fixes: isFuturesCase(facts, ctx) ? fixes.map(futuresCheckCommand) : fixes,
   };
+}
+
+/** A fix that says "run npx mexc-wizard check" means the futures checks for a futures problem (no --symbol there). */
+function futuresCheckCommand(fix: Fix): Fix {
+  return { ...fix, text: fix.text.replace(/npx mexc-wizard check(?! --futures)(?: --symbol \S+)?/g, 'npx mexc-wizard check --futures') };
 }

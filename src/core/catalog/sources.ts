@@ -10,6 +10,8 @@ export const SOURCES = {
   httpCodes: 'docs/mexc-api.md §2.3 (MEXC "HTTP Return Codes")',
   orderCodes: 'docs/mexc-api.md §3 (order-validation codes, https://mexcdevelop.github.io/apidocs/spot_v3_en/)',
   futuresErrors: 'docs/mexc-api.md §6 (MEXC futures error codes, https://mexcdevelop.github.io/apidocs/contract_v1_en/)',
+  ccxtMexcExceptions: "docs/mexc-api.md §6 (observed futures answers quoted in ccxt's mexc exception table, https://github.com/ccxt/ccxt/blob/master/ts/src/mexc.ts)",
+  futuresUnconfirmed: 'docs/mexc-api.md §6 (third-party reports, [UNCONFIRMED] by MEXC)',
   maintenance: 'docs/mexc-api.md §2.1 (ccxt maps "maintenance" and 11444 to OnMaintenance, https://github.com/ccxt/ccxt/blob/master/ts/src/mexc.ts)',
   binance: 'Binance spot error codes, which ported bots print (https://developers.binance.com/docs/binance-spot-api-docs/errors)',
   ccxtCredentials: 'ccxt checkRequiredCredentials (https://github.com/ccxt/ccxt/blob/master/ts/src/base/Exchange.ts)',

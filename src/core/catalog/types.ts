@@ -27,6 +27,11 @@ export interface CodeRead {
  */
 export type MessageRead = {
   source: string;
+  /**
+   * `futures`: read only in an answer in the futures envelope (`{success:false, code, message}`),
+   * and there before any other reading (futures words mean something else than the same words on
+   * spot). Other families are documentation only.
+   */
   family?: CodeFamily;
   facts?: Facts | ((message: string) => Facts);
   /** This wording wins even over a known code (an answer that says "expired" or "maintenance"). */

@@ -148,6 +148,14 @@ export const LAB_CATALOG: Record<LabFindingId, CatalogEntry> = {
       'Since 2024-02-22 MEXC answers 700013 "Invalid content Type." (mexc-api.md §1.1, §7.6). Send "Content-Type: application/json" ' +
       'on POST, PUT and DELETE, even when the body is k=v text. curl: -H \'Content-Type: application/json\'.',
   },
+  'secret-exposed': {
+    title: 'This text contains your secret',
+    severity: 'problem',
+    fix:
+      'mexc-wizard masks it in everything it prints, but if this text came from a log, a chat, a ticket or a shared file, ' +
+      'anyone who read it can sign requests as you: delete the key in MEXC\'s API management page and create a new one. ' +
+      'Then stop the leak at its source: log the string your code signs, never the secret it signs with.',
+  },
 };
 
 /** A finding from its id, what the lab saw, and — where the catalog's fix is not enough — extra advice. */

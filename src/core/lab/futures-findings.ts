@@ -77,3 +77,26 @@ export function futuresFinding(id: FuturesFindingId, seen: string): LabFinding {
 }
 
 export type { FuturesFindingId };
+
+/**
+ * One sentence per futures finding, for a terminal line (the simulator's request log): the
+ * futures counterpart of short-fixes.ts, whose spot sentences would mislead here (spot needs
+ * no sorting; futures does).
+ */
+const FUTURES_SHORT_FIXES: Record<FuturesFindingId, string> = {
+  'signature-valid': 'Nothing to change in the signing code.',
+  'secret-mismatch':
+    'No common signing bug explains this signature: sign accessKey + Request-Time + parameters (GET sorted by name, POST the body as sent) with the secret of this key.',
+  'param-order-differs': 'Sort the GET parameters by name before signing and send them in that same order: the futures API signs them sorted.',
+  'signed-params-differ': 'Sign accessKey + Request-Time + the parameters exactly as sent (POST: the very body bytes you send), nothing left out.',
+  'signed-unencoded-values': 'Encode each value once, then sign and send that same query.',
+  'signature-uppercase': 'Send the Signature header as lowercase hex: drop .upper() / .toUpperCase().',
+  'signature-missing': 'Send the Signature header: lowercase hex HMAC-SHA256 of accessKey + Request-Time + parameters.',
+  'timestamp-missing': 'Send the Request-Time header in milliseconds, the same value you signed.',
+  'timestamp-in-seconds': 'Send Request-Time in milliseconds (13 digits): Date.now() in JS, int(time.time() * 1000) in Python.',
+  'key-header-missing': 'Send your API key in the ApiKey header (X-MEXC-APIKEY is the spot header).',
+};
+
+export function futuresShortFix(id: string): string | undefined {
+  return (FUTURES_SHORT_FIXES as Record<string, string>)[id];
+}

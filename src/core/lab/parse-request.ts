@@ -1,3 +1,4 @@
+import { describeInput } from '../describe-input.js';
 import { parseCurl } from './parse-curl.js';
 import { parseLog } from './parse-log.js';
 import { parseUrlParts } from './parse-url.js';
@@ -33,6 +34,7 @@ function dispatch(text: string): ParsedRequest | { error: string } {
     return { source: 'url', method: undefined, ...parts, body: '', headers: undefined, notes: [] };
   }
   const log = parseLog(text);
-  if ('error' in log && lines.length === 1) return { error: `${JSON.stringify(text.slice(0, 60))} is not a URL, a curl command or a log dump.` };
+  // Described, never quoted: a paste that is not a request is often code with the secret in it.
+  if ('error' in log && lines.length === 1) return { error: `The input (${describeInput(text)}) is not a URL, a curl command or a log dump.` };
   return log;
 }

@@ -1,3 +1,4 @@
+import { describeInput } from '../describe-input.js';
 import { splitParams } from './params.js';
 import type { RawParam } from './types.js';
 
@@ -21,7 +22,7 @@ export function parseUrlParts(text: string): UrlParts | { error: string } {
   let rest = text.trim();
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(rest);
   if (scheme) {
-    if (!/^https?$/i.test(scheme[1] ?? '')) return { error: `"${scheme[1]}://" is not an HTTP URL.` };
+    if (!/^https?$/i.test(scheme[1] ?? '')) return { error: `"${(scheme[1] ?? '').slice(0, 16)}://" is not an HTTP URL.` };
     rest = rest.slice(scheme[0].length);
   }
   const hashAt = rest.indexOf('#');
@@ -39,7 +40,7 @@ export function parseUrlParts(text: string): UrlParts | { error: string } {
     // Userinfo (`user:pass@`) is never part of a MEXC request; drop it rather than show it.
     host = host.slice(host.lastIndexOf('@') + 1);
     if (!HOST_PATTERN.test(host) || (!scheme && !host.includes('.') && !host.startsWith('localhost'))) {
-      return { error: `"${text.trim().slice(0, 60)}" does not look like a URL.` };
+      return { error: `The URL given (${describeInput(text)}) does not look like a URL.` };
     }
   }
   return { host, path: path || '/', rawQuery, query: splitParams(rawQuery) };

@@ -28,6 +28,7 @@ const SHORT_FIXES: Partial<Record<LabFindingId, string>> = {
   'binance-header': 'Send the key in the X-MEXC-APIKEY header, not Binance\'s X-MBX-APIKEY.',
   'key-header-missing': 'Send your API key in the X-MEXC-APIKEY header on every signed request.',
   'content-type-missing': 'Send "Content-Type: application/json" on POST, PUT and DELETE, even with a k=v body.',
+  'secret-exposed': 'The request carries your secret: delete the key, create a new one, and never send or log the secret.',
 };
 
 /** The one-sentence fix for a finding; a finding added without one falls back to its title. */

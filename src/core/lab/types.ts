@@ -57,6 +57,7 @@ export const LAB_FINDING_IDS = [
   'binance-header',
   'key-header-missing',
   'content-type-missing',
+  'secret-exposed',
 ] as const;
 export type LabFindingId = (typeof LAB_FINDING_IDS)[number];
 

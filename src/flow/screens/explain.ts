@@ -1,5 +1,5 @@
 import { ACTIONS } from '../actions.js';
-import { editPaste, go, goBack, stay, type Of } from '../navigation.js';
+import { editPaste, go, goBack, log, stay, type Of } from '../navigation.js';
 import type { Screen } from '../types.js';
 import type { ScreenModule } from './module.js';
 
@@ -9,6 +9,8 @@ export const explain: ScreenModule<'explain'> = {
   transition(state, s, event) {
     if (s.phase === 'working') {
       if (event.type === 'explained') {
+        // A paste holding the secret is said first, in the history, where it stays in view.
+        if (event.exposed) state = log(state, { kind: 'note', tone: 'warn', lines: [`${event.exposed.title}. ${event.exposed.detail}`] });
         if (event.diagnoses.length === 0) return goBack(state, (prev) => ({ ...prev, error: 'That is a MEXC answer without an error code: nothing to fix in it.' }) as Screen);
         const shown = go(state, { kind: 'fix', source: { kind: 'explain', text: s.text }, diagnoses: event.diagnoses, index: 0, focus: 0 });
         if (event.recognised) return shown;

@@ -40,6 +40,8 @@ export const FUTURES_ERRORS = {
   tradeReadRequired: () => futuresError(703, 'Require trade read permission!'),
   tradeWriteRequired: () => futuresError(704, 'Transaction information modify permission is required'),
   contractNotFound: () => futuresError(1001, 'Contract does not exist'),
+  /** Documented as 1000 "Account does not exist"; observed text from ccxt's mexc exception table. */
+  noContractAccount: () => futuresError(1000, 'Please open contract account first!'),
 } as const;
 
 /** Unknown futures path. MEXC's exact 404 body is [UNCONFIRMED]; this keeps the futures envelope. */

@@ -5,7 +5,7 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { otherSecretThan } from '../credentials.js';
-import type { SimResponse } from '../errors.js';
+import { notFound, type SimResponse } from '../errors.js';
 import { authorizeFuturesRequest } from './auth.js';
 import { findFuturesRoute } from './endpoints.js';
 import { FUTURES_ERRORS, futuresNotFound } from './errors.js';
@@ -50,6 +50,8 @@ function decodeQuery(rawQuery: string): Map<string, string> {
 
 export function answerFutures(req: FuturesHttpRequest, key: { apiKey: string; secret: string }): SimResponse {
   const behaviour = futuresBehaviour(req.scenario);
+  // A spot-only host knows no futures path: it answers as spot answers any unknown path.
+  if (behaviour.spotOnlyHost) return notFound();
   if (behaviour.rateLimited) return FUTURES_ERRORS.rateLimited();
   const found = findFuturesRoute(req.method, req.path);
   if (!found) return futuresNotFound();
@@ -64,6 +66,7 @@ export function answerFutures(req: FuturesHttpRequest, key: { apiKey: string; se
       route.permission,
     );
     if (!auth.ok) return auth.response;
+    if (behaviour.noFuturesAccount) return FUTURES_ERRORS.noContractAccount();
   }
   return route.handle({
     method: req.method,

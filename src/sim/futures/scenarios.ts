@@ -15,6 +15,8 @@ export const FUTURES_SCENARIOS = [
   { name: 'futures-permission-denied-read', description: 'futures: account/assets works, open orders and positions answer 703 (no trade-read permission)' },
   { name: 'futures-rate-limited', description: 'futures: every call answers 510 "Excessive frequency of requests"' },
   { name: 'futures-api-unavailable', description: 'futures: ping works, private calls answer 511 "Endpoint inaccessible"' },
+  { name: 'futures-no-account', description: 'futures: no futures account opened: private calls answer 1000 "Please open contract account first!"' },
+  { name: 'futures-base-url-wrong', description: 'futures: the host serves spot only: every futures path answers spot\'s 404 {"code":404,"msg":"Not Found"}' },
 ] as const satisfies ReadonlyArray<{ name: string; description: string }>;
 
 export type FuturesScenarioName = (typeof FUTURES_SCENARIOS)[number]['name'];
@@ -38,6 +40,10 @@ export interface FuturesBehaviour {
   rateLimited: boolean;
   /** Private endpoints answer 511 before authentication; public ones still work. */
   privateUnavailable: boolean;
+  /** Authenticated private calls answer 1000: the account has no futures account. */
+  noFuturesAccount: boolean;
+  /** A spot-only host: every futures path answers as spot answers an unknown path. */
+  spotOnlyHost: boolean;
   keyState: 'valid' | 'unknown' | 'expired';
   /** true: the server verifies with a secret other than the client's (602). */
   secretDiffers: boolean;
@@ -48,6 +54,8 @@ export interface FuturesBehaviour {
 const HEALTHY: FuturesBehaviour = {
   rateLimited: false,
   privateUnavailable: false,
+  noFuturesAccount: false,
+  spotOnlyHost: false,
   keyState: 'valid',
   secretDiffers: false,
   ipBlocked: false,
@@ -74,6 +82,10 @@ export function futuresBehaviour(name: string): FuturesBehaviour {
       return { ...HEALTHY, rateLimited: true };
     case 'futures-api-unavailable':
       return { ...HEALTHY, privateUnavailable: true };
+    case 'futures-no-account':
+      return { ...HEALTHY, noFuturesAccount: true };
+    case 'futures-base-url-wrong':
+      return { ...HEALTHY, spotOnlyHost: true };
     case 'futures-clock-ahead':
     case 'futures-clock-behind':
       return HEALTHY;
