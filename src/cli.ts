@@ -188,7 +188,8 @@ async function runWizardOrFallback(v: Values, common: CommonFlags, io: CommandIO
     return runCheck({ ...common, json: Boolean(v.json) }, io);
   }
   const flags = { ...common, demo, ...(scenario ? { scenario } : {}) };
-  const terminal = { stdin: proc.stdin, stdout: proc.stdout, ...(demo ? { demo: (await import('./commands/demo-simulator.js')).demoSimulator() } : {}) };
+  // The simulator loads beside the launcher; the first frame does not wait for it.
+  const terminal = { stdin: proc.stdin, stdout: proc.stdout, ...(demo ? { demo: import('./commands/demo-simulator.js').then((m) => m.demoSimulator()) } : {}) };
   if (v.plain || typeof proc.stdin.setRawMode !== 'function') {
     const { runPlain } = await import('./plain/index.js');
     return runPlain(flags, io, terminal);

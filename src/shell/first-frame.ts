@@ -7,9 +7,9 @@ import { wrap } from './layout.js';
  * The welcome screen drawn as plain text before Ink has loaded (Ink, React and Yoga take a few
  * hundred milliseconds to import): the same lines, in the same places, that Ink's first frame
  * draws (ui/App.tsx, ui/view.tsx, ui/components.tsx; a test holds the two equal). Raw mode is
- * taken at the same moment, so keys pressed now wait, unechoed, for Ink to read them. Right
- * before its first render Ink's front end erases the live part (`eraseFirstFrame`) inside one
- * synchronized update, so the user sees no flash and no second copy.
+ * taken at the same moment, so keys pressed now wait, unechoed, for Ink to read them. Ink's
+ * front end then writes the erasing of the live part and its own first frame as one write
+ * (`replaceFirstFrame`), so the user sees no flash and no second copy.
  */
 
 /** Ink's live area never gets wider than this (ui/App.tsx MAX_COLUMNS). */
@@ -92,13 +92,34 @@ export function drawFirstFrame(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStr
   return { liveRows: live.length };
 }
 
-/** Written right before Ink's first render: up to the live part and erase it; Ink ends the update. */
+/** Up to the live part and erase it, inside a synchronized update that the caller closes. */
 export function eraseFirstFrame(frame: DrawnFrame): string {
   return frame.liveRows > 0 ? `${BSU}\u001b[${frame.liveRows}F\u001b[J` : '';
 }
 
-/** After Ink's first render: close the synchronized update (harmless when Ink already did). */
-export const FIRST_RENDER_DONE = ESU;
+/**
+ * Runs `render` (Ink's first, synchronous render) with the terminal's writes held back, then
+ * writes the erasing of the drawn frame and everything `render` wrote as one write: the old
+ * frame and the new one change places at once, even in a terminal without synchronized output
+ * (a render takes tens of milliseconds; erasing first would blank the screen for that long).
+ */
+export function replaceFirstFrame<T>(stdout: NodeJS.WriteStream, frame: DrawnFrame, render: () => T): T {
+  const write = stdout.write;
+  const held: string[] = [];
+  const callbacks: Array<() => void> = [];
+  stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    held.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+    const done = rest.find((r): r is () => void => typeof r === 'function');
+    if (done) callbacks.push(done);
+    return true;
+  }) as typeof stdout.write;
+  try {
+    return render();
+  } finally {
+    stdout.write = write;
+    stdout.write(`${eraseFirstFrame(frame)}${held.join('')}${ESU}`, () => callbacks.forEach((done) => done()));
+  }
+}
 
 /** When no Ink frame follows (a failure while loading it): give the terminal back as it was. */
 export function abandonFirstFrame(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream): void {

@@ -42,8 +42,8 @@ export interface FrontEnd {
 }
 
 export interface LaunchOptions {
-  /** The simulator `--demo` runs against (the flow never loads it itself). */
-  demo?: DemoSimulator;
+  /** The simulator `--demo` runs against (the flow never loads it itself); awaited after the first frame. */
+  demo?: DemoSimulator | Promise<DemoSimulator>;
   /** Draw the welcome screen at once, before the front end has loaded (the Ink wizard). */
   firstFrame?: boolean;
   stdin?: NodeJS.ReadStream;
@@ -75,7 +75,6 @@ export async function launchWizard(flags: WizardFlags, io: CommandIO, loadFrontE
     today,
     demo,
     ...(demo && scenario ? { scenario } : {}),
-    scenarios: opts.demo?.scenarios ?? [],
     bannerShown: Boolean(opts.firstFrame),
   });
   // The welcome screen first, from its own module: the other screens, the runtime and the
@@ -84,16 +83,16 @@ export async function launchWizard(flags: WizardFlags, io: CommandIO, loadFrontE
     ? drawFirstFrame(stdin, stdout, firstFrameText(welcome.view(initial, initial.screen as Extract<Screen, { kind: 'welcome' }>), { version: VERSION, demo, columns: stdout.columns || 80, color: io.color }))
     : undefined;
   // Then the rest of the flow and the front end (for the wizard: Ink, React and Yoga), together.
-  let loaded: [typeof import('../flow/wizard.js'), FrontEnd];
+  let loaded: [typeof import('../flow/wizard.js'), FrontEnd, DemoSimulator | undefined];
   try {
-    loaded = await Promise.all([import('../flow/wizard.js'), loadFrontEnd()]);
+    loaded = await Promise.all([import('../flow/wizard.js'), loadFrontEnd(), opts.demo]);
   } catch (error) {
     if (firstFrame) abandonFirstFrame(stdin, stdout);
     throw error;
   }
-  const [{ createWizard }, frontEnd] = loaded;
+  const [{ createWizard }, frontEnd, demoSimulator] = loaded;
   const wizard = createWizard(
-    initial,
+    { ...initial, scenarios: demoSimulator?.scenarios ?? [] },
     {
       session,
       version: VERSION,
@@ -102,7 +101,7 @@ export async function launchWizard(flags: WizardFlags, io: CommandIO, loadFrontE
       now: io.now,
       signal: io.signal,
       host: { node: io.runtime?.node ?? 'unknown', platform: io.platform, arch: io.runtime?.arch ?? 'unknown' },
-      ...(opts.demo ? { demo: opts.demo } : {}),
+      ...(demoSimulator ? { demo: demoSimulator } : {}),
       copy: opts.copy ?? ((text, what) => copyText(text, what, { env: io.env, platform: io.platform, isTTY: io.isTTY, writeRaw })),
       onExit: (code) => {
         exitCode = code;

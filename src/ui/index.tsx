@@ -1,5 +1,5 @@
 import { render } from 'ink';
-import { eraseFirstFrame, FIRST_RENDER_DONE } from '../shell/first-frame.js';
+import { replaceFirstFrame } from '../shell/first-frame.js';
 import { loadTextMeasure } from '../shell/layout.js';
 import type { FrontEnd } from '../shell/launcher.js';
 import { App } from './App.js';
@@ -13,16 +13,16 @@ export function inkFrontEnd(opts: { screenReader?: boolean } = {}): FrontEnd {
     async show({ wizard, stdin, stdout, exited, firstFrame }) {
       // Exact widths for the live area's layout: string-width is part of Ink, already loaded.
       await loadTextMeasure();
-      // The welcome screen drawn before Ink loaded is erased and drawn again by Ink's first
-      // render inside one synchronized update, so nothing flashes and nothing is drawn twice.
-      if (firstFrame) stdout.write(eraseFirstFrame(firstFrame));
-      const instance = render(<App store={wizard.store} />, {
-        stdin,
-        stdout,
-        exitOnCtrlC: false,
-        ...(opts.screenReader !== undefined ? { isScreenReaderEnabled: opts.screenReader } : {}),
-      });
-      if (firstFrame) stdout.write(FIRST_RENDER_DONE);
+      const draw = () =>
+        render(<App store={wizard.store} />, {
+          stdin,
+          stdout,
+          exitOnCtrlC: false,
+          ...(opts.screenReader !== undefined ? { isScreenReaderEnabled: opts.screenReader } : {}),
+        });
+      // The welcome screen drawn before Ink loaded and Ink's first frame change places in one
+      // write, so nothing flashes and nothing is drawn twice.
+      const instance = firstFrame ? replaceFirstFrame(stdout, firstFrame, draw) : draw();
       // The first frame is out: load got and the steps in the background.
       wizard.runtime.warmUp();
       void exited.then(() => instance.unmount());
