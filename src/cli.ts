@@ -188,8 +188,9 @@ async function runWizardOrFallback(v: Values, common: CommonFlags, io: CommandIO
     return runCheck({ ...common, json: Boolean(v.json) }, io);
   }
   const flags = { ...common, demo, ...(scenario ? { scenario } : {}) };
-  // The simulator loads beside the launcher; the first frame does not wait for it.
-  const terminal = { stdin: proc.stdin, stdout: proc.stdout, ...(demo ? { demo: import('./commands/demo-simulator.js').then((m) => m.demoSimulator()) } : {}) };
+  // The simulator's scenario list loads after the first frame: the welcome screen does not need it.
+  const loadDemo = async () => (await import('./commands/demo-simulator.js')).demoSimulator();
+  const terminal = { stdin: proc.stdin, stdout: proc.stdout, ...(demo ? { demo: loadDemo } : {}) };
   if (v.plain || typeof proc.stdin.setRawMode !== 'function') {
     const { runPlain } = await import('./plain/index.js');
     return runPlain(flags, io, terminal);

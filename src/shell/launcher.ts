@@ -42,8 +42,8 @@ export interface FrontEnd {
 }
 
 export interface LaunchOptions {
-  /** The simulator `--demo` runs against (the flow never loads it itself); awaited after the first frame. */
-  demo?: DemoSimulator | Promise<DemoSimulator>;
+  /** The simulator `--demo` runs against (the flow never loads it itself), or how to load it after the first frame. */
+  demo?: DemoSimulator | (() => Promise<DemoSimulator>);
   /** Draw the welcome screen at once, before the front end has loaded (the Ink wizard). */
   firstFrame?: boolean;
   stdin?: NodeJS.ReadStream;
@@ -85,7 +85,7 @@ export async function launchWizard(flags: WizardFlags, io: CommandIO, loadFrontE
   // Then the rest of the flow and the front end (for the wizard: Ink, React and Yoga), together.
   let loaded: [typeof import('../flow/wizard.js'), FrontEnd, DemoSimulator | undefined];
   try {
-    loaded = await Promise.all([import('../flow/wizard.js'), loadFrontEnd(), opts.demo]);
+    loaded = await Promise.all([import('../flow/wizard.js'), loadFrontEnd(), typeof opts.demo === 'function' ? opts.demo() : opts.demo]);
   } catch (error) {
     if (firstFrame) abandonFirstFrame(stdin, stdout);
     throw error;
