@@ -13,7 +13,7 @@
 // the module compile cache of Node 22.1+ at work.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BIN, NODE, ROOT, context, flags, fmt, median, ptyTimeToText, requireBuild, startPty, tempDir, wizardSourcePresent, writeJson } from './lib.mjs';
+import { BIN, NODE, ROOT, context, flags, fmt, median, ptyTimeToText, requireBuild, sleep, startPty, tempDir, wizardSourcePresent, writeJson } from './lib.mjs';
 
 const opts = flags({ runs: 15, warmup: 2, json: '' });
 requireBuild();
@@ -84,6 +84,8 @@ for (let i = 0; i < opts.warmup + opts.runs; i++) {
     } catch (error) {
       failures[name] = String(error.message ?? error).slice(0, 300);
     }
+    // Let the killed process's teardown finish before the next one starts: it would be timed.
+    await sleep(150);
   }
 }
 
