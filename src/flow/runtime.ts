@@ -290,9 +290,14 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   return {
     run(effect) {
       if (effect.type === 'exit') {
-        // Leaving never waits on a stuck socket for more than a second.
+        // Requests stop at once; a copy or a save asked for before leaving finishes first, so
+        // its result is in the exit frame and nothing is written after it. Leaving never waits
+        // more than a second (a stuck socket, a clipboard tool that hangs).
+        controller.abort();
         const grace = new Promise<void>((resolve) => setTimeout(resolve, 1000).unref());
-        void Promise.race([shutdown(), grace]).finally(() => opts.onExit(effect.code));
+        void Promise.race([queue, grace])
+          .then(() => Promise.race([shutdown(), grace]))
+          .finally(() => opts.onExit(effect.code));
         return;
       }
       queue = queue.then(() => (closed ? undefined : (handlers[effect.type] as (e: Effect) => Promise<void>)(effect))).catch(() => undefined);

@@ -103,6 +103,8 @@ export interface WizardState {
   flash?: { tone: Tone; text: string };
   /** Set once the user asked for the report file: where it went. */
   savedReport?: string;
+  /** The digits just typed on a menu or list, so a second one soon after reaches item 10 and up. */
+  numberEntry?: { digits: string; atMs: number; focus: number };
 }
 
 /** Keys as a front end sees them (Ink's `Key`, reduced to what the wizard reads). */
@@ -128,6 +130,8 @@ export type CopyOutcome = { ok: boolean; text: string };
 export type Event =
   // user intents (keys.ts maps keys to these; plain menus send them directly)
   | { type: 'move'; delta: number }
+  /** A number key on a menu or list, with when it was pressed (two digits soon after each other are one number). */
+  | { type: 'number'; digit: string; atMs: number }
   | { type: 'pick'; index: number; activate: boolean }
   | { type: 'accept' }
   | { type: 'back' }

@@ -67,8 +67,6 @@ export interface Menu {
   question: string;
   items: MenuItem[];
   focus: number;
-  /** A number key chooses and goes, or (lists with Quit in them) only moves the focus. */
-  numbers: 'go' | 'focus';
   /** Hint words: what moving does ("choose") and what Enter does ("start"). */
   moveHint: string;
   enterHint: string;
@@ -86,6 +84,11 @@ export interface MenuItem {
 /** A menu line as every front end prints it: a problem starts with its status (✗ FAIL). */
 export function itemText(item: MenuItem): string {
   return item.status ? `${STATUS_MARK[item.status].symbol} ${STATUS_MARK[item.status].word} ${item.label}` : item.label;
+}
+
+/** A menu line's number, right-aligned for the list's longest ("1.", " 9.", "10."): every item has one. */
+export function itemNumber(index: number, count: number): string {
+  return `${index + 1}.`.padStart(String(Math.max(1, count)).length + 1);
 }
 
 export interface ListNav {
@@ -137,11 +140,11 @@ export function hintsOf(view: View): Hint[] {
     hints.push({ keys: 'Enter', label: view.field.submit }, { keys: 'Ctrl-U', label: 'clear' });
   }
   if (view.menu) {
-    hints.push({ keys: '↑↓/1-9', label: view.menu.moveHint });
+    hints.push({ keys: `↑↓/${numberKeys(view.menu.items.length)}`, label: view.menu.moveHint });
     hints.push({ keys: 'Enter', label: view.menu.enterHint });
     for (const item of view.menu.items) if (item.key) hints.push({ keys: item.key.key, label: item.key.hint });
   }
-  if (view.list && view.list.count > 1) hints.push({ keys: '↑↓/1-9', label: view.list.noun });
+  if (view.list && view.list.count > 1) hints.push({ keys: `↑↓/${numberKeys(view.list.count)}`, label: view.list.noun });
   for (const action of view.actions) {
     const last = hints[hints.length - 1];
     // ← and → of one pair read as one hint: "←→ problem".
@@ -153,6 +156,9 @@ export function hintsOf(view: View): Hint[] {
 }
 
 const isArrow = (keys: string) => /^[←→]+$/.test(keys);
+
+/** The number keys of a list of `count` items: "1-5", "1-12" (two digits typed together). */
+const numberKeys = (count: number) => (count <= 1 ? '1' : `1-${count}`);
 
 /** The hint line as one text: "Enter start · q quit", each key kept with its words by no-break spaces. */
 export function hintText(hints: Hint[]): string {

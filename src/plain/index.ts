@@ -36,6 +36,13 @@ export function plainFrontEnd(io: Pick<CommandIO, 'stdout' | 'color' | 'signal' 
       try {
         for (;;) {
           const state = store.getState();
+          if (state.screen.kind === 'exiting') {
+            // The last words wait until a copy or a save asked for before leaving is done, so
+            // they are true and nothing is printed after them.
+            await exited;
+            printer.update(store.getState());
+            return;
+          }
           printer.update(state);
           if (done) return;
           // Let every effect asked for so far answer first (a step, a copy), so no answer lands
@@ -50,11 +57,7 @@ export function plainFrontEnd(io: Pick<CommandIO, 'stdout' | 'color' | 'signal' 
           }
           if (store.getState() !== state || done) continue;
           const question = questionFor(state);
-          if (!question) {
-            if (state.screen.kind !== 'exiting') throw new Error(`plain mode has nothing to ask on the ${state.screen.kind} screen`);
-            await exited;
-            continue;
-          }
+          if (!question) throw new Error(`plain mode has nothing to ask on the ${state.screen.kind} screen`);
           printer.beforeQuestion(state);
           for (const event of await answer(prompter, question)) store.dispatch(event);
         }

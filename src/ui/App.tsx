@@ -1,6 +1,6 @@
 import { Box, Static, useInput, useStdout } from 'ink';
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import { keyToEvent } from '../flow/keys.js';
+import { keyToEvents } from '../flow/keys.js';
 import { viewOf } from '../flow/screens/index.js';
 import type { WizardStore } from '../flow/store.js';
 import { hintsOf, hintText } from '../flow/view.js';
@@ -45,8 +45,7 @@ export function App({ store, size }: { store: WizardStore; size?: TerminalSize }
   const columns = Math.min(terminal.columns, MAX_COLUMNS);
   const onKey = useCallback(
     (input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) => {
-      const event = keyToEvent(store.getState(), input, key);
-      if (event) store.dispatch(event);
+      for (const event of keyToEvents(store.getState(), input, key, Date.now())) store.dispatch(event);
     },
     [store],
   );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DIAGNOSIS_IDS, STEP_IDS, type StepId } from '../../src/core/types.js';
+import { keyToEvents } from '../../src/flow/keys.js';
 import { initialState, next } from '../../src/flow/next.js';
 import { summaryItems } from '../../src/flow/screens/summary.js';
 import type { Event, Screen, Transition, WizardState } from '../../src/flow/types.js';
@@ -101,6 +102,7 @@ describe('credentials', () => {
       { type: 'input', text: ' mx0aBYs33eIilxBWC5' },
       { type: 'accept' },
       { type: 'input', text: 'canary-secret-0123456789abcdef \n' },
+      { type: 'accept' },
     );
     expect(t.effects).toEqual([
       { type: 'set-credentials', apiKey: 'mx0aBYs33eIilxBWC5', secret: 'canary-secret-0123456789abcdef' },
@@ -115,8 +117,8 @@ describe('credentials', () => {
 
   it('a pasted line ending in a newline submits the field', () => {
     const typing = run(start(), { type: 'accept' }, { type: 'credentials-loaded', view: { demo: false } });
-    const t = next(typing.state, { type: 'input', text: 'mx0aBYs33eIilxBWC5\r' });
-    expect(t.state.screen).toMatchObject({ kind: 'credentials', phase: 'typing', index: 1 });
+    const t = run(typing.state, ...keyToEvents(typing.state, 'mx0aBYs33eIilxBWC5\r', {}));
+    expect(t.state.screen).toMatchObject({ kind: 'credentials', phase: 'typing', index: 1, values: { key: 'mx0aBYs33eIilxBWC5' } });
   });
 
   it('refuses two values pasted together and asks again', () => {

@@ -142,13 +142,14 @@ describe('credentials typed at the prompt', () => {
     await w.waitFor('No API key (MEXC_API_KEY) and no secret (MEXC_SECRET_KEY)');
     await w.type('mx0aBYs33eIilxBWC5');
     await w.press(KEYS.enter);
-    await w.type(`${canary}\n`);
+    // Pasted with a space and Enter in one chunk: the line is submitted, the space reported.
+    await w.type(`${canary} \n`);
     await w.waitFor('Summary');
     const all = w.frames.join('\n');
     expect(all).not.toContain(canary);
     expect(all).not.toContain(canary.slice(0, 12));
     expect(all).toContain('•'.repeat(18));
-    expect(w.lastFrame()).toContain('The secret you typed contains a line break: removed it');
+    expect(w.lastFrame()).toContain('The secret you typed ends with whitespace: removed it');
   });
 
   it('Esc from the first field goes back to the menu', async () => {
@@ -163,7 +164,7 @@ describe('credentials typed at the prompt', () => {
 describe('explain', () => {
   it('turns a pasted MEXC error into its diagnosis and fixes', async () => {
     const w = await renderWizard();
-    await w.press('2');
+    await w.press('2', KEYS.enter);
     await w.waitFor('Explain an error');
     await w.type('{"code":700006,"msg":"IP [198.51.100.23] not in the ip white list"}');
     await w.press(KEYS.enter);
@@ -175,7 +176,7 @@ describe('explain', () => {
 
   it('masks anything shaped like a secret in the echoed paste', async () => {
     const w = await renderWizard();
-    await w.press('2');
+    await w.press('2', KEYS.enter);
     await w.type('secret = 45d0b3c26f2644f19bfb98b07741b2f5');
     const f = await w.waitFor('[32 hex characters hidden]');
     expect(f).not.toContain('45d0b3c26f2644f19bfb98b07741b2f5');
@@ -185,7 +186,7 @@ describe('explain', () => {
 describe('signature lab', () => {
   it('finds the mistake in a pasted request, with the known secret', async () => {
     const w = await renderWizard();
-    await w.press('3');
+    await w.press('3', KEYS.enter);
     await w.waitFor(/recomputed with the secret from the environment variable\s+MEXC_SECRET_KEY/);
     // MEXC's documented example, signed correctly (docs/mexc-api.md §1).
     await w.type(
@@ -199,7 +200,7 @@ describe('signature lab', () => {
 
   it('asks for the secret when none is known', async () => {
     const w = await renderWizard({ found: {} });
-    await w.press('3');
+    await w.press('3', KEYS.enter);
     await w.type('https://api.mexc.com/api/v3/account?timestamp=1644489390087&signature=abc');
     await w.press(KEYS.enter);
     await w.waitFor('No secret found');
@@ -358,7 +359,7 @@ describe('layout', () => {
   it('a long fix is clipped with a pointer to p and c, and p prints it in full above', async () => {
     const w = await renderWizard({ state: onFix('signature-invalid'), size: { columns: 60, rows: 24 } });
     await w.waitFor('How to fix it');
-    await w.press('3');
+    await w.press('3', KEYS.enter);
     const f = await w.waitFor('more lines: p prints it in full above');
     expect(f).toContain('+ 6 other fixes');
     await w.press('p');

@@ -25,7 +25,6 @@ export const scenario: ScreenModule<'scenario'> = {
         question: 'Which demo scenario?',
         items: state.scenarios.map((c) => ({ label: c.name, detail: c.description })),
         focus: s.focus,
-        numbers: 'go',
         moveHint: 'choose',
         enterHint: 'run it',
       },

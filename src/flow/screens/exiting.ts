@@ -10,7 +10,9 @@ export const exiting: ScreenModule<'exiting'> = {
   transition: (state) => stay(state),
 
   view(state, s: Of<'exiting'>) {
-    if (s.code === 130) return { paragraphs: [{ text: 'Interrupted: requests aborted, nothing saved.' }], actions: [] };
+    // Always true, whenever a save asked for before leaving lands: it is named once it has.
+    const written: Paragraph = { text: state.savedReport ? `Nothing was written to disk except the report: ${state.savedReport}` : 'Nothing was written to disk except reports you saved.', dim: true };
+    if (s.code === 130) return { paragraphs: [{ text: 'Interrupted: requests aborted.' }, written], actions: [] };
     const ran = STEP_IDS.map((id) => state.results[id]).filter((r) => r !== undefined);
     const failed = ran.filter((r) => r.status === 'fail');
     const causes = [...new Set(failed.map((r) => r.diagnoses[0]?.title ?? r.summary))];
@@ -19,7 +21,7 @@ export const exiting: ScreenModule<'exiting'> = {
     if (ran.length) paragraphs.push({ text: ran.map((r) => `${STATUS_MARK[r.status].symbol}\u00a0${STEP_INFO[r.id].title.replace(/ /g, '\u00a0')}`).join('  ') });
     if (failed.length) paragraphs.push({ text: `${failed.map((r) => STEP_INFO[r.id].title).join(', ')} failed: ${causes.join('; ')}`, tone: 'error' });
     else if (ran.length) paragraphs.push({ text: 'No step failed.', tone: 'ok' });
-    paragraphs.push({ text: 'Bye. Nothing was written to disk except reports you saved.', dim: true });
+    paragraphs.push({ text: 'Bye.' }, written);
     return { paragraphs, actions: [] };
   },
 };

@@ -40,7 +40,7 @@ export const fix: ScreenModule<'fix'> = {
         return stay({ ...printed, flash: { tone: 'ok', text: `Fix ${s.focus + 1} printed in full above.` } });
       }
       case 'rerun':
-        return source.kind === 'step' ? runStep(state, source.result.id, source.mode) : stay(state);
+        return source.kind === 'step' ? runStep(state, source.result.id, source.mode, [], { rerun: true }) : stay(state);
       case 'accept':
         if (source.kind === 'step') return source.mode === 'guide' ? advance(state, source.result.id, 'guide') : openSummary(state);
         return go({ ...state, back: [] }, { kind: 'welcome', focus: 0 });

@@ -100,8 +100,6 @@ export const summary: ScreenModule<'summary'> = {
           item.kind === 'problem' ? { label: item.label, status: item.status } : { label: item.label, key: { key: item.key, hint: item.hint } },
         ),
         focus: s.focus,
-        // Quit is in this list: a number only moves the focus, Enter chooses.
-        numbers: 'focus',
         moveHint: 'move',
         enterHint: 'select',
       },
