@@ -72,7 +72,8 @@ export interface RuntimeOptions {
   demo?: DemoSimulator;
   /** Aborted on Ctrl-C or when the caller's signal fires; passed to every request. */
   signal?: AbortSignal;
-  copy: (text: string, what: string) => Promise<CopyOutcome>;
+  /** Copies to the clipboard; `signal` fires when the wizard has left (a tool still running stops). */
+  copy: (text: string, what: string, signal?: AbortSignal) => Promise<CopyOutcome>;
   dispatch: (event: Event) => void;
   onExit: (code: number) => void;
   /** The session options could not be built (e.g. a bad flag): the wizard must end with this error. */
@@ -97,6 +98,8 @@ const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'A
 export function createRuntime(opts: RuntimeOptions): Runtime {
   const loaders: Loaders = { ...defaultLoaders(opts.demo), ...opts.loaders };
   const controller = new AbortController();
+  // Fired once the wizard has left: a copy still running then stops (requests stop earlier).
+  const leaving = new AbortController();
   const signal = opts.signal ? AbortSignal.any([opts.signal, controller.signal]) : controller.signal;
   let typed: { apiKey?: string; secret?: string } = {};
   let demo: { scenario: string; sim: RunningDemo; apiKey: string; secret: string } | undefined;
@@ -240,13 +243,13 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
         dispatch({ type: 'copied', outcome: { ok: false, text: 'Not copied: the text contains your secret.' } });
         return;
       }
-      dispatch({ type: 'copied', outcome: await opts.copy(text, what) });
+      dispatch({ type: 'copied', outcome: await opts.copy(text, what, leaving.signal) });
     },
     report: async ({ action }) => {
       try {
         const markdown = terminalSafe(redact(await buildReport()), { multiline: true });
         if (action === 'show') dispatch({ type: 'report-ready', action, markdown });
-        else if (action === 'copy') dispatch({ type: 'copied', outcome: await opts.copy(markdown, 'the support report') });
+        else if (action === 'copy') dispatch({ type: 'copied', outcome: await opts.copy(markdown, 'the support report', leaving.signal) });
         else {
           const path = await loaders.writeNewFile(join(opts.cwd, reportFileName(opts.today)), markdown);
           dispatch({ type: 'report-ready', action, path });
@@ -282,6 +285,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     if (closed) return;
     closed = true;
     controller.abort();
+    leaving.abort();
     await dropSession();
     if (demo) await demo.sim.close().catch(() => undefined);
     demo = undefined;

@@ -49,7 +49,7 @@ export interface LaunchOptions {
   stdin?: NodeJS.ReadStream;
   stdout?: NodeJS.WriteStream;
   /** Tests replace the clipboard and the runtime's loaders. */
-  copy?: (text: string, what: string) => Promise<CopyOutcome>;
+  copy?: (text: string, what: string, signal?: AbortSignal) => Promise<CopyOutcome>;
   loaders?: Partial<Loaders>;
 }
 
@@ -102,7 +102,7 @@ export async function launchWizard(flags: WizardFlags, io: CommandIO, loadFrontE
       signal: io.signal,
       host: { node: io.runtime?.node ?? 'unknown', platform: io.platform, arch: io.runtime?.arch ?? 'unknown' },
       ...(demoSimulator ? { demo: demoSimulator } : {}),
-      copy: opts.copy ?? ((text, what) => copyText(text, what, { env: io.env, platform: io.platform, isTTY: io.isTTY, writeRaw })),
+      copy: opts.copy ?? ((text, what, signal) => copyText(text, what, { env: io.env, platform: io.platform, isTTY: io.isTTY, writeRaw, ...(signal ? { signal } : {}) })),
       onExit: (code) => {
         exitCode = code;
         markExited();

@@ -198,7 +198,7 @@ describe('fix screen', () => {
 
   it('arrows and numbers focus a fix; c copies the focused one, never anything else', () => {
     const t = run(atFix(), { type: 'move', delta: 1 }, { type: 'copy' });
-    expect(t.effects).toEqual([{ type: 'copy', text: 'echo fix-2-ip-not-whitelisted', what: 'fix 2 (Fix 2 for ip-not-whitelisted)' }]);
+    expect(t.effects).toEqual([{ type: 'copy', text: 'echo fix-2-ip-not-whitelisted', what: 'fix 2' }]);
     expect(next(atFix(), { type: 'pick', index: 2, activate: false }).state.screen).toMatchObject({ focus: 2 });
     expect(next(atFix(), { type: 'pick', index: 7, activate: false }).state.screen).toMatchObject({ focus: 0 });
   });

@@ -31,7 +31,7 @@ export const fix: ScreenModule<'fix'> = {
       case 'copy': {
         const focused = fixes[s.focus];
         if (!focused) return stay(state);
-        return stay(state, [{ type: 'copy', text: focused.text, what: `fix ${s.focus + 1} (${focused.title})` }]);
+        return stay(state, [{ type: 'copy', text: focused.text, what: `fix ${s.focus + 1}` }]);
       }
       case 'print': {
         const focused = fixes[s.focus];
