@@ -1,5 +1,31 @@
 import { viewOf } from './screens/index.js';
+import type { WizardStore } from './store.js';
 import type { Event, KeyPress, WizardState } from './types.js';
+
+/**
+ * Dispatches what one read from the terminal holds. Outside a text field several characters
+ * in one chunk are keys pressed in a row ("2" and Enter sent together, keys typed ahead while
+ * a step ran): each is read against the screen the one before it led to. In a text field the
+ * chunk is a paste (keyToEvents).
+ */
+export function dispatchKeys(store: Pick<WizardStore, 'getState' | 'dispatch'>, input: string, key: KeyPress, atMs: number): void {
+  let rest = input;
+  for (;;) {
+    const state = store.getState();
+    const single = rest.length <= 1 || isEnter(rest, key) || isNamedKey(key) || state.screen.kind === 'exiting' || Boolean(viewOf(state).field);
+    if (single) {
+      for (const event of keyToEvents(state, rest, key, atMs)) store.dispatch(event);
+      return;
+    }
+    const ch = String.fromCodePoint(rest.codePointAt(0)!);
+    // A run of line breaks is one Enter (CRLF, or Enter pressed twice before it was read).
+    const breaks = /^[\r\n]+/.exec(rest)?.[0];
+    const one = breaks ?? ch;
+    for (const event of keyToEvents(state, one, {}, atMs)) store.dispatch(event);
+    rest = rest.slice(one.length);
+    if (!rest) return;
+  }
+}
 
 /**
  * Keys → events, for front ends that read raw keys, derived from the screen's View: its menu
@@ -32,6 +58,10 @@ export function keyToEvents(state: WizardState, input: string, key: KeyPress, at
 }
 
 const found = (event: Event | undefined): Event[] => (event ? [event] : []);
+
+/** An arrow, Esc, Tab, a Ctrl or Meta combination…: one key, whatever its input says. */
+const NAMED: Array<keyof KeyPress> = ['upArrow', 'downArrow', 'leftArrow', 'rightArrow', 'pageUp', 'pageDown', 'return', 'escape', 'ctrl', 'meta', 'tab', 'backspace', 'delete'];
+const isNamedKey = (key: KeyPress) => NAMED.some((name) => key[name] === true);
 
 /**
  * Enter: the key, or a chunk made only of line breaks (a terminal's CR, CRLF or LF, or Enter

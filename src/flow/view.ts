@@ -1,5 +1,5 @@
 import type { LabFinding } from '../core/lab/types.js';
-import type { Diagnosis, StepStatus } from '../core/types.js';
+import type { Diagnosis, Fix, StepStatus } from '../core/types.js';
 import { STATUS_MARK } from './content.js';
 import type { Event, Tone } from './types.js';
 
@@ -79,6 +79,14 @@ export interface MenuItem {
   status?: StepStatus;
   /** A letter that chooses this item at once (y, n, t, v…), with its hint words. */
   key?: { key: string; hint: string };
+}
+
+/**
+ * Code and commands (sh, PowerShell, Python, JavaScript): every front end keeps each line whole
+ * and unchanged, so a selection pastes and runs. Steps and text are prose and wrap at words.
+ */
+export function isCodeFix(fix: Pick<Fix, 'lang'>): boolean {
+  return fix.lang !== 'steps' && fix.lang !== 'text';
 }
 
 /** A menu line as every front end prints it: a problem starts with its status (✗ FAIL). */

@@ -2,7 +2,7 @@ import type { Diagnosis, Fix, StepResult } from '../core/types.js';
 import { banner, STEP_INFO, TONE_MARK } from '../flow/content.js';
 import { viewOf } from '../flow/screens/index.js';
 import type { LogEntry, Screen, WizardState } from '../flow/types.js';
-import { itemText, type Body, type Paragraph, type View } from '../flow/view.js';
+import { isCodeFix, itemText, type Body, type Paragraph, type View } from '../flow/view.js';
 import { statusLabel, toned, type Styler } from '../shell/format.js';
 import { displayWidth, wrap } from '../shell/layout.js';
 import { hintFits } from './prompter.js';
@@ -170,7 +170,7 @@ export function renderDiagnosis(d: Diagnosis, ctx: RenderContext): string[] {
  * indentation). Web steps and prose are words: they wrap, numbered lines with a hanging indent.
  */
 export function renderFixText(fix: Fix, w: number): string[] {
-  if (fix.lang !== 'steps' && fix.lang !== 'text') return fix.text.split('\n');
+  if (isCodeFix(fix)) return fix.text.split('\n');
   return fix.text.split('\n').flatMap((line) => {
     const lead = /^(\s*(?:\d+[.)]|[-•*])\s+)/.exec(line)?.[1] ?? /^\s*/.exec(line)?.[0] ?? '';
     return prose(line.slice(lead.length), w, lead, ' '.repeat(displayWidth(lead)));

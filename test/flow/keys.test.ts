@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { keyToEvents } from '../../src/flow/keys.js';
+import { dispatchKeys, keyToEvents } from '../../src/flow/keys.js';
 import { initialState, next } from '../../src/flow/next.js';
 import { viewOf } from '../../src/flow/screens/index.js';
 import { hintsOf } from '../../src/flow/view.js';
-import type { KeyPress, Screen, WizardState } from '../../src/flow/types.js';
+import type { Event, KeyPress, Screen, WizardState } from '../../src/flow/types.js';
 import { diagnosis, result } from '../support/fixtures.js';
 
 const base = initialState({ version: '1', today: '2026-03-10' });
@@ -196,5 +196,30 @@ describe('numbers past 9', () => {
     expect(press(menu, '0', 10_000)).toBe(menu);
     const fix = { ...menu, screen: { kind: 'fix', source: { kind: 'explain', text: 'x' }, diagnoses: [diagnosis('key-invalid')], index: 0, focus: 0 } } as WizardState;
     expect(press(fix, '9', 10_000).screen).toMatchObject({ focus: 0 });
+  });
+});
+
+describe('several keys in one chunk', () => {
+  const store = (state: WizardState) => {
+    let current = state;
+    return { getState: () => current, dispatch: (e: Event) => (current = next(current, e).state), state: () => current };
+  };
+
+  it('on a menu: "2" and Enter sent together choose item 2', () => {
+    const s = store(initialState({ version: '1', today: '2026-03-10' }));
+    dispatchKeys(s, '2\r', {}, 1);
+    expect(s.state().screen).toMatchObject({ kind: 'explain', phase: 'input' });
+  });
+
+  it('each key is read on the screen the one before led to: "2", Enter, then text typed into the field', () => {
+    const s = store(initialState({ version: '1', today: '2026-03-10' }));
+    dispatchKeys(s, '2\r700002', {}, 1);
+    expect(s.state().screen).toMatchObject({ kind: 'explain', phase: 'input', text: '700002' });
+  });
+
+  it('a run of line breaks is one Enter', () => {
+    const s = store(initialState({ version: '1', today: '2026-03-10' }));
+    dispatchKeys(s, '2\r\n', {}, 1);
+    expect(s.state().screen).toMatchObject({ kind: 'explain', phase: 'input', text: '' });
   });
 });

@@ -152,6 +152,17 @@ export class Terminal {
     return Number(/EXIT=(\d+)/.exec(seen)?.[1]);
   }
 
+  /** tmux's newest paste buffer (what `prefix ]` pastes), or undefined when there is none. */
+  pasteBuffer(): string | undefined {
+    const r = spawnSync('tmux', ['-L', this.socket, 'show-buffer'], { encoding: 'utf8' });
+    return r.status === 0 ? r.stdout : undefined;
+  }
+
+  /** A server option (`set -s set-clipboard on`). */
+  setServerOption(name: string, value: string): void {
+    this.tmux('set', '-s', name, value);
+  }
+
   /** Literal text (never read as key names). */
   type(text: string): void {
     this.tmux('send-keys', '-t', 'w', '-l', text);

@@ -356,14 +356,33 @@ describe('layout', () => {
     }
   });
 
-  it('a long fix is clipped with a pointer to p and c, and p prints it in full above', async () => {
+  it('a long fix is clipped with a pointer to p and c, and p prints it whole above', async () => {
     const w = await renderWizard({ state: onFix('signature-invalid'), size: { columns: 60, rows: 24 } });
     await w.waitFor('How to fix it');
-    await w.press('3', KEYS.enter);
-    const f = await w.waitFor('more lines: p prints it in full above');
+    await w.press('3');
+    const f = await w.waitFor(/more lines.*: p prints it whole above/);
     expect(f).toContain('+ 6 other fixes');
     await w.press('p');
     const printed = await w.waitFor('── end ──');
     expect(printed).toContain('hmac.new');
+  });
+
+  it('a code line wider than the screen is cut and marked, never folded; p prints it unbroken', async () => {
+    const w = await renderWizard({ state: onFix('signature-invalid'), size: { columns: 60, rows: 60 } });
+    await w.press('2');
+    const f = await w.waitFor('❯ 2. Known-good request with curl');
+    const d = (w.state().screen as Extract<WizardState['screen'], { kind: 'fix' }>).diagnoses[0]!;
+    const long = d.fixes[1]!.text.split('\n').find((l) => l.includes("awk '{print $NF}'"))!;
+    expect(long.length).toBeGreaterThan(60);
+    const rows = f.split('\n');
+    const row = rows.find((r) => r.startsWith('SIGNATURE='))!;
+    expect(row.endsWith('…')).toBe(true);
+    expect(long.startsWith(row.slice(0, -1))).toBe(true);
+    // The rest of the line is nowhere on screen: no row starts with a piece of it.
+    expect(rows.some((r) => r.startsWith("{print $NF}')") || r.startsWith("$NF}')"))).toBe(false);
+    expect(f).toMatch(/lines cut at …: p prints it whole above, c copies it/);
+    await w.press('p');
+    const printed = await w.waitFor('── end ──');
+    expect(printed.split('\n')).toContain(long);
   });
 });
