@@ -103,15 +103,26 @@ function facts(view: View): string[] {
 /** Whitespace removed: the two front ends wrap at different places (and Ink cuts long words). */
 const squash = (s: string) => stripAnsi(s).replace(/\s+/g, '');
 
-/** Every frame Ink draws for this screen as the focus moves over its menu or list. */
-function inkText(state: WizardState): string {
+/**
+ * Every frame Ink draws for this screen as the focus moves over its menu or list, and what `p`
+ * prints where the screen offers it: a code line wider than the screen is cut on it, and p is
+ * where it shows whole.
+ */
+async function inkText(state: WizardState): Promise<string> {
   const view = viewOf(state);
   const count = view.menu?.items.length ?? view.list?.count ?? 1;
   const frames: string[] = [];
   for (let focus = 0; focus < Math.max(1, count); focus++) {
     const screen = 'focus' in state.screen && count > 1 ? ({ ...state.screen, focus } as Screen) : state.screen;
-    const ink = render(<App store={createStore({ ...state, screen }, () => undefined)} size={{ columns: 100, rows: 400 }} />);
+    const store = createStore({ ...state, screen }, () => undefined);
+    const ink = render(<App store={store} size={{ columns: 100, rows: 400 }} />);
     frames.push(ink.lastFrame() ?? '');
+    if (view.actions.some((a) => a.id === 'print-fix')) {
+      store.dispatch({ type: 'print' });
+      // The printed text is written after React commits (an effect): wait for it.
+      for (let i = 0; i < 200 && !ink.frames.some((f) => f.includes('── end ──')); i++) await new Promise((r) => setTimeout(r, 5));
+      frames.push(ink.frames.join('\n'));
+    }
     ink.unmount();
   }
   return frames.join('\n');
@@ -148,8 +159,8 @@ function plainEvents(question: Question | undefined): Event[][] {
 describe.each(STATES)('%s', (_name, state) => {
   const view = viewOf(state);
 
-  it('shows every fact of the View in the Ink wizard and in plain mode', () => {
-    const ink = squash(inkText(state));
+  it('shows every fact of the View in the Ink wizard and in plain mode', async () => {
+    const ink = squash(await inkText(state));
     const plain = squash(plainText(state).text);
     for (const fact of facts(view)) {
       expect(ink, `Ink misses: ${fact}`).toContain(squash(fact));

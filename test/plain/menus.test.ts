@@ -87,7 +87,7 @@ describe('the fix menu', () => {
       state = t.state;
       effects.push(...t.effects);
     }
-    expect(effects).toEqual([{ type: 'copy', text: 'echo 3', what: 'fix 3 (Fix 3 for clock-ahead)' }]);
+    expect(effects).toEqual([{ type: 'copy', text: 'echo 3', what: 'fix 3' }]);
   });
 
   it('offers the helpers that fit the diagnosis, as the Ink screen does', () => {

@@ -45,7 +45,7 @@ describe('runPlain in the demo', () => {
     await run({ demo: true, scenario: 'ip-not-whitelisted', verbose: false });
     const out = io.out();
     expect(out.split('Fix 1: Add 198.51.100.23').length - 1).toBe(1);
-    expect(out).toContain('Copied fix 1 (Add 198.51.100.23');
+    expect(out).toContain('Copied fix 1 (test).');
   });
 
   it('continues past a fix to the summary and re-runs a step on request', async () => {
