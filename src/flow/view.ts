@@ -17,6 +17,8 @@ export interface View {
   paragraphs?: Paragraph[];
   /** The screen's structured content, when it has more than paragraphs. */
   body?: Body;
+  /** Web pages to go on with: the URL always shown, a clickable link (OSC 8) where the terminal draws one. */
+  links?: Link[];
   /** Choices the user picks one of (Ink: a menu with a pointer; plain: a numbered select). */
   menu?: Menu;
   /** Items of the body the user moves a focus over, for actions that work on one of them. */
@@ -58,9 +60,12 @@ export type Body =
       findings: Array<Pick<LabFinding, 'id' | 'title' | 'detail' | 'severity'>>;
       focus: number;
       notes: string[];
-    }
-  /** The summary's checklist and its verdict. */
-  | { kind: 'checklist'; steps: Array<{ status: StepStatus; title: string; summary: string }>; verdict: Paragraph; saved?: string };
+    };
+
+export interface Link {
+  label: string;
+  url: string;
+}
 
 export interface Menu {
   /** The question above the choices (plain mode asks it; Ink shows it in bold). */

@@ -16,7 +16,7 @@ import { renderError, renderFlash, renderLogEntry, renderScreen, screenKey, type
 /** The plain front end; `prompter` replaces the keyboard in tests. */
 export function plainFrontEnd(io: Pick<CommandIO, 'stdout' | 'color' | 'signal' | 'env' | 'promptSecret'>, opts: { verbose: boolean; prompter?: Prompter }): FrontEnd {
   return {
-    async show({ wizard, stdin, stdout, exited }) {
+    async show({ wizard, stdin, stdout, exited, hyperlinks }) {
       const { store, runtime } = wizard;
       const prompter =
         opts.prompter ??
@@ -31,7 +31,7 @@ export function plainFrontEnd(io: Pick<CommandIO, 'stdout' | 'color' | 'signal' 
       let done = false;
       void exited.then(() => (done = true));
       const interrupt = () => store.dispatch({ type: 'interrupt' });
-      const printer = createPrinter(io, stdout, opts.verbose, prompter.keys);
+      const printer = createPrinter(io, stdout, opts.verbose, prompter.keys, hyperlinks);
       runtime.warmUp();
       try {
         for (;;) {
@@ -109,12 +109,12 @@ export async function answer(prompter: Prompter, question: Question): Promise<Ev
  * Prints what changed since the last look, never redrawing: new history entries, the screen
  * when a new one is entered, then the one-line flash ("Copied…").
  */
-export function createPrinter(io: Pick<CommandIO, 'stdout' | 'color'>, stdout: Pick<NodeJS.WriteStream, 'columns'>, verbose: boolean, keys?: string) {
+export function createPrinter(io: Pick<CommandIO, 'stdout' | 'color'>, stdout: Pick<NodeJS.WriteStream, 'columns'>, verbose: boolean, keys?: string, hyperlinks = false) {
   let lastSeq = 0;
   let lastScreen: string | undefined;
   let lastFlash: WizardState['flash'];
   const s = styler(io.color);
-  const ctx = (): RenderContext => ({ s, columns: stdout.columns || 80, verbose, ...(keys ? { keys } : {}) });
+  const ctx = (): RenderContext => ({ s, columns: stdout.columns || 80, verbose, hyperlinks, ...(keys ? { keys } : {}) });
   const print = (lines: string[]) => {
     if (lines.length) io.stdout(`${lines.join('\n')}\n`);
   };

@@ -4,6 +4,7 @@ import { viewOf } from '../flow/screens/index.js';
 import type { LogEntry, Screen, WizardState } from '../flow/types.js';
 import { isCodeFix, itemText, type Body, type Paragraph, type View } from '../flow/view.js';
 import { statusLabel, toned, type Styler } from '../shell/format.js';
+import { hyperlink } from '../shell/hyperlink.js';
 import { displayWidth, wrap } from '../shell/layout.js';
 import { hintFits } from './prompter.js';
 
@@ -17,6 +18,8 @@ import { hintFits } from './prompter.js';
 
 export interface RenderContext {
   s: Styler;
+  /** The terminal draws OSC 8 links (shell/hyperlink.ts): URLs are clickable too. */
+  hyperlinks?: boolean;
   /** Terminal columns; prose wraps one short of it so no line hits the terminal's own wrap. */
   columns: number;
   verbose: boolean;
@@ -104,6 +107,7 @@ function renderView(view: View, ctx: RenderContext): string[] {
   if (view.heading) out.push(...prose(view.heading, w).map(s.bold));
   if (view.status) out.push(`${statusLabel(view.status.status, s)}  ${view.status.text}`);
   for (const p of view.paragraphs ?? []) out.push(...renderParagraph(p, ctx));
+  for (const link of view.links ?? []) out.push(...prose(`${link.label}:`, w).map(s.dim), `  ${hyperlink(link.url, link.url, Boolean(ctx.hyperlinks))}`);
   if (view.body) out.push(...renderBody(view.body, ctx));
   // Details a menu line has no room for (scenario descriptions) are listed in full first.
   const menu = view.menu;
@@ -136,13 +140,6 @@ function renderBody(body: Body, ctx: RenderContext): string[] {
       return renderDiagnosis(body.diagnosis, ctx);
     case 'lab':
       return renderLabResult(body, ctx);
-    case 'checklist': {
-      const titleWidth = Math.max(...body.steps.map((step) => step.title.length));
-      const out = body.steps.flatMap((step) => besideLabel(`${statusLabel(step.status, s)}  ${step.title.padEnd(titleWidth)}  `, titleWidth + 10, step.summary, w));
-      out.push('', ...renderParagraph(body.verdict, ctx));
-      if (body.saved) out.push(s.dim(body.saved));
-      return out;
-    }
   }
 }
 

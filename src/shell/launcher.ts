@@ -7,6 +7,7 @@ import type { CopyOutcome, Screen } from '../flow/types.js';
 import type { Wizard } from '../flow/wizard.js';
 import { VERSION } from '../version.js';
 import { copyText } from './clipboard.js';
+import { supportsHyperlinks } from './hyperlink.js';
 import { abandonFirstFrame, drawFirstFrame, firstFrameText, type DrawnFrame } from './first-frame.js';
 import { EXIT, type CommandIO } from './io.js';
 import { sessionOptions, type CommonFlags } from './options.js';
@@ -34,6 +35,8 @@ export interface ShowContext {
   firstFrame?: DrawnFrame;
   /** Writes to the terminal outside the front end's frame (the OSC 52 clipboard sequence). */
   writeRaw: (data: string) => void;
+  /** The terminal draws OSC 8 links (shell/hyperlink.ts): URLs may be made clickable. */
+  hyperlinks: boolean;
 }
 
 /** A front end: shows the wizard until it exits; resolves once its last frame is written. */
@@ -121,7 +124,8 @@ export async function launchWizard(flags: WizardFlags, io: CommandIO, loadFrontE
   io.signal.addEventListener('abort', interrupt, { once: true });
   if (io.signal.aborted) interrupt();
   try {
-    await frontEnd.show({ wizard, stdin, stdout, exited, writeRaw, ...(firstFrame ? { firstFrame } : {}) });
+    const hyperlinks = supportsHyperlinks(io.env, io.isTTY);
+    await frontEnd.show({ wizard, stdin, stdout, exited, writeRaw, hyperlinks, ...(firstFrame ? { firstFrame } : {}) });
   } finally {
     io.signal.removeEventListener('abort', interrupt);
     await wizard.runtime.shutdown();

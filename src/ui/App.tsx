@@ -39,7 +39,7 @@ function useTerminalSize(override?: TerminalSize): TerminalSize {
  * the last input hook unmounts while screens swap: vadimdemedes/ink#943), and maps keys to
  * events through the flow's `keyToEvent`; nothing below it reads keys.
  */
-export function App({ store, size }: { store: WizardStore; size?: TerminalSize }) {
+export function App({ store, size, hyperlinks = false }: { store: WizardStore; size?: TerminalSize; hyperlinks?: boolean }) {
   const state = useSyncExternalStore(store.subscribe, store.getState, store.getState);
   const terminal = useTerminalSize(size);
   const columns = Math.min(terminal.columns, MAX_COLUMNS);
@@ -72,7 +72,7 @@ export function App({ store, size }: { store: WizardStore; size?: TerminalSize }
     <>
       <Static items={laidOut}>{(entry) => <LogItem key={entry.seq} entry={entry} width={columns} />}</Static>
       <Box flexDirection="column" width={columns} marginTop={1}>
-        <ViewScreen view={view} columns={columns} maxRows={maxRows} />
+        <ViewScreen view={view} columns={columns} maxRows={maxRows} hyperlinks={hyperlinks} />
         {state.flash ? <Flash tone={state.flash.tone} text={state.flash.text} width={columns} /> : null}
         {hints.length ? (
           <Box marginTop={1}>

@@ -10,11 +10,11 @@ import { App } from './App.js';
  */
 export function inkFrontEnd(opts: { screenReader?: boolean } = {}): FrontEnd {
   return {
-    async show({ wizard, stdin, stdout, exited, firstFrame }) {
+    async show({ wizard, stdin, stdout, exited, firstFrame, hyperlinks }) {
       // Exact widths for the live area's layout: string-width is part of Ink, already loaded.
       await loadTextMeasure();
       const draw = () =>
-        render(<App store={wizard.store} />, {
+        render(<App store={wizard.store} hyperlinks={hyperlinks} />, {
           stdin,
           stdout,
           exitOnCtrlC: false,

@@ -95,7 +95,7 @@ function facts(view: View): string[] {
     add(d.title, d.explanation, ...d.evidence, ...d.fixes.flatMap((f) => [f.title, f.text]));
   }
   if (body?.kind === 'lab') add(body.verdict, ...body.facts, ...body.findings.flatMap((f) => [f.title, f.detail]), ...body.notes);
-  if (body?.kind === 'checklist') add(...body.steps.flatMap((s) => [s.title, s.summary]), body.verdict.text, body.saved);
+  for (const link of view.links ?? []) add(link.label, link.url);
   if (view.menu) add(view.menu.question, ...view.menu.items.flatMap((i) => [itemText(i), i.detail]));
   return out;
 }

@@ -117,7 +117,7 @@ describe('the summary menu', () => {
       '✗ FAIL Account: Title of ip-not-whitelisted',
       'Show the support report (redacted)',
       'Copy the support report',
-      'Save it as mexc-wizard-report-2026-05-01.md',
+      'Save it in this folder',
       'Run every check again',
       'Quit',
     ]);

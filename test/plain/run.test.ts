@@ -71,8 +71,10 @@ describe('runPlain in the demo', () => {
   it('exits 0 when every check passes', async () => {
     const { io, run } = session(['Diagnose the demo key', 'Use these credentials', 'Quit']);
     await expect(run({ demo: true, scenario: 'ok', verbose: false })).resolves.toBe(0);
-    expect(io.out()).toContain('No problems found.');
+    expect(io.out()).toContain('✓ Summary: No problems found · 6 checks: 6 passed');
     expect(io.out()).not.toContain('FAIL');
+    // Each step once: its line as it ran, not again in the summary.
+    expect(io.out().split('Order read:').length - 1).toBe(1);
   });
 
   it('offers the scenarios when --demo has none, and Esc goes back', async () => {

@@ -231,7 +231,7 @@ describe('key expiry helper', () => {
 });
 
 describe('summary', () => {
-  it('lists the checklist, the problems and the report actions; Enter opens the first problem', async () => {
+  it('opens with the verdict and counts, lists the problems and the report actions; Enter opens a problem', async () => {
     const w = await renderWizard({ session: scriptedSession({ trade: stepResult('trade', 'fail', [catalog('permission-denied', { permission: 'SPOT_DEAL_WRITE' })]) }) });
     await w.press(KEYS.enter);
     await w.waitFor('Use these credentials');
@@ -239,10 +239,13 @@ describe('summary', () => {
     await w.waitFor('How to fix it');
     await w.press(KEYS.enter);
     const f = await w.waitFor('Summary');
-    expect(f).toMatch(/✗ FAIL\s+Trade/);
-    expect(f).toContain('✗ 1 problem');
-    expect(f).toContain('Save it as mexc-wizard-report-2026-03-10.md');
-    await w.press(KEYS.enter);
+    expect(f).toContain('✗ Summary: 1 problem found · 6 checks: 5 passed, 1 failed');
+    expect(f).toMatch(/❯ 1\. ✗ FAIL Trade:/);
+    expect(f).toContain('Save it in this folder');
+    expect(f).toContain('https://www.mexc.com/api-docs/spot-v3/introduction');
+    await w.press('4');
+    expect(await w.waitFor('❯ 4. Save it in this folder')).toContain('as mexc-wizard-report-2026-03-10.md (-2, -3… when that name is taken)');
+    await w.press('1', KEYS.enter);
     await w.waitFor('Step 6 of 6 · Trade');
     await w.press(KEYS.escape);
     await w.waitFor('Summary');

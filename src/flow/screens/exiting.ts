@@ -1,10 +1,14 @@
 import { STEP_IDS } from '../../core/types.js';
-import { STATUS_MARK, STEP_INFO } from '../content.js';
+import { STEP_INFO } from '../content.js';
 import { stay, type Of } from '../navigation.js';
 import type { Paragraph } from '../view.js';
 import type { ScreenModule } from './module.js';
+import { runVerdict } from './summary.js';
 
-/** The last words, left in the terminal after exit: the checklist's verdict in a line or two. */
+/**
+ * The last words, left in the terminal after exit: the run's verdict with its counts, what
+ * failed and why, and what was written to disk. Each step's own line is already above.
+ */
 
 export const exiting: ScreenModule<'exiting'> = {
   transition: (state) => stay(state),
@@ -17,10 +21,8 @@ export const exiting: ScreenModule<'exiting'> = {
     const failed = ran.filter((r) => r.status === 'fail');
     const causes = [...new Set(failed.map((r) => r.diagnoses[0]?.title ?? r.summary))];
     const paragraphs: Paragraph[] = [];
-    // No-break spaces keep each mark with its step when the line wraps.
-    if (ran.length) paragraphs.push({ text: ran.map((r) => `${STATUS_MARK[r.status].symbol}\u00a0${STEP_INFO[r.id].title.replace(/ /g, '\u00a0')}`).join('  ') });
-    if (failed.length) paragraphs.push({ text: `${failed.map((r) => STEP_INFO[r.id].title).join(', ')} failed: ${causes.join('; ')}`, tone: 'error' });
-    else if (ran.length) paragraphs.push({ text: 'No step failed.', tone: 'ok' });
+    if (ran.length) paragraphs.push(runVerdict(state));
+    if (failed.length) paragraphs.push({ text: `${failed.map((r) => STEP_INFO[r.id].title).join(', ')} failed: ${causes.join('; ')}` });
     paragraphs.push({ text: 'Bye.' }, written);
     return { paragraphs, actions: [] };
   },
