@@ -21,7 +21,7 @@ import type { CopyOutcome, CredentialView, Effect, Event, ScenarioChoice } from 
  */
 
 /** The part of a Session the wizard uses (a fake stands in for it in tests). */
-export type WizardSession = Pick<Session, 'runStep' | 'setTypedCredentials' | 'credentials' | 'report' | 'fixContext' | 'close'>;
+export type WizardSession = Pick<Session, 'runStep' | 'setTypedCredentials' | 'setSymbol' | 'credentials' | 'report' | 'fixContext' | 'close'>;
 
 export interface RunningDemo {
   url: string;
@@ -102,6 +102,8 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const leaving = new AbortController();
   const signal = opts.signal ? AbortSignal.any([opts.signal, controller.signal]) : controller.signal;
   let typed: { apiKey?: string; secret?: string } = {};
+  /** The symbol the user's bot trades, once the wizard asked (else --symbol, in the options). */
+  let symbol: string | undefined;
   let demo: { scenario: string; sim: RunningDemo; apiKey: string; secret: string } | undefined;
   let sessionPromise: Promise<WizardSession> | undefined;
   let closed = false;
@@ -142,6 +144,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const session = (): Promise<WizardSession> => {
     sessionPromise ??= loaders.createSession(sessionOptions()).then((s) => {
       if (typed.apiKey || typed.secret) s.setTypedCredentials(typed.apiKey, typed.secret);
+      if (symbol) s.setSymbol(symbol);
       return s;
     });
     return sessionPromise;
@@ -201,6 +204,10 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       typed = { ...typed, ...(apiKey ? { apiKey } : {}), ...(secret ? { secret } : {}) };
       if (sessionPromise) (await session()).setTypedCredentials(typed.apiKey, typed.secret);
     },
+    'set-symbol': async ({ symbol: chosen }) => {
+      symbol = chosen;
+      if (sessionPromise) (await session()).setSymbol(chosen);
+    },
     'run-step': async ({ id }) => {
       let result: StepResult;
       try {
@@ -213,7 +220,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     },
     explain: async ({ text }) => {
       try {
-        const ctx = sessionPromise ? (await session()).fixContext() : fixContextBeforeSession(sessionOptions(), currentCredentials());
+        const ctx = sessionPromise ? (await session()).fixContext() : fixContextBeforeSession({ ...sessionOptions(), ...(symbol ? { symbol } : {}) }, currentCredentials());
         // Looked at for the secret first, then masked before anything reads or quotes it.
         const exposed = secretExposedFinding(text, redactor());
         const { diagnoses, recognised } = await loaders.explain(redact(text), ctx);

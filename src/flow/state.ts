@@ -11,6 +11,8 @@ export interface InitInput {
   scenarios?: ScenarioChoice[];
   /** The launcher already drew the banner (before Ink loaded), so the log starts without it. */
   bannerShown?: boolean;
+  /** `--symbol`: the trade steps use it and the wizard does not ask. */
+  symbol?: string;
 }
 
 export function initialState(input: InitInput): WizardState {
@@ -25,5 +27,6 @@ export function initialState(input: InitInput): WizardState {
     demo: { enabled: demo, ...(input.scenario ? { scenario: input.scenario } : {}) },
     scenarios: input.scenarios ?? [],
     results: {},
+    ...(input.symbol ? { symbol: { value: input.symbol, fromFlag: true } } : {}),
   };
 }

@@ -60,6 +60,8 @@ export type Screen =
       values: Partial<Record<CredentialField, string>>;
       error?: string;
     }
+  /** Which symbol the user's bot trades (the trade steps use it); `text` is what was typed. */
+  | { kind: 'symbol'; text: string; error?: string }
   | { kind: 'step'; id: StepId; mode: RunMode }
   | { kind: 'fix'; source: FixSource; diagnoses: Diagnosis[]; index: number; focus: number }
   | { kind: 'expiry'; phase: ExpiryPhase; focus: number; text: string; ipBound?: boolean; result?: ExpiryResult; error?: string }
@@ -97,6 +99,8 @@ export interface WizardState {
   demo: { enabled: boolean; scenario?: string; url?: string };
   scenarios: ScenarioChoice[];
   credentials?: CredentialView;
+  /** The symbol the trade steps use: from --symbol (then never asked), or the user's answer. */
+  symbol?: { value: string; fromFlag: boolean };
   /** Latest result of each step (re-runs replace). */
   results: Partial<Record<StepId, StepResult>>;
   /** One line about the last action (copied, saved…), cleared when the screen changes. */
@@ -166,6 +170,8 @@ export type Effect =
   | { type: 'start-demo'; scenario: string }
   /** Cleaned values typed at the masked prompt; undefined keeps what was found. */
   | { type: 'set-credentials'; apiKey?: string; secret?: string }
+  /** The symbol the user's bot trades, for the trade steps. */
+  | { type: 'set-symbol'; symbol: string }
   | { type: 'run-step'; id: StepId }
   | { type: 'explain'; text: string }
   | { type: 'inspect'; text: string; secret?: string }

@@ -79,6 +79,7 @@ export async function launchWizard(flags: WizardFlags, io: CommandIO, loadFrontE
     demo,
     ...(demo && scenario ? { scenario } : {}),
     bannerShown: Boolean(opts.firstFrame),
+    ...(session.symbol ? { symbol: session.symbol } : {}),
   });
   // The welcome screen first, from its own module: the other screens, the runtime and the
   // catalog they pull in load after it is on the terminal.

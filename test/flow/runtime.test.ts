@@ -32,6 +32,7 @@ function fakeSession(log: string[]): WizardSession {
       return result(id, 'pass');
     },
     setTypedCredentials: (k, s) => void log.push(`typed ${k ?? '-'} ${s ? 'secret' : '-'}`),
+    setSymbol: (symbol) => void log.push(`symbol ${symbol}`),
     credentials: () => ({}),
     report: () => ({ ok: true, baseUrl: 'x', steps: [] }),
     fixContext: () => ({ baseUrl: 'x', symbol: 'BTCUSDT', recvWindowMs: 5000, platform: 'linux' }),

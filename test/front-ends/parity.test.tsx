@@ -61,6 +61,8 @@ const STATES: Array<[string, WizardState]> = [
   ['credentials review', run(base(), { type: 'accept' }, FOUND)],
   ['credentials typing', run(base(), { type: 'accept' }, { type: 'credentials-loaded', view: { demo: false } }, { type: 'input', text: 'mx0a' })],
   ['credentials typing, key known', run(base(), { type: 'accept' }, { type: 'credentials-loaded', view: { demo: false, key: { masked: 'mx0a…WC5', where: 'MEXC_API_KEY in .env' } } })],
+  ['symbol question', run(base(), { type: 'accept' }, FOUND, { type: 'accept' })],
+  ['symbol question, refused', run(base(), { type: 'accept' }, FOUND, { type: 'accept' }, { type: 'input', text: 'BTC USDT' }, { type: 'accept' })],
   ['step', on(base(), { kind: 'step', id: 'clock', mode: 'guide' })],
   ['fix, two problems', on({ ...base(), results: { account } }, fixOf(account))],
   ['fix, second problem', on({ ...base(), results: { account } }, { ...(fixOf(account) as Extract<Screen, { kind: 'fix' }>), index: 1 })],

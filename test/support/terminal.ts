@@ -188,11 +188,14 @@ export class Terminal {
     return n;
   }
 
-  /** Picks a menu line by its label: its number, then Enter, as a user would. */
+  /**
+   * Picks a menu line by its label, as a user would: its number (which moves the pointer to
+   * it, in the wizard and in enquirer's menus alike), then Enter once the pointer is there.
+   */
   async choose(label: string): Promise<void> {
     const n = this.menuNumber(label);
     this.type(n);
-    await sleep(150);
+    await this.waitFor(new RegExp(`[❯▸]\\s*${n}\\. ${escapeRegExp(label)}`), { in: 'text' });
     this.press('Enter');
   }
 

@@ -41,6 +41,8 @@ describe('diagnose: the happy path', () => {
     expect(review).toContain('MEXC_API_KEY in .env');
     expect(review).not.toContain('45d0b3c26f2644f19bfb98b07741b2f5');
     await w.press(KEYS.enter);
+    await w.waitFor('Which symbol does your bot trade?');
+    await w.press(KEYS.enter);
     const summary = await w.waitFor('No problems found');
     for (const id of STEP_IDS) expect(summary).toContain(`${id}: pass`);
     expect(summary).toMatch(/✓ PASS\s+1 Credentials:/);
@@ -57,6 +59,8 @@ describe('diagnose: the happy path', () => {
     await w.press(KEYS.enter);
     await w.waitFor('Use these credentials');
     await w.press(KEYS.enter);
+    await w.waitFor('Which symbol does your bot trade?');
+    await w.press(KEYS.enter);
     const f = await w.waitFor('Step 1 of 6 · Credentials');
     expect(f).toContain('Checking key and secret for copy-paste damage');
     expect(f).toContain('Ctrl-C stop and quit');
@@ -70,6 +74,8 @@ describe('failures branch to their quick-fix screen', () => {
     const w = await renderWizard({ session: scriptedSession({ [result.id]: result }), ...(size ? { size } : {}) });
     await w.press(KEYS.enter);
     await w.waitFor('Use these credentials');
+    await w.press(KEYS.enter);
+    await w.waitFor('Which symbol does your bot trade?');
     await w.press(KEYS.enter);
     await w.waitFor('How to fix it');
     return w;
@@ -144,6 +150,9 @@ describe('credentials typed at the prompt', () => {
     await w.press(KEYS.enter);
     // Pasted with a space and Enter in one chunk: the line is submitted, the space reported.
     await w.type(`${canary} \n`);
+    await w.waitFor('Which symbol does your bot trade?');
+    // The symbol and Enter in one chunk, as a paste ending in a newline.
+    await w.type('ethusdt\r');
     await w.waitFor('Summary');
     const all = w.frames.join('\n');
     expect(all).not.toContain(canary);
@@ -217,6 +226,8 @@ describe('key expiry helper', () => {
     await w.press(KEYS.enter);
     await w.waitFor('Use these credentials');
     await w.press(KEYS.enter);
+    await w.waitFor('Which symbol does your bot trade?');
+    await w.press(KEYS.enter);
     await w.waitFor('e expiry helper');
     await w.press('e');
     await w.waitFor('Is an IP address bound to this key');
@@ -235,6 +246,8 @@ describe('summary', () => {
     const w = await renderWizard({ session: scriptedSession({ trade: stepResult('trade', 'fail', [catalog('permission-denied', { permission: 'SPOT_DEAL_WRITE' })]) }) });
     await w.press(KEYS.enter);
     await w.waitFor('Use these credentials');
+    await w.press(KEYS.enter);
+    await w.waitFor('Which symbol does your bot trade?');
     await w.press(KEYS.enter);
     await w.waitFor('How to fix it');
     await w.press(KEYS.enter);
@@ -261,6 +274,8 @@ describe('Ctrl-C', () => {
     await w.press(KEYS.enter);
     await w.waitFor('Use these credentials');
     await w.press(KEYS.enter);
+    await w.waitFor('Which symbol does your bot trade?');
+    await w.press(KEYS.enter);
     await w.waitFor('Step 1 of 6');
     await w.press(KEYS.ctrlC);
     await w.waitFor('Interrupted');
@@ -278,6 +293,8 @@ describe('screen reader mode', () => {
       const w = await renderWizard({ session: scriptedSession({}, hold) });
       await w.press(KEYS.enter);
       await w.waitFor('Use these credentials');
+      await w.press(KEYS.enter);
+      await w.waitFor('Which symbol does your bot trade?');
       await w.press(KEYS.enter);
       const f = await w.waitFor('Running: Checking key and secret');
       expect(f).not.toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/);

@@ -1,10 +1,11 @@
 import { cleanValue, lintValue, VALUE_PROBLEM_WORDS, type ValueProblem } from '../../core/credentials.js';
 import { maskKey } from '../../core/redact.js';
 import { ACTIONS, offer } from '../actions.js';
-import { backOrQuit, editMasked, go, goBack, log, onMenuKeys, quit, runStep, stay, type Of } from '../navigation.js';
+import { backOrQuit, editMasked, go, goBack, log, onMenuKeys, quit, stay, type Of } from '../navigation.js';
 import type { CredentialField, Effect, Transition, WizardState } from '../types.js';
 import type { View } from '../view.js';
 import type { ScreenModule } from './module.js';
+import { startChecks } from './symbol.js';
 
 /**
  * Credentials: look for them, show where they came from (the key masked, the secret never),
@@ -38,7 +39,7 @@ export const credentials: ScreenModule<'credentials'> = {
     }
     if (s.phase === 'review') {
       const choose = (index: number): Transition =>
-        REVIEW_CHOICES[index]?.id === 'type' ? typeCredentials(state) : runStep(state, 'credentials', 'guide');
+        REVIEW_CHOICES[index]?.id === 'type' ? typeCredentials(state) : startChecks(state);
       const menu = onMenuKeys(state, s, event, REVIEW_CHOICES.length, choose);
       if (menu) return menu;
       if (event.type === 'type-credentials') return typeCredentials(state);
@@ -166,7 +167,7 @@ function finishTyping(state: WizardState, s: Typing): Transition {
   // The typed text leaves the state here: only the effect carries it, to the session. Esc
   // from what follows comes back to empty fields.
   const emptied: WizardState = { ...next, screen: { ...s, index: 0, values: {} } };
-  return runStep(emptied, 'credentials', 'guide', [effect]);
+  return startChecks(emptied, [effect]);
 }
 
 function joinWords(words: string[]): string {

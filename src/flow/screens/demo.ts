@@ -10,7 +10,8 @@ export const scenario: ScreenModule<'scenario'> = {
     const choose = (index: number): Transition => {
       const name = state.scenarios[index]?.name;
       if (!name) return stay(state);
-      return go(state, { kind: 'starting-demo', scenario: name }, { effects: [{ type: 'start-demo', scenario: name }] });
+      // Remembered for Esc: one screen back from the demo's credentials is this list.
+      return go(state, { kind: 'starting-demo', scenario: name }, { push: true, effects: [{ type: 'start-demo', scenario: name }] });
     };
     const menu = onMenuKeys(state, s, event, state.scenarios.length, choose);
     if (menu) return menu;
