@@ -1,5 +1,5 @@
 import type { LabFinding } from '../core/lab/types.js';
-import type { Diagnosis, Fix, StepStatus } from '../core/types.js';
+import type { ClockTiming, Diagnosis, Fix, StepStatus } from '../core/types.js';
 import { STATUS_MARK } from './content.js';
 import type { Event, Tone } from './types.js';
 
@@ -15,6 +15,8 @@ export interface View {
   /** A status line under the heading (fix screen: "✗ FAIL Step 4 of 6 · Account"). */
   status?: { status: StepStatus; text: string };
   paragraphs?: Paragraph[];
+  /** MEXC's timing rule and where the user's timestamp lands (the clock step's fix screen). */
+  timing?: ClockTiming;
   /** The screen's structured content, when it has more than paragraphs. */
   body?: Body;
   /** Web pages to go on with: the URL always shown, a clickable link (OSC 8) where the terminal draws one. */

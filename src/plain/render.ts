@@ -5,6 +5,7 @@ import type { LogEntry, Screen, WizardState } from '../flow/types.js';
 import { isCodeFix, itemText, type Body, type Paragraph, type View } from '../flow/view.js';
 import { statusLabel, toned, type Styler } from '../shell/format.js';
 import { hyperlink } from '../shell/hyperlink.js';
+import { timingLine } from '../shell/timing-picture.js';
 import { displayWidth, wrap } from '../shell/layout.js';
 import { hintFits } from './prompter.js';
 
@@ -106,6 +107,8 @@ function renderView(view: View, ctx: RenderContext): string[] {
   const out: string[] = [''];
   if (view.heading) out.push(...prose(view.heading, w).map(s.bold));
   if (view.status) out.push(`${statusLabel(view.status.status, s)}  ${view.status.text}`);
+  // The timing rule in words: a printed stream has no room for pictures (screen readers neither).
+  if (view.timing) out.push(...prose(timingLine(view.timing), w));
   for (const p of view.paragraphs ?? []) out.push(...renderParagraph(p, ctx));
   for (const link of view.links ?? []) out.push(...prose(`${link.label}:`, w).map(s.dim), `  ${hyperlink(link.url, link.url, Boolean(ctx.hyperlinks))}`);
   if (view.body) out.push(...renderBody(view.body, ctx));

@@ -405,7 +405,7 @@ function skipped(id: StepId, reason: string): StepResult {
 }
 
 function toResult(id: StepId, o: StepOutcome, durationMs: number): StepResult {
-  return { id, status: o.status, summary: o.summary, evidence: o.evidence, diagnoses: o.diagnoses, durationMs };
+  return { id, status: o.status, summary: o.summary, evidence: o.evidence, diagnoses: o.diagnoses, durationMs, ...(o.timing ? { timing: o.timing } : {}) };
 }
 
 /** One diagnosis per id: the first finding carries the facts. */

@@ -2,6 +2,8 @@ import { Box, Text } from 'ink';
 import { STATUS_MARK } from '../flow/content.js';
 import type { Body, Link, Menu as MenuView, View } from '../flow/view.js';
 import { hyperlink } from '../shell/hyperlink.js';
+import { drawTiming, timingLine } from '../shell/timing-picture.js';
+import type { ClockTiming } from '../core/types.js';
 import { lineRows, listWindow, textRows } from '../shell/layout.js';
 import { Busy, ErrorLine, MaskedField, Menu, Para, TONE_COLOR, ViewParagraph } from './components.js';
 import { DiagnosisBody } from './diagnosis.js';
@@ -19,7 +21,10 @@ export function ViewScreen({ view, columns, maxRows, hyperlinks = false }: { vie
     (view.status ? lineRows(`${view.status.status} ${view.status.text}`, columns) : 0) +
     (view.paragraphs ?? []).reduce((n, p) => n + lineRows(`${p.tone ? '✓ ' : ''}${p.text}`, columns), 0) +
     (view.links?.length ? 1 + view.links.reduce((n, l) => n + linkRows(l, columns), 0) : 0);
-  const bodyBudget = Math.max(4, maxRows - above - (view.error ? lineRows(view.error, columns) : 0));
+  // On a short terminal the fixes need the rows more than the words under the picture.
+  const compactTiming = view.timing ? maxRows - above - timingRows(view.timing, columns, false) < 16 : false;
+  const timing = view.timing ? timingRows(view.timing, columns, compactTiming) : 0;
+  const bodyBudget = Math.max(4, maxRows - above - timing - (view.error ? lineRows(view.error, columns) : 0));
   const bodyRows = view.body ? bodyHeight(view.body, columns) : 0;
   return (
     <Box flexDirection="column">
@@ -29,6 +34,7 @@ export function ViewScreen({ view, columns, maxRows, hyperlinks = false }: { vie
         </Para>
       ) : null}
       {view.status ? <StatusLine status={view.status} /> : null}
+      {view.timing ? <TimingPicture timing={view.timing} columns={columns} compact={compactTiming} /> : null}
       {(view.paragraphs ?? []).map((p, i) => (
         <ViewParagraph key={i} p={p} width={columns} />
       ))}
@@ -87,6 +93,29 @@ function BodyView({ body, columns, maxRows }: { body: Body; columns: number; max
     case 'lab':
       return <LabResultBody body={body} columns={columns} maxRows={maxRows} />;
   }
+}
+
+const pictureWidth = (columns: number) => Math.min(columns, 100) - 2;
+const timingRows = (timing: ClockTiming, columns: number, compact: boolean) =>
+  drawTiming(timing, pictureWidth(columns)).length + (compact ? 0 : lineRows(timingLine(timing), columns) + 2);
+
+/**
+ * MEXC's timing rule as a number line, and the same in words under it (what --plain prints);
+ * `compact`: the picture alone, for a short terminal.
+ */
+function TimingPicture({ timing, columns, compact }: { timing: ClockTiming; columns: number; compact: boolean }) {
+  return (
+    <Box flexDirection="column" {...(compact ? {} : { marginTop: 1, marginBottom: 1 })} aria-label={timingLine(timing)}>
+      {drawTiming(timing, pictureWidth(columns)).map((row, i) => (
+        <Text key={i}>{`  ${row}`}</Text>
+      ))}
+      {compact ? null : (
+        <Para width={columns} dimColor>
+          {timingLine(timing)}
+        </Para>
+      )}
+    </Box>
+  );
 }
 
 /** A link's label, then its URL on a line of its own (a URL is never cut: it fits, or the label is shortened). */

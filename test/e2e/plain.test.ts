@@ -56,6 +56,9 @@ describe.skipIf(Boolean(skipReason))('--plain in a terminal', () => {
     await startDemo(t);
     const screen = await t.waitFor(/Your clock is ahead of MEXC[\s\S]*What next\?/, { in: 'text' });
     expect(screen).toContain('✗ FAIL Step 3 of 6 · Clock');
+    // The timing rule in one line of words (no picture in a printed stream).
+    expect(screen.replace(/\s+/g, ' ')).toMatch(/MEXC accepts a timestamp from its time − 5 s to \+ 1 s \(recvWindow\); yours lands at \+ 4\.\d s/);
+    expect(screen).not.toContain('┿');
     expect(screen).toContain('sudo timedatectl set-ntp true');
     expect(screen).toContain('Do not raise recvWindow for this');
     // Enter continues: the remaining checks run, each failure stops on its own fix screen.

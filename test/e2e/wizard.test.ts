@@ -81,11 +81,19 @@ describe.skipIf(Boolean(skipReason))('wizard end to end (tmux)', { timeout: 90_0
       expect(await t.exitCode()).toBe(1);
     });
 
-    it('clock ahead: the offset with its sign, and that recvWindow cannot fix it', async () => {
+    it("clock ahead: the offset with its sign, that recvWindow cannot fix it, and the picture of MEXC's timing rule", async () => {
       const t = await diagnoseDemo('clock-ahead', columns);
       const fix = await t.waitFor('How to fix it');
       expect(fix).toMatch(/Your clock is 4\.\d s ahead of MEXC/);
       expect(fix.replace(/\s+/g, ' ')).toMatch(/bigger recvWindow cannot help/);
+      // The window from MEXC's time − 5 s to + 1 s, and the user's timestamp beyond its edge.
+      const axis = fix.split('\n').find((l) => l.includes('┿'))!;
+      expect(axis.indexOf('├')).toBeLessThan(axis.indexOf('┿'));
+      expect(axis.indexOf('┿')).toBeLessThan(axis.indexOf('┤'));
+      expect(axis.indexOf('┤')).toBeLessThan(axis.indexOf('●'));
+      expect(fix).toMatch(/you \+4\.\d s/);
+      expect(fix.replace(/\s+/g, ' ')).toMatch(/MEXC accepts a timestamp from its time − 5 s to \+ 1 s \(recvWindow\); yours lands at \+ 4\.\d s \(your clock is 4\.\d s ahead\): too far ahead, refused\./);
+      for (const line of fix.split('\n')) expect([...line].length).toBeLessThanOrEqual(columns);
       t.press('q');
       expect(await t.exitCode()).toBe(1);
     });

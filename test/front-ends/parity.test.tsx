@@ -10,6 +10,7 @@ import { hintsOf, hintText, itemText, type View } from '../../src/flow/view.js';
 import { createPrinter } from '../../src/plain/index.js';
 import { questionFor, type Action, type Question } from '../../src/plain/menus.js';
 import { hintFits } from '../../src/plain/prompter.js';
+import { timingLine } from '../../src/shell/timing-picture.js';
 import { App } from '../../src/ui/App.js';
 import { stripAnsi } from '../support/ansi.js';
 import { fakeIO } from '../support/fake-io.js';
@@ -39,7 +40,11 @@ const account = stepResult('account', 'fail', [
   catalog('signature-invalid', { mexcCode: 700002, mexcMsg: 'Signature for this request is not valid.' }),
   catalog('ip-not-whitelisted', { ip: IP, mexcCode: 700006 }),
 ]);
-const clockWarn: StepResult = { ...stepResult('clock', 'warn', [catalog('clock-ahead', { localAheadMs: 900, rttMs: 20, recvWindowMs: 5000, arrivalLeadMs: 890, nearEdge: true })]), summary: 'Clock 0.9 s ahead' };
+const clockWarn: StepResult = {
+  ...stepResult('clock', 'warn', [catalog('clock-ahead', { localAheadMs: 900, rttMs: 20, recvWindowMs: 5000, arrivalLeadMs: 890, nearEdge: true })]),
+  summary: 'Clock 0.9 s ahead',
+  timing: { localAheadMs: 900, uncertaintyMs: 10, arrivalLeadMs: { min: 885, max: 895 }, window: { aheadMs: 1000, behindMs: 5000 }, windowName: 'recvWindow' },
+};
 const keyInvalid = stepResult('account', 'fail', [catalog('key-invalid', { mexcCode: 10072 })]);
 const credentialsFail = stepResult('credentials', 'fail', [catalog('key-missing', { variables: 'MEXC_API_KEY' })]);
 
@@ -98,6 +103,7 @@ function facts(view: View): string[] {
   }
   if (body?.kind === 'lab') add(body.verdict, ...body.facts, ...body.findings.flatMap((f) => [f.title, f.detail]), ...body.notes);
   for (const link of view.links ?? []) add(link.label, link.url);
+  if (view.timing) add(timingLine(view.timing));
   if (view.menu) add(view.menu.question, ...view.menu.items.flatMap((i) => [itemText(i), i.detail]));
   return out;
 }

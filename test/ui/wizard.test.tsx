@@ -311,8 +311,11 @@ describe('layout', () => {
   /** A state on the fix screen whose only static line is the banner, so the live area is measurable. */
   function onFix(id: 'clock-ahead' | 'signature-invalid' | 'ip-not-whitelisted'): WizardState {
     const facts = { localAheadMs: 4200, rttMs: 10, recvWindowMs: 5000, arrivalLeadMs: 4195, ip: SIM_IP, mexcCode: 700002 };
-    const r = stepResult('account', 'fail', [catalog(id, facts)]);
-    const s: WizardState = { ...initialState({ version: '0', today: '2026-03-10' }), screen: { kind: 'step', id: 'account', mode: 'guide' } };
+    // The clock's problem comes with its numbers: the fix screen draws the timing rule.
+    const step = id === 'clock-ahead' ? 'clock' : 'account';
+    const timing = { localAheadMs: 4200, uncertaintyMs: 5, arrivalLeadMs: { min: 4190, max: 4200 }, window: { aheadMs: 1000, behindMs: 5000 }, windowName: 'recvWindow' };
+    const r = { ...stepResult(step, 'fail', [catalog(id, facts)]), ...(step === 'clock' ? { timing } : {}) };
+    const s: WizardState = { ...initialState({ version: '0', today: '2026-03-10' }), screen: { kind: 'step', id: step, mode: 'guide' } };
     const t = next(s, { type: 'step-done', result: r }).state;
     return { ...t, log: t.log.filter((e) => e.kind === 'banner') };
   }
@@ -374,6 +377,18 @@ describe('layout', () => {
         cleanup();
       }
     }
+  });
+
+  it("the clock's fix screen draws MEXC's timing rule: the window, MEXC's time, where the timestamp lands", async () => {
+    const w = await renderWizard({ state: onFix('clock-ahead'), size: { columns: 60, rows: 40 } });
+    const f = await w.waitFor('How to fix it');
+    const rows = f.split('\n');
+    const axis = rows.find((r) => r.includes('┿'))!;
+    expect(axis.indexOf('├')).toBeLessThan(axis.indexOf('┿'));
+    expect(axis.indexOf('┿')).toBeLessThan(axis.indexOf('┤'));
+    expect(axis.indexOf('┤')).toBeLessThan(axis.indexOf('●'));
+    expect(f).toContain('you +4.2 s');
+    expect(f.replace(/\s+/g, ' ')).toContain('MEXC accepts a timestamp from its time − 5 s to + 1 s (recvWindow); yours lands at + 4.2 s (your clock is 4.2 s ahead): too far ahead, refused.');
   });
 
   it('a long fix is clipped with a pointer to p and c, and p prints it whole above', async () => {

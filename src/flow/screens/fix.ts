@@ -80,6 +80,7 @@ export const fix: ScreenModule<'fix'> = {
           : ACTIONS.accept('summary', 'Back to the summary');
     return {
       status: { status: step ? source.result.status : 'fail', text: `${where}${count}` },
+      ...(source.kind === 'step' && source.result.timing ? { timing: source.result.timing } : {}),
       ...(d ? { body: { kind: 'diagnosis', diagnosis: d, focus: s.focus } as const } : {}),
       list: { noun: 'fix', count: titles.length, focus: s.focus },
       actions: offer([
