@@ -32,7 +32,9 @@ Options
   --request-time MS    Request-Time to sign with sign --futures (default: now)
   --verbose            more evidence, e.g. balances (secrets are always redacted)
   --plain              plain prompts and lines instead of the full-screen wizard
-  --screen-reader      linear output for screen readers (also INK_SCREEN_READER=true, ACCESSIBLE=1)
+                       (chosen by itself when TERM=dumb or keys cannot be read raw)
+  --screen-reader      lines that only grow, for screen readers: a key adds what changed,
+                       nothing is redrawn (also INK_SCREEN_READER=true, ACCESSIBLE=1)
   --interactive        run the wizard even when CI is set
   --no-color           no colours (also NO_COLOR)
   --version, --help

@@ -26,6 +26,8 @@ export interface RenderContext {
   verbose: boolean;
   /** How to answer (the prompter's keys), said once under the banner. */
   keys?: string;
+  /** The front end lists a menu's items itself (the screen-reader front end), with their details. */
+  listsMenus?: boolean;
 }
 
 const width = (ctx: RenderContext) => Math.max(30, Math.min(ctx.columns, 100) - 1);
@@ -114,7 +116,7 @@ function renderView(view: View, ctx: RenderContext): string[] {
   if (view.body) out.push(...renderBody(view.body, ctx));
   // Details a menu line has no room for (scenario descriptions) are listed in full first.
   const menu = view.menu;
-  if (menu && menu.items.some((item, i) => item.detail && !hintFits(`${i + 1}. ${itemText(item)}`, item.detail, ctx.columns))) {
+  if (menu && !ctx.listsMenus && menu.items.some((item, i) => item.detail && !hintFits(`${i + 1}. ${itemText(item)}`, item.detail, ctx.columns))) {
     out.push(...menu.items.flatMap((item, i) => prose(`${i + 1}. ${itemText(item)}${item.detail ? `: ${item.detail}` : ''}`, w, '  ', '     ')));
   }
   return out.length === 1 ? [] : out;

@@ -8,6 +8,7 @@ import { createStore } from '../../src/flow/store.js';
 import type { Event, Screen, WizardState } from '../../src/flow/types.js';
 import { hintsOf, hintText, itemText, type View } from '../../src/flow/view.js';
 import { createPrinter } from '../../src/plain/index.js';
+import { createLinearPrinter } from '../../src/plain/linear.js';
 import { questionFor, type Action, type Question } from '../../src/plain/menus.js';
 import { hintFits } from '../../src/plain/prompter.js';
 import { timingLine } from '../../src/shell/timing-picture.js';
@@ -158,6 +159,23 @@ function plainText(state: WizardState): { text: string; question: Question | und
   return { text: lines.join('\n'), question };
 }
 
+/**
+ * What the screen-reader front end prints for this screen as the focus moves over its menu or
+ * list: the screen once, then each newly focused line (an item's detail is read when focused).
+ */
+function linearText(state: WizardState): string {
+  const io = fakeIO();
+  const printer = createLinearPrinter(io, { columns: 100 }, false);
+  const view = viewOf(state);
+  const count = view.menu?.items.length ?? view.list?.count ?? 1;
+  const final = state.screen.kind === 'exiting';
+  printer.update({ ...state, log: [] }, { final });
+  for (let focus = 0; focus < count && 'focus' in state.screen && count > 1; focus++) {
+    printer.update({ ...state, log: [], screen: { ...state.screen, focus } as Screen }, { final });
+  }
+  return io.out();
+}
+
 /** The events a plain menu line (or its second menu's lines) sends. */
 function plainEvents(question: Question | undefined): Event[][] {
   if (question?.kind !== 'select') return [];
@@ -174,6 +192,12 @@ describe.each(STATES)('%s', (_name, state) => {
       expect(ink, `Ink misses: ${fact}`).toContain(squash(fact));
       expect(plain, `plain misses: ${fact}`).toContain(squash(fact));
     }
+  });
+
+  it('shows every fact of the View and every key of its hint line in the screen-reader front end', () => {
+    const linear = linearText(state);
+    for (const fact of facts(view)) expect(squash(linear), `screen reader misses: ${fact}`).toContain(squash(fact));
+    for (const hint of hintsOf(view)) expect(squash(linear), `screen reader misses the key ${hint.keys}`).toContain(squash(`${hint.keys} ${hint.label}`));
   });
 
   it('offers every action in both: a key in the hint line, a menu line that sends its event', () => {
