@@ -6,7 +6,7 @@ import { terminalSafe, terminalSafeDeep, terminalSafeJson } from '../core/termin
 import type { Diagnosis, FixContext } from '../core/types.js';
 import { formatDiagnosis, styler } from '../shell/format.js';
 import { wrap } from '../shell/layout.js';
-import { EXIT, type CommandIO } from '../shell/io.js';
+import { EXIT, toolCommand, type CommandIO } from '../shell/io.js';
 import { knownSecrets } from '../shell/secrets.js';
 
 /**
@@ -22,11 +22,15 @@ export interface ExplainOptions {
 }
 
 
-const EMPTY_INPUT =
-  'explain needs the error to explain: pass it as an argument or pipe it in, for example\n' +
-  `  mexc-wizard explain '{"code":700002,"msg":"Signature for this request is not valid."}'\n` +
-  '  mexc-wizard explain - < bot.log\n' +
-  '  mexc-wizard explain -        (then paste and press Ctrl-D)\n';
+function emptyInput(io: CommandIO): string {
+  const explain = toolCommand(io, 'explain');
+  return (
+    'explain needs the error to explain: pass it as an argument or pipe it in, for example\n' +
+    `  ${explain} '{"code":700002,"msg":"Signature for this request is not valid."}'\n` +
+    `  ${explain} - < bot.log\n` +
+    `  ${explain} -        (then paste and press Ctrl-D)\n`
+  );
+}
 
 const NOT_RECOGNISED =
   'No MEXC error found in this text. Paste the full response body MEXC sent (JSON like {"code":700002,"msg":"..."}) or the whole error line for a diagnosis.';
@@ -40,11 +44,11 @@ export async function runExplain(opts: ExplainOptions, io: CommandIO): Promise<n
   if (opts.text === '-') text = await io.readStdin();
   else if (opts.text !== undefined) text = opts.text;
   else if (io.isTTY) {
-    io.stderr(EMPTY_INPUT);
+    io.stderr(emptyInput(io));
     return EXIT.usage;
   } else text = await io.readStdin();
   if (!text.trim()) {
-    io.stderr(EMPTY_INPUT);
+    io.stderr(emptyInput(io));
     return EXIT.usage;
   }
 
@@ -65,7 +69,13 @@ export async function runExplain(opts: ExplainOptions, io: CommandIO): Promise<n
 function fixContextFor(opts: ExplainOptions, io: CommandIO): FixContext {
   const envKey = io.env.MEXC_API_KEY?.trim();
   const envBaseUrl = io.env.MEXC_BASE_URL?.trim();
-  return defaultFixContext({ platform: io.platform, ...(envBaseUrl ? { baseUrl: envBaseUrl } : {}), ...(envKey ? { apiKey: envKey } : {}), ...opts.fixContext });
+  return defaultFixContext({
+    platform: io.platform,
+    ...(envBaseUrl ? { baseUrl: envBaseUrl } : {}),
+    ...(envKey ? { apiKey: envKey } : {}),
+    ...(io.invocation ? { invocation: io.invocation } : {}),
+    ...opts.fixContext,
+  });
 }
 
 function toJson(d: Diagnosis) {

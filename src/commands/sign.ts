@@ -2,7 +2,7 @@ import { SecretRedactor } from '../core/secret-redactor.js';
 import { signRaw } from '../core/signing.js';
 import { terminalSafe, terminalSafeJson } from '../core/terminal-text.js';
 import { readSecret } from './secret.js';
-import { EXIT, UsageError, type CommandIO } from '../shell/io.js';
+import { EXIT, toolCommand, UsageError, type CommandIO } from '../shell/io.js';
 
 export interface SignFlags {
   query?: string;
@@ -34,14 +34,14 @@ export async function runSign(flags: SignFlags, io: CommandIO): Promise<number> 
     );
   }
   if (flags.requestTime !== undefined) {
-    throw new UsageError('--request-time is for futures signing: the spot API takes the time as the timestamp= parameter.', "Example: mexc-wizard sign --futures 'symbol=BTC_USDT' --request-time 1644489390087");
+    throw new UsageError('--request-time is for futures signing: the spot API takes the time as the timestamp= parameter.', `Example: ${toolCommand(io, "sign --futures 'symbol=BTC_USDT' --request-time 1644489390087")}`);
   }
   const raw = (flags.query ?? '').trim().replace(/^\?/, '');
   if (!raw && !flags.body) {
-    throw new UsageError('sign needs the query string to sign.', "Example: mexc-wizard sign 'symbol=BTCUSDT&recvWindow=5000&timestamp=1644489390087'");
+    throw new UsageError('sign needs the query string to sign.', `Example: ${toolCommand(io, "sign 'symbol=BTCUSDT&recvWindow=5000&timestamp=1644489390087'")}`);
   }
   if (/^https?:\/\//i.test(raw)) {
-    throw new UsageError('sign takes a query string, not a URL.', 'To check a whole request your code sent, use: mexc-wizard inspect URL');
+    throw new UsageError('sign takes a query string, not a URL.', `To check a whole request your code sent, use: ${toolCommand(io, 'inspect URL')}`);
   }
   const notes: string[] = [];
   const withoutSignature = raw

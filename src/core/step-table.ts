@@ -175,7 +175,30 @@ export function stepList(api: Api = 'spot'): string {
   return TABLES[api].map((s) => s.title.toLowerCase()).join(', ');
 }
 
+/** What the checks run against: the wizard's demo simulator, MEXC, or a base URL that is not MEXC's. */
+export interface CheckTarget {
+  demo?: boolean;
+  /** The API root in use (`--base-url`, MEXC_BASE_URL or the default). */
+  baseUrl?: string;
+}
+
+/** "MEXC", "a local MEXC simulator", "your base URL http://127.0.0.1:8799 (a local server, not MEXC)". */
+export function targetName(target: CheckTarget): string {
+  if (target.demo) return 'a local MEXC simulator';
+  if (!target.baseUrl) return 'MEXC';
+  let url: URL;
+  try {
+    url = new URL(target.baseUrl);
+  } catch {
+    return `your base URL ${target.baseUrl} (not MEXC)`;
+  }
+  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (host === 'mexc.com' || host.endsWith('.mexc.com')) return 'MEXC';
+  const local = host === 'localhost' || host === '::1' || /^127\./.test(host);
+  return `your base URL ${url.origin} (${local ? 'a local server, not MEXC' : 'not MEXC'})`;
+}
+
 /** The welcome screen's first sentence: what the wizard runs, against what. */
-export function welcomeSentence(target: string, api: Api = 'spot'): string {
-  return `Runs the troubleshooting guide's checks for real against ${target}: ${stepList(api)}. Each failure gets its cause and a fix you can copy.`;
+export function welcomeSentence(target: CheckTarget, api: Api = 'spot'): string {
+  return `Runs the troubleshooting guide's checks for real against ${targetName(target)}: ${stepList(api)}. Each failure gets its cause and a fix you can copy.`;
 }

@@ -95,6 +95,8 @@ export interface WizardState {
   version: string;
   today: string;
   demo: { enabled: boolean; scenario?: string; url?: string };
+  /** The API root the checks run against (the welcome sentence names it when it is not MEXC's). */
+  baseUrl?: string;
   scenarios: ScenarioChoice[];
   credentials?: CredentialView;
   /** Latest result of each step (re-runs replace). */
@@ -160,7 +162,7 @@ export type Event =
 export type Effect =
   | { type: 'load-credentials' }
   | { type: 'start-demo'; scenario: string }
-  /** Cleaned values typed at the masked prompt; undefined keeps what was found. */
+  /** Values as typed at the masked prompt (the credentials step cleans them and warns); undefined keeps what was found. */
   | { type: 'set-credentials'; apiKey?: string; secret?: string }
   | { type: 'run-step'; id: StepId }
   | { type: 'explain'; text: string }

@@ -9,9 +9,17 @@ describe('the step table', () => {
   it('gives the order, the checklist titles and the welcome sentence', () => {
     expect(STEP_IDS).toEqual(['credentials', 'connectivity', 'clock', 'account', 'trade-read', 'trade']);
     expect(STEP_INFO['trade-read'].title).toBe('Order read');
-    expect(welcomeSentence('MEXC')).toBe(
+    expect(welcomeSentence({ baseUrl: 'https://api.mexc.com' })).toBe(
       "Runs the troubleshooting guide's checks for real against MEXC: credentials, connectivity, clock, account, order read, trade. Each failure gets its cause and a fix you can copy.",
     );
+  });
+
+  it('names what the checks run against when it is not MEXC: the simulator, a local server, another base URL', () => {
+    expect(welcomeSentence({ demo: true })).toMatch(/^Runs the troubleshooting guide's checks for real against a local MEXC simulator: /);
+    expect(welcomeSentence({ baseUrl: 'http://127.0.0.1:8799' })).toMatch(/ against your base URL http:\/\/127\.0\.0\.1:8799 \(a local server, not MEXC\): /);
+    expect(welcomeSentence({ baseUrl: 'https://gateway.example.com' })).toMatch(/ against your base URL https:\/\/gateway\.example\.com \(not MEXC\): /);
+    expect(welcomeSentence({ baseUrl: 'https://contract.mexc.com' })).toMatch(/ against MEXC: /);
+    expect(welcomeSentence({ baseUrl: 'https://mexc.com.evil.example' })).toMatch(/\(not MEXC\)/);
   });
 
   it("gives check's schedule: steps that may run alongside each other share a batch", () => {
@@ -26,7 +34,7 @@ describe('the step table', () => {
     expect(stepInfo('futures').connectivity.running).toMatch(/GET \/api\/v1\/contract\/ping/);
     expect(stepInfo('spot').connectivity.running).toMatch(/GET \/api\/v3\/ping/);
     expect(STEP_INFO['futures-account'].title).toBe('Futures account');
-    expect(welcomeSentence('MEXC', 'futures')).toBe(
+    expect(welcomeSentence({}, 'futures')).toBe(
       "Runs the troubleshooting guide's checks for real against MEXC: credentials, connectivity, clock, futures account, futures trade read. Each failure gets its cause and a fix you can copy.",
     );
   });

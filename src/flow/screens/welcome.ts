@@ -72,7 +72,7 @@ export const welcome: ScreenModule<'welcome'> = {
   view(state, s: Of<'welcome'>) {
     return {
       paragraphs: [
-        { text: welcomeSentence(state.demo.enabled ? 'a local MEXC simulator' : 'MEXC') },
+        { text: welcomeSentence({ demo: state.demo.enabled, ...(state.baseUrl ? { baseUrl: state.baseUrl } : {}) }) },
         { text: 'Your secret stays in memory: never shown, logged, or written to disk.', bold: true },
       ],
       menu: {
