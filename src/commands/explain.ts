@@ -61,7 +61,7 @@ export async function runExplain(opts: ExplainOptions, io: CommandIO): Promise<n
     io.stdout(`${terminalSafeJson(redactor.redactDeep({ diagnoses: diagnoses.map(toJson), ...(warnings.length ? { warnings } : {}) }))}\n`);
   } else {
     const shown = terminalSafeDeep(redactor.redactDeep({ diagnoses, success }));
-    io.stdout(formatHuman(shown.diagnoses, recognised, io.color, exposed, shown.success));
+    io.stdout(formatHuman(shown.diagnoses, recognised, { color: io.color, links: Boolean(io.links) }, exposed, shown.success));
   }
   return diagnoses.length || exposed ? EXIT.problem : EXIT.ok;
 }
@@ -84,8 +84,8 @@ function toJson(d: Diagnosis) {
 
 // Human output: the same rendering as `check` (fix text flush left, status as symbol + word).
 
-function formatHuman(diagnoses: Diagnosis[], recognised: boolean, color: boolean, exposed: LabFinding | undefined, success?: { endpoint?: string }): string {
-  const s = styler(color);
+function formatHuman(diagnoses: Diagnosis[], recognised: boolean, out: { color: boolean; links: boolean }, exposed: LabFinding | undefined, success?: { endpoint?: string }): string {
+  const s = styler(out.color);
   const blocks: string[] = [];
   if (exposed) blocks.push([`${s.bold(s.red(`✗ ${exposed.title}`))}${s.dim(`  [${exposed.id}]`)}`, ...wrap(terminalSafe(exposed.detail), 88, { indent: '   ' })].join('\n'));
   if (!recognised) blocks.push(`${s.yellow('! Not recognised:')} ${NOT_RECOGNISED}`);
@@ -98,7 +98,7 @@ function formatHuman(diagnoses: Diagnosis[], recognised: boolean, color: boolean
   }
   diagnoses.forEach((d, i) => {
     const count = diagnoses.length > 1 ? ` (${i + 1} of ${diagnoses.length})` : '';
-    blocks.push(formatDiagnosis(d, s, `${s.red(`✗ Problem${count}:`)} `));
+    blocks.push(formatDiagnosis(d, s, `${s.red(`✗ Problem${count}:`)} `, { links: out.links }));
   });
   return `${blocks.join('\n\n')}\n`;
 }

@@ -56,6 +56,10 @@ export async function readSecret(io: CommandIO, request: SecretRequest = {}): Pr
   throw missing;
 }
 
+/** Issue #13: a secret this tool trims is said out loud, since the user's bot may not trim it. */
+export const TRIMMED_SECRET_NOTE =
+  "The secret has spaces or line breaks around it: signed without them. If your bot signs with the value as it is stored, its signatures differ from these: remove them where the secret is kept (the bot's .env or config file, and quotes around the value).";
+
 /** The API key from --dotenv, the environment or ./.env; undefined when none has it. */
 export function readApiKey(io: CommandIO, envFile?: string): string | undefined {
   return found(io, envFile).apiKey?.value.trim() || undefined;

@@ -1,6 +1,6 @@
 import { FUTURES_HEADER, looksLikeSeconds, signFuturesRaw, sortQuerySegments } from '../core/futures-signing.js';
 import { maskKey, redactSecrets } from '../core/redact.js';
-import { readApiKey, readSecret } from './secret.js';
+import { readApiKey, readSecret, TRIMMED_SECRET_NOTE } from './secret.js';
 import { EXIT, toolCommand, UsageError, type CommandIO } from '../shell/io.js';
 import { numberOptionError } from '../shell/number-options.js';
 
@@ -35,7 +35,9 @@ export async function runFuturesSign(flags: FuturesSignFlags, io: CommandIO): Pr
       `Example: MEXC_API_KEY=mx0... MEXC_SECRET_KEY=... ${toolCommand(io, "sign --futures 'symbol=BTC_USDT'")}`,
     );
   }
-  const secret = (await readSecret(io, flags.envFile !== undefined ? { envFile: flags.envFile } : {})).trim();
+  const rawSecret = await readSecret(io, flags.envFile !== undefined ? { envFile: flags.envFile } : {});
+  const secret = rawSecret.trim();
+  if (secret !== rawSecret) notes.push(TRIMMED_SECRET_NOTE);
   const signed = signFuturesRaw({ apiKey, secret, requestTime, paramString });
   const headers = {
     [FUTURES_HEADER.apiKey]: apiKey,

@@ -1,7 +1,7 @@
 import { SecretRedactor } from '../core/secret-redactor.js';
 import { signRaw } from '../core/signing.js';
 import { terminalSafe, terminalSafeJson } from '../core/terminal-text.js';
-import { readSecret } from './secret.js';
+import { readSecret, TRIMMED_SECRET_NOTE } from './secret.js';
 import { EXIT, toolCommand, UsageError, type CommandIO } from '../shell/io.js';
 
 export interface SignFlags {
@@ -57,7 +57,9 @@ export async function runSign(flags: SignFlags, io: CommandIO): Promise<number> 
   if (/[ +]/.test(withoutSignature)) notes.push('The query contains a space or "+": MEXC signs %20 for a space.');
   if (/%[0-9a-f][a-f]|%[a-f][0-9a-f]/.test(withoutSignature)) notes.push('Lowercase percent escapes (e.g. %2c): MEXC expects uppercase (%2C).');
 
-  const secret = (await readSecret(io, flags.envFile !== undefined ? { envFile: flags.envFile } : {})).trim();
+  const rawSecret = await readSecret(io, flags.envFile !== undefined ? { envFile: flags.envFile } : {});
+  const secret = rawSecret.trim();
+  if (secret !== rawSecret) notes.push(TRIMMED_SECRET_NOTE);
   const signed = signRaw(secret, withoutSignature, flags.body ?? '');
   // Raw values are redacted before they are quoted or JSON-encoded: the text signed may hold the secret.
   const redactor = (io.redactor ?? new SecretRedactor()).add(secret);

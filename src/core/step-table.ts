@@ -182,20 +182,32 @@ export interface CheckTarget {
   baseUrl?: string;
 }
 
+/** The base URL when it is not MEXC's (a simulator, a gateway, a stand-in), else undefined. */
+function otherThanMexc(baseUrl: string | undefined): { origin: string; host: string; local: boolean } | undefined {
+  if (!baseUrl) return undefined;
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    return { origin: baseUrl, host: baseUrl, local: false };
+  }
+  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (host === 'mexc.com' || host.endsWith('.mexc.com')) return undefined;
+  return { origin: url.origin, host: url.host, local: host === 'localhost' || host === '::1' || /^127\./.test(host) };
+}
+
 /** "MEXC", "a local MEXC simulator", "your base URL http://127.0.0.1:8799 (a local server, not MEXC)". */
 export function targetName(target: CheckTarget): string {
   if (target.demo) return 'a local MEXC simulator';
-  if (!target.baseUrl) return 'MEXC';
-  let url: URL;
-  try {
-    url = new URL(target.baseUrl);
-  } catch {
-    return `your base URL ${target.baseUrl} (not MEXC)`;
-  }
-  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (host === 'mexc.com' || host.endsWith('.mexc.com')) return 'MEXC';
-  const local = host === 'localhost' || host === '::1' || /^127\./.test(host);
-  return `your base URL ${url.origin} (${local ? 'a local server, not MEXC' : 'not MEXC'})`;
+  const other = otherThanMexc(target.baseUrl);
+  if (!other) return 'MEXC';
+  return `your base URL ${other.origin} (${other.local ? 'a local server, not MEXC' : 'not MEXC'})`;
+}
+
+/** The same in a few words, for a menu line: "MEXC", "127.0.0.1:8799". */
+export function targetShortName(target: CheckTarget): string {
+  if (target.demo) return 'the local simulator';
+  return otherThanMexc(target.baseUrl)?.host ?? 'MEXC';
 }
 
 /** The welcome screen's first sentence: what the wizard runs, against what. */

@@ -16,7 +16,7 @@ export const STATUS_MARK: Record<StepStatus, { symbol: string; word: string; ton
 };
 
 /** Step titles, what each runs and the welcome sentence: the step table (core/step-table.ts). */
-export { STEP_INFO, welcomeSentence } from '../core/step-table.js';
+export { STEP_INFO, targetShortName, welcomeSentence } from '../core/step-table.js';
 
 /** Mark of a verdict line by its tone: the symbol says what the colour says. */
 export const TONE_MARK: Record<Tone, string> = { ok: '✓', warn: '!', error: '✗', info: 'i' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG, KEY_WIDE_REFUSAL_IDS, REFUSAL_IDS } from '../../src/core/catalog/index.js';
-import { FUTURES_STEP_IDS, FUTURES_STEPS, STEP_IDS, STEP_INFO, STEPS, stepBatches, stepInfo, welcomeSentence } from '../../src/core/step-table.js';
+import { FUTURES_STEP_IDS, FUTURES_STEPS, STEP_IDS, STEP_INFO, STEPS, stepBatches, stepInfo, targetShortName, welcomeSentence } from '../../src/core/step-table.js';
 import { DIAGNOSIS_IDS } from '../../src/core/types.js';
 import { CREDENTIAL_DIAGNOSES, EXPIRY_DIAGNOSES, LAB_DIAGNOSES } from '../../src/core/catalog/index.js';
 import { check, faultFront, sim, walkWizard } from './support.js';
@@ -20,6 +20,8 @@ describe('the step table', () => {
     expect(welcomeSentence({ baseUrl: 'https://gateway.example.com' })).toMatch(/ against your base URL https:\/\/gateway\.example\.com \(not MEXC\): /);
     expect(welcomeSentence({ baseUrl: 'https://contract.mexc.com' })).toMatch(/ against MEXC: /);
     expect(welcomeSentence({ baseUrl: 'https://mexc.com.evil.example' })).toMatch(/\(not MEXC\)/);
+    expect(targetShortName({ baseUrl: 'http://127.0.0.1:8799' })).toBe('127.0.0.1:8799');
+    expect(targetShortName({ baseUrl: 'https://api.mexc.com' })).toBe('MEXC');
   });
 
   it("gives check's schedule: steps that may run alongside each other share a batch", () => {

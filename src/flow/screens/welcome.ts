@@ -1,5 +1,5 @@
 import { ACTIONS } from '../actions.js';
-import { welcomeSentence } from '../content.js';
+import { targetShortName, welcomeSentence } from '../content.js';
 import { go, onMenuKeys, quit, stay, type Of } from '../navigation.js';
 import type { Transition, WizardState } from '../types.js';
 import type { ScreenModule } from './module.js';
@@ -24,7 +24,7 @@ const WELCOME_CHOICES: WelcomeChoice[] = [
     id: 'diagnose',
     when: (s) => !s.demo.enabled || Boolean(s.demo.scenario),
     label: (s) => (s.demo.enabled ? `Diagnose the demo key (scenario: ${s.demo.scenario})` : 'Diagnose my API key'),
-    detail: (s) => (s.demo.enabled ? 'local simulator, no network' : "run the guide's checks for real against MEXC"),
+    detail: (s) => (s.demo.enabled ? 'local simulator, no network' : `run the guide's checks for real against ${targetShortName(s.baseUrl ? { baseUrl: s.baseUrl } : {})}`),
     open: (s) =>
       s.demo.enabled && s.demo.scenario
         ? go(s, { kind: 'starting-demo', scenario: s.demo.scenario }, { push: true, effects: [{ type: 'start-demo', scenario: s.demo.scenario }] })
