@@ -54,15 +54,12 @@ export function futuresOptions(flags: CheckFlags, io: Pick<CommandIO, 'invocatio
     throw new UsageError('check --futures takes no --symbol: it reads the futures account and all open positions.', `Drop --symbol, or run ${toolCommand(io, 'check --symbol SYMBOL')} for the spot checks.`);
   }
   if (flags.recvWindow === undefined) return { api: 'futures' };
-  const ms = parseRecvWindow(flags.recvWindow, { max: FUTURES_MAX_RECV_WINDOW_MS });
+  const ms = parseRecvWindow(flags.recvWindow, { futures: true });
   if (ms % 1000 !== 0) {
     throw new UsageError(`--recv-window ${ms} with --futures: the futures window (the Recv-Window header) counts whole seconds.`, 'Use a multiple of 1000 up to 60000, e.g. --recv-window 20000; without it MEXC allows 10 s either way.');
   }
   return { api: 'futures', futuresRecvWindowSec: ms / 1000 };
 }
-
-/** The futures Recv-Window header: whole seconds, at most 60 (docs/mexc-api.md §6). */
-const FUTURES_MAX_RECV_WINDOW_MS = 60_000;
 
 /**
  * The `check --json` shape (README "check"): `{ok, steps: [{id, status, diagnoses: [...]}], clock, …}`,

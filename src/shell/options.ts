@@ -34,21 +34,25 @@ export function checkProxy(baseUrl: string, env: CommandIO['env']): void {
   if (problem) throw new UsageError(problem, `Fix or unset ${setting.variable}; the form is http://[user:password@]host:port (e.g. http://proxy.example.com:3128).`);
 }
 
+/** The futures Recv-Window header: whole seconds, at most 60 (docs/mexc-api.md §6). */
+const FUTURES_MAX_RECV_WINDOW_MS = 60_000;
+
 /**
  * `--recv-window` in milliseconds: at most 59999 for spot (MEXC's limit is worded "less than
  * 60000" and "Max 60000": docs/mexc-api.md §1.1). For the futures Recv-Window header (whole
  * seconds, at most 60: docs/mexc-api.md §6) check --futures allows 60000 and checks the seconds.
  */
-export function parseRecvWindow(raw: string | undefined, opts: { max?: number } = {}): number {
+export function parseRecvWindow(raw: string | undefined, opts: { futures?: boolean } = {}): number {
   if (raw === undefined) return DEFAULT_RECV_WINDOW_MS;
-  const max = opts.max ?? MAX_SAFE_RECV_WINDOW_MS;
   const n = Number(raw);
+  const max = opts.futures ? FUTURES_MAX_RECV_WINDOW_MS : MAX_SAFE_RECV_WINDOW_MS;
   if (/^\d{1,16}$/.test(raw.trim()) && n > max) {
+    if (opts.futures) {
+      throw new UsageError(`--recv-window ${n} with --futures is above 60000: MEXC's futures Recv-Window header allows at most 60 seconds.`, 'Use a multiple of 1000 up to 60000, e.g. --recv-window 20000; without it MEXC allows 10 s either way.');
+    }
     throw new UsageError(
-      max === MAX_SAFE_RECV_WINDOW_MS
-        ? `--recv-window ${n} is above ${MAX_SAFE_RECV_WINDOW_MS}: MEXC documents ${MAX_RECV_WINDOW_MS} as its ceiling (error 700005 "recvWindow must less than ${MAX_RECV_WINDOW_MS}"), and whether ${MAX_RECV_WINDOW_MS} itself passes is unconfirmed.`
-        : `--recv-window ${n} is above ${max}.`,
-      `Use 5000 (the default) and fix the clock instead; at most ${max}.`,
+      `--recv-window ${n} is above ${MAX_SAFE_RECV_WINDOW_MS}: MEXC documents ${MAX_RECV_WINDOW_MS} as its ceiling (error 700005 "recvWindow must less than ${MAX_RECV_WINDOW_MS}"), and whether ${MAX_RECV_WINDOW_MS} itself passes is unconfirmed.`,
+      `Use 5000 (the default) and fix the clock instead; at most ${MAX_SAFE_RECV_WINDOW_MS}.`,
     );
   }
   if (!/^\d{1,16}$/.test(raw.trim()) || n < 1) throw numberOptionError('recv-window', raw);

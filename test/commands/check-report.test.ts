@@ -69,6 +69,13 @@ describe('check: the verdict first', () => {
     expect(plain.text).not.toContain('\u001b');
   });
 
+  it('check --futures takes --recv-window 60000 (the futures header\'s 60 s), spot stops at 59999', async () => {
+    const s = await sim();
+    const io = fakeIO({ env: { MEXC_API_KEY: KEY, MEXC_SECRET_KEY: SECRET } });
+    expect(await runCheck({ baseUrl: s.url, timeout: '3000', futures: true, recvWindow: '60000' }, io)).toBe(0);
+    await expect(runCheck({ baseUrl: s.url, timeout: '3000', recvWindow: '60000' }, fakeIO({ env: { MEXC_API_KEY: KEY, MEXC_SECRET_KEY: SECRET } }))).rejects.toThrow(/above 59999/);
+  });
+
   it('--json keeps its shape', async () => {
     const r = await report('permission-denied', { json: true });
     const json = JSON.parse(r.text) as Record<string, unknown> & { steps: Array<Record<string, unknown> & { diagnoses: Array<Record<string, unknown>> }> };
