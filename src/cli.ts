@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_INVOCATION } from './core/defaults.js';
-import { globalHelp, HELP_TOPICS, topicHelp, type HelpTopic } from './help.js';
 import { didYouMean } from './shell/did-you-mean.js';
 import { detectInvocation } from './shell/invocation.js';
 import { EXIT, InterruptedError, toolCommand, UsageError, type CommandIO } from './shell/io.js';
@@ -190,7 +189,9 @@ export async function main(argv: string[], proc: ProcessLike, signal: AbortSigna
 }
 
 /** `help`, `help CMD`, `CMD --help`: the global text, or one command's usage, options and examples. */
-function printHelp(topics: string[], invocation: string, proc: ProcessLike): number {
+async function printHelp(topics: string[], invocation: string, proc: ProcessLike): Promise<number> {
+  // The texts load only when asked for: --version and the commands start without them.
+  const { globalHelp, HELP_TOPICS, topicHelp } = await import('./help.js');
   const [topic, extra] = topics;
   if (topic === undefined) {
     proc.stdout.write(globalHelp(invocation));
@@ -200,7 +201,7 @@ function printHelp(topics: string[], invocation: string, proc: ProcessLike): num
   if (!(HELP_TOPICS as readonly string[]).includes(topic)) {
     return reportUsage(new UsageError(`No help for "${topic}": it is not a command.${didYouMean(topic, HELP_TOPICS)}`, `Commands: ${HELP_TOPICS.join(', ')}. Example: ${invocation} help check`), proc);
   }
-  proc.stdout.write(topicHelp(topic as HelpTopic, invocation));
+  proc.stdout.write(topicHelp(topic as (typeof HELP_TOPICS)[number], invocation));
   return EXIT.ok;
 }
 
