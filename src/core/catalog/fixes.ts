@@ -49,7 +49,7 @@ export function checkKeyStatusFix(): Fix {
   ]);
 }
 
-/** Renewal window and 90-day rule: mexc-api.md §5 (NEWDOC intro, FAQ Q1). */
+/** Renewal window and 90-day rule: docs/mexc-api.md §5 (NEWDOC intro, FAQ Q1). */
 export function renewKeyFix(): Fix {
   return steps('Renew the key before it expires (or replace it)', [
     API_MANAGEMENT,
