@@ -103,7 +103,8 @@ describe('credentials', () => {
       { type: 'input', text: 'canary-secret-0123456789abcdef \n' },
     );
     expect(t.effects).toEqual([
-      { type: 'set-credentials', apiKey: ' mx0aBYs33eIilxBWC5', secret: 'canary-secret-0123456789abcdef \n' },
+      // The line break that submitted the pasted line was the Enter, not part of the secret.
+      { type: 'set-credentials', apiKey: ' mx0aBYs33eIilxBWC5', secret: 'canary-secret-0123456789abcdef ' },
       { type: 'run-step', id: 'credentials' },
     ]);
     const notes = t.state.log.filter((e) => e.kind === 'note').flatMap((e) => (e.kind === 'note' ? e.lines : []));
