@@ -191,17 +191,19 @@ export async function main(argv: string[], proc: ProcessLike, signal: AbortSigna
 /** `help`, `help CMD`, `CMD --help`: the global text, or one command's usage, options and examples. */
 async function printHelp(topics: string[], invocation: string, proc: ProcessLike): Promise<number> {
   // The texts load only when asked for: --version and the commands start without them.
-  const { globalHelp, HELP_TOPICS, topicHelp } = await import('./help.js');
+  const { globalHelp, HELP_TOPICS, HELP_WIDTH, topicHelp } = await import('./help.js');
+  const columns = proc.stdout.isTTY ? Number(proc.stdout.columns) || HELP_WIDTH.default : HELP_WIDTH.default;
+  const width = Math.min(HELP_WIDTH.max, Math.max(HELP_WIDTH.min, columns));
   const [topic, extra] = topics;
   if (topic === undefined) {
-    proc.stdout.write(globalHelp(invocation));
+    proc.stdout.write(globalHelp(invocation, width));
     return EXIT.ok;
   }
   if (extra !== undefined) return reportUsage(new UsageError(`help takes one command, not "${topics.join(' ')}".`, `Example: ${invocation} help check`), proc);
   if (!(HELP_TOPICS as readonly string[]).includes(topic)) {
     return reportUsage(new UsageError(`No help for "${topic}": it is not a command.${didYouMean(topic, HELP_TOPICS)}`, `Commands: ${HELP_TOPICS.join(', ')}. Example: ${invocation} help check`), proc);
   }
-  proc.stdout.write(topicHelp(topic as (typeof HELP_TOPICS)[number], invocation));
+  proc.stdout.write(topicHelp(topic as (typeof HELP_TOPICS)[number], invocation, width));
   return EXIT.ok;
 }
 

@@ -149,8 +149,12 @@ export function topicOptions(topic: HelpTopic): string[] {
   return TOPICS[topic].options.map((o) => (typeof o === 'string' ? o : o[0]));
 }
 
-/** Help is laid out for an 80-column terminal; its text is ASCII plus "·" and "…", one column each. */
-const WIDTH = 80;
+/**
+ * Help is laid out for the terminal's width (80 columns when it is not a terminal); its text is
+ * ASCII plus "·" and "…", one column each. Example commands are never broken: they stay one line
+ * to copy.
+ */
+export const HELP_WIDTH = { default: 80, min: 60, max: 100 } as const;
 
 /** Words to lines of at most `width` characters (a longer word stands alone). */
 function wrapWords(text: string, width: number): string[] {
@@ -166,41 +170,41 @@ function wrapWords(text: string, width: number): string[] {
 }
 
 /** Two columns: `left` padded to `column`, `text` wrapped beside it (on the next line when `left` is wider). */
-function twoColumns(rows: Array<{ left: string; text: string }>, column: number): string[] {
+function twoColumns(rows: Array<{ left: string; text: string }>, column: number, width: number): string[] {
   return rows.flatMap(({ left, text }) => {
-    const lines = wrapWords(text, WIDTH - column);
+    const lines = wrapWords(text, width - column);
     const pad = ' '.repeat(column);
     if (left.length + 2 > column) return [left, ...lines.map((l) => pad + l)];
     return lines.map((l, i) => (i === 0 ? left.padEnd(column) : pad) + l);
   });
 }
 
-function optionLines(options: OptionLine[]): string[] {
+function optionLines(options: OptionLine[], width: number): string[] {
   const rows = options.map((o) => {
     const [name, text] = typeof o === 'string' ? [o, OPTION_TEXT[o]?.text ?? ''] : o;
     const value = OPTION_TEXT[name]?.value;
     return { left: `  --${name}${value ? ` ${value}` : ''}`, text };
   });
-  return twoColumns(rows, Math.min(26, Math.max(...rows.map((r) => r.left.length)) + 2));
+  return twoColumns(rows, Math.min(26, Math.max(...rows.map((r) => r.left.length)) + 2), width);
 }
 
 /** `help CMD` and `CMD --help`. */
-export function topicHelp(topic: HelpTopic, invocation = DEFAULT_INVOCATION): string {
+export function topicHelp(topic: HelpTopic, invocation = DEFAULT_INVOCATION, width: number = HELP_WIDTH.default): string {
   const t = TOPICS[topic];
   const run = (args: string) => `${invocation}${args ? ` ${args}` : ''}`;
   const lines = [
     'Usage',
     ...t.usage.map((u) => `  ${run(u)}`),
     '',
-    ...t.about.flatMap((paragraph, i) => [...(i > 0 ? [''] : []), ...wrapWords(paragraph, WIDTH)]),
+    ...t.about.flatMap((paragraph, i) => [...(i > 0 ? [''] : []), ...wrapWords(paragraph, width)]),
     '',
     'Options',
-    ...optionLines(t.options),
+    ...optionLines(t.options, width),
     '',
     'Examples',
     // A comment goes on its own line, so every command line can be copied as it is.
-    ...t.examples.flatMap(([args, comment]) => [...(comment ? [`  # ${comment}`] : []), `  ${run(args)}`]),
-    ...(t.more ? ['', ...t.more.flatMap((m) => wrapWords(m, WIDTH))] : []),
+    ...t.examples.flatMap(([args, comment]) => [...(comment ? wrapWords(comment, width - 4).map((line) => `  # ${line}`) : []), `  ${run(args)}`]),
+    ...(t.more ? ['', ...t.more.flatMap((m) => wrapWords(m, width))] : []),
     '',
     `All commands: ${run('--help')}`,
   ];
@@ -208,7 +212,7 @@ export function topicHelp(topic: HelpTopic, invocation = DEFAULT_INVOCATION): st
 }
 
 /** The global `--help`: every command in one screen. */
-export function globalHelp(invocation = DEFAULT_INVOCATION): string {
+export function globalHelp(invocation = DEFAULT_INVOCATION, width: number = HELP_WIDTH.default): string {
   const run = (args: string) => `${invocation}${args ? ` ${args}` : ''}`;
   const commands: Array<[args: string, text: string]> = [
     ['', 'interactive wizard (falls back to check without a terminal)'],
@@ -222,10 +226,13 @@ export function globalHelp(invocation = DEFAULT_INVOCATION): string {
     ['sim [--port N] [--scenario S] [--latency MS] [--log FILE]', 'local MEXC simulator (spot v3 and futures) for offline bot tests'],
     ['help [COMMAND]', 'usage, options and examples of one command (same as COMMAND --help)'],
   ];
+  // Narrower than 80 columns, each description goes under its command line.
   const usage = twoColumns(
     commands.map(([args, text]) => ({ left: `  ${run(args)}`, text })),
-    36,
+    width >= 80 ? 36 : 6,
+    width,
   );
+  const indented = (text: string) => wrapWords(text, width - 2).map((line) => `  ${line}`);
   const options: OptionLine[] = [
     ...DIAGNOSING,
     ['json', 'machine-readable output (check, explain, sign, inspect)'],
@@ -236,24 +243,25 @@ export function globalHelp(invocation = DEFAULT_INVOCATION): string {
     'no-color',
   ];
   const lines = [
-    `mexc-wizard ${VERSION}: find out why your MEXC API key fails, and fix it`,
+    ...wrapWords(`mexc-wizard ${VERSION}: find out why your MEXC API key fails, and fix it`, width),
     '',
     'Usage',
     ...usage,
     '',
-    'Options (each command takes its own: help COMMAND lists them)',
-    ...optionLines(options),
+    ...wrapWords('Options (each command takes its own: help COMMAND lists them)', width),
+    ...optionLines(options, width),
     '  --version, --help',
     '',
     'Credentials',
-    '  MEXC_API_KEY and MEXC_SECRET_KEY (aliases MEXC_API_SECRET, MEXC_SECRET), a .env file in',
-    '  this folder, --dotenv, or a masked prompt. The secret is never accepted as a flag and',
-    '  never printed, logged or written.',
+    ...indented(
+      'MEXC_API_KEY and MEXC_SECRET_KEY (aliases MEXC_API_SECRET, MEXC_SECRET), a .env file in this folder, --dotenv, or a masked prompt. The secret is never accepted as a flag and never printed, logged or written.',
+    ),
     '',
     'Exit codes',
-    '  0 all good · 1 a problem was diagnosed · 2 usage error · 130 interrupted',
+    ...indented('0 all good · 1 a problem was diagnosed · 2 usage error · 130 interrupted'),
     '',
-    `Scenarios for --demo and sim: ${run('sim --scenario list')}`,
+    'Scenarios for --demo and sim:',
+    `  ${run('sim --scenario list')}`,
   ];
   return `${lines.join('\n')}\n`;
 }

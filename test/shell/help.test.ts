@@ -122,9 +122,9 @@ describe('help per command', () => {
     }
   });
 
-  it('lays help out for 80 columns, except example commands, which stay one line to copy', () => {
-    for (const topic of HELP_TOPICS) {
-      for (const line of topicHelp(topic).split('\n')) if (!line.startsWith('  npx mexc-wizard ')) expect(line.length, line).toBeLessThanOrEqual(80);
+  it.each([60, 80, 100])('lays help out for %i columns, except command lines, which stay one line to copy', (width) => {
+    for (const text of [...HELP_TOPICS.map((topic) => topicHelp(topic, 'npx mexc-wizard', width)), globalHelp('npx mexc-wizard', width)]) {
+      for (const line of text.split('\n')) if (!line.startsWith('  npx mexc-wizard')) expect(line.length, line).toBeLessThanOrEqual(width);
     }
   });
 });
