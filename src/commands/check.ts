@@ -16,6 +16,8 @@ export interface CheckFlags extends CommonFlags {
   notice?: string;
   /** `--futures`: the futures (contract) API's steps instead of spot's. */
   futures?: boolean;
+  /** The arguments that run this check again, for the closing line (default `check`, `check --futures`). */
+  rerun?: string;
 }
 
 /** `mexc-wizard check [--futures]`: every step without prompts; a report; exit 0 / 1. */
@@ -37,7 +39,7 @@ export async function runCheck(flags: CheckFlags, io: CommandIO): Promise<number
     io.stdout(
       flags.json
         ? `${terminalSafeJson(redactor.redactDeep(toJson(report, io)))}\n`
-        : formatReport(terminalSafeDeep(redactor.redactDeep(report)), io, { verbose: Boolean(flags.verbose) }),
+        : formatReport(terminalSafeDeep(redactor.redactDeep(report)), io, { verbose: Boolean(flags.verbose), ...(flags.rerun ? { rerun: flags.rerun } : {}) }),
     );
     return report.ok ? EXIT.ok : EXIT.problem;
   } finally {
@@ -98,7 +100,7 @@ export function toJson(report: CheckReport, io: Pick<CommandIO, 'platform' | 'ru
  * problem and warning with its cause, evidence and numbered fixes, and where to go at MEXC.
  * A passing run is the header, the verdict and one line per step.
  */
-export function formatReport(report: CheckReport, io: Pick<CommandIO, 'color' | 'links' | 'invocation'>, opts: { verbose?: boolean } = {}): string {
+export function formatReport(report: CheckReport, io: Pick<CommandIO, 'color' | 'links' | 'invocation'>, opts: { verbose?: boolean; rerun?: string } = {}): string {
   const s = styler(io.color);
   const links = Boolean(io.links);
   const out: string[] = [];
@@ -125,7 +127,7 @@ export function formatReport(report: CheckReport, io: Pick<CommandIO, 'color' | 
   if (problems.length || warnings.length) {
     const docs = report.api === 'futures' ? MEXC_LINKS.futuresDocs : MEXC_LINKS.spotDocs;
     out.push(`MEXC: API Management ${hyperlink(MEXC_LINKS.apiManagement, MEXC_LINKS.apiManagement, links)} · API docs ${hyperlink(docs, docs, links)}`);
-    const again = toolCommand(io, `check${report.api === 'futures' ? ' --futures' : ''}`);
+    const again = toolCommand(io, opts.rerun ?? `check${report.api === 'futures' ? ' --futures' : ''}`);
     out.push(problems.length ? s.red(`${counted(problems.length, 'problem')} found. After a fix, run ${again} again.`) : s.yellow(`${counted(warnings.length, 'warning')}, no problems.`));
   }
   return `${out.join('\n')}\n`;

@@ -27,7 +27,8 @@ export async function runDemoCheck(flags: CheckFlags & { scenario?: ScenarioName
     const env = { ...io.env, MEXC_API_KEY: apiKey, MEXC_SECRET_KEY: secret, MEXC_API_SECRET: undefined, MEXC_SECRET: undefined, MEXC_BASE_URL: undefined };
     if (notice) io.stderr(`${notice}\n`);
     io.stderr(`Demo: simulator at ${sim.url}, scenario "${scenario}", throwaway credentials.\n`);
-    return await runCheck({ ...checkFlags, baseUrl: sim.url }, { ...io, env, cwd: '/nonexistent-demo-dir' });
+    const rerun = `check --demo${flags.futures ? ' --futures' : ''}${scenario === 'ok' ? '' : ` --scenario ${scenario}`}`;
+    return await runCheck({ ...checkFlags, baseUrl: sim.url, rerun }, { ...io, env, cwd: '/nonexistent-demo-dir' });
   } finally {
     await sim.close();
   }

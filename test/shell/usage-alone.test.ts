@@ -38,6 +38,7 @@ describe('a usage error prints nothing else before it', () => {
     expect(r.stderr).toMatch(/^Demo: simulator at http:\/\/127\.0\.0\.1:\d+, scenario "ip-not-whitelisted"/);
     expect(r.stdout).toMatch(/^mexc-wizard check · http:\/\/127\.0\.0\.1:\d+ · key mx0/);
     expect(r.stdout).toMatch(/\[ip-not-whitelisted\]/);
+    expect(r.stdout).toMatch(/^1 problem found\. After a fix, run node \S*bin\/mexc-wizard\.js check --demo --scenario ip-not-whitelisted again\.$/m);
     expect(r.code).toBe(1);
   });
 });
