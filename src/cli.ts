@@ -238,7 +238,8 @@ async function dispatch(command: Command, rest: string[], v: Values, io: Command
   switch (command) {
     case 'check': {
       noPositionals('check', rest, io);
-      const scenario = v.scenario === undefined ? undefined : await scenarioOption(v.scenario, Boolean(v.demo), io);
+      if (v.scenario === 'list') return (await import('./commands/sim.js')).runSim({ scenario: 'list' }, io);
+      const scenario = v.scenario === undefined ? undefined : await scenarioOption(v.scenario, Boolean(v.demo), io, 'check');
       const flags = { ...common, json: Boolean(v.json), futures: Boolean(v.futures) };
       if (v.demo) {
         const { runDemoCheck } = await import('./commands/demo.js');
@@ -280,9 +281,9 @@ async function dispatch(command: Command, rest: string[], v: Values, io: Command
 }
 
 /** `--scenario` outside sim: only with --demo (`list` prints the scenarios). */
-async function scenarioOption(raw: string, demo: boolean, io: CommandIO) {
+async function scenarioOption(raw: string, demo: boolean, io: CommandIO, command: 'check' | 'wizard' = 'wizard') {
   if (!demo && raw !== 'list') {
-    throw new UsageError('--scenario only works with --demo (or with the sim command).', `Example: ${toolCommand(io, '--demo --scenario clock-ahead')}`);
+    throw new UsageError('--scenario only works with --demo (or with the sim command).', `Example: ${toolCommand(io, `${command === 'check' ? 'check ' : ''}--demo --scenario clock-ahead`)}`);
   }
   return raw === 'list' ? undefined : (await import('./commands/scenario-flag.js')).scenarioFlag(raw, io);
 }

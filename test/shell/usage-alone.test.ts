@@ -15,6 +15,7 @@ const CASES: Array<[string, string[], RegExp]> = [
   ['check --demo with --base-url', ['check', '--demo', '--base-url', 'https://api.mexc.com'], /^mexc-wizard: --demo runs against the built-in simulator with throwaway credentials: --base-url does not apply\.\n/],
   ['check --futures, a recv-window in milliseconds', ['check', '--futures', '--recv-window', '2500'], /^mexc-wizard: --recv-window 2500 with --futures: /],
   ['a negative number', ['check', '--timeout', '-5'], /^mexc-wizard: --timeout must be a whole number/],
+  ['check --scenario without --demo', ['check', '--scenario', 'clock-ahead'], /^mexc-wizard: --scenario only works with --demo \(or with the sim command\)\.\nExample: node \S+ check --demo --scenario clock-ahead\n$/],
   ['check --futures, a window over 60 s', ['check', '--futures', '--recv-window', '61000'], /^mexc-wizard: --recv-window 61000 with --futures is above 60000: MEXC's futures Recv-Window header allows at most 60 seconds\.\n/],
 ];
 
