@@ -84,8 +84,8 @@ export async function main(argv: string[], proc: ProcessLike, signal: AbortSigna
     if (command === 'wizard' && first !== undefined) {
       throw new UsageError(`Unknown command "${first}".`, `Commands: ${COMMANDS.join(', ')}. Run mexc-wizard --help.`);
     }
-    // The wizard's futures path comes later (issue #14).
-    if (values.futures && command !== 'sign' && command !== 'check') throw new UsageError('--futures works with check and sign: mexc-wizard check --futures, mexc-wizard sign --futures PARAMS.', 'Run mexc-wizard --help.');
+    // The wizard offers its futures path on the welcome screen, not through a flag.
+    if (values.futures && command !== 'sign' && command !== 'check') throw new UsageError('--futures works with check and sign: mexc-wizard check --futures, mexc-wizard sign --futures PARAMS.', command === 'wizard' ? 'The wizard asks on its welcome screen: choose "My futures bot fails".' : 'Run mexc-wizard --help.');
     const io = processIO(proc, { noColor: Boolean(values['no-color']) }, signal, redactor);
     return await dispatch(command, rest, values, io, proc);
   } catch (error) {

@@ -24,6 +24,7 @@ export function initialState(input: InitInput): WizardState {
     today: input.today,
     demo: { enabled: demo, ...(input.scenario ? { scenario: input.scenario } : {}) },
     scenarios: input.scenarios ?? [],
+    api: 'spot',
     results: {},
   };
 }
