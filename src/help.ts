@@ -3,7 +3,7 @@ import { VERSION } from './version.js';
 export const HELP = `mexc-wizard ${VERSION}: find out why your MEXC API key fails, and fix it
 
 Usage
-  mexc-wizard                      interactive wizard (falls back to check without a terminal)
+  mexc-wizard                      interactive wizard, spot or futures (no terminal: check)
   mexc-wizard --demo [--scenario S]  the wizard against a built-in simulator: no key, no network
   mexc-wizard check                run every step without prompts; report; exit code
   mexc-wizard check --futures      the futures (contract) API's steps; never sends an order

@@ -1,7 +1,8 @@
 /**
  * The guide's debug steps as tables: one for the spot API, one for the futures (contract) API
- * (`check --futures`). `check`'s schedule, the skip rules, the wizard's step order, the checklist
- * titles and the welcome sentence are all derived from them. Step ids are a public contract
+ * (`check --futures`, the wizard's futures path). `check`'s schedule, the skip rules, the
+ * wizard's step order and numbers, the checklist titles and the step lists the welcome screen
+ * shows are all derived from them. Step ids are a public contract
  * (`check --json` reports them in this order).
  */
 
@@ -170,12 +171,7 @@ export function stepBatches(api: Api = 'spot'): StepId[][] {
   return batches;
 }
 
-/** "credentials, connectivity, clock, account, order read, trade" */
+/** "credentials, connectivity, clock, account, order read, trade": what the welcome screen and the demo picker say each API's run checks. */
 export function stepList(api: Api = 'spot'): string {
   return TABLES[api].map((s) => s.title.toLowerCase()).join(', ');
-}
-
-/** The welcome screen's first sentence: what the wizard runs, against what. */
-export function welcomeSentence(target: string, api: Api = 'spot'): string {
-  return `Runs the troubleshooting guide's checks for real against ${target}: ${stepList(api)}. Each failure gets its cause and a fix you can copy.`;
 }
