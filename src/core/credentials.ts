@@ -236,7 +236,7 @@ function pushValueFindings(
     return;
   }
   if (!shapeOk) {
-    // MEXC publishes no format spec (mexc-api.md §4): a warning, never a failure.
+    // MEXC publishes no format spec (docs/mexc-api.md §4): a warning, never a failure.
     findings.push({
       id,
       severity: 'warn',

@@ -1,4 +1,4 @@
-/** Shared domain types. Ids are a public contract (DESIGN.md): tests and users rely on them. */
+/** Shared domain types. Ids are a public contract (README.md, docs/diagnoses.md): tests and users rely on them. */
 
 import type { Api, StepId } from './step-table.js';
 

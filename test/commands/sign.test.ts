@@ -6,7 +6,7 @@ import { fakeIO } from '../support/fake-io.js';
 const DOC_SECRET = '45d0b3c26f2644f19bfb98b07741b2f5';
 
 describe('mexc-wizard sign', () => {
-  it('signs query + body the way MEXC checks it (DOC-EN Example 3) and prints all three parts', async () => {
+  it('signs query + body the way MEXC checks it (Example 3 of https://mexcdevelop.github.io/apidocs/spot_v3_en/#signed-endpoint-examples-for-post-api-v3-order) and prints all three parts', async () => {
     const io = fakeIO({ env: { MEXC_SECRET_KEY: DOC_SECRET } });
     const code = await runSign({ query: 'symbol=BTCUSDT&side=BUY&type=LIMIT', body: 'quantity=1&price=11&recvWindow=5000&timestamp=1644489390087' }, io);
     expect(code).toBe(0);

@@ -37,7 +37,7 @@ export function checkKeyStatusFix(): Fix {
   ]);
 }
 
-/** Renewal window and 90-day rule: mexc-api.md §5 (NEWDOC intro, FAQ Q1). */
+/** Renewal window and 90-day rule: docs/mexc-api.md §5 (NEWDOC intro, FAQ Q1). */
 export function renewKeyFix(): Fix {
   return steps('Renew the key before it expires (or replace it)', [
     API_MANAGEMENT,
@@ -158,7 +158,7 @@ export function serverTimeOffsetFixes(): Fix[] {
   ];
 }
 
-/** MEXC's documented ceiling (mexc-api.md §1.1); 60000 itself is unconfirmed, 59999 is safe. */
+/** MEXC's documented ceiling (docs/mexc-api.md §1.1); 60000 itself is unconfirmed, 59999 is safe. */
 const MAX_SAFE_RECV_WINDOW_MS = 59999;
 
 /** A recvWindow that covers `lagMs` with room to spare, or undefined when none can. */
