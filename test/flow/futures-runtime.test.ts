@@ -6,6 +6,7 @@ import type { SupportReportInput } from '../../src/core/report.js';
 import { FUTURES_STEP_IDS, STEP_IDS } from '../../src/core/step-table.js';
 import type { FixContext, StepId, StepResult } from '../../src/core/types.js';
 import { createRuntime, type Loaders, type WizardSession } from '../../src/flow/runtime.js';
+import { viewOf } from '../../src/flow/screens/index.js';
 import { summaryItems } from '../../src/flow/screens/summary.js';
 import { initialState } from '../../src/flow/state.js';
 import type { Event, WizardState } from '../../src/flow/types.js';
@@ -13,6 +14,7 @@ import { createWizard } from '../../src/flow/wizard.js';
 import { FUTURES_SCENARIOS } from '../../src/sim/futures/scenarios.js';
 import { startSimulator, type RunningSim } from '../../src/sim/server.js';
 import type { SessionOptions } from '../../src/steps/session.js';
+import { launchWizard, type FrontEnd } from '../../src/shell/launcher.js';
 import { fakeIO } from '../support/fake-io.js';
 import { result } from '../support/fixtures.js';
 
@@ -30,6 +32,8 @@ const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {
   await Promise.all(closers.splice(0).map((c) => c()));
 });
+
+const viewOfWelcome = (state: WizardState): string[] => viewOf(state).menu?.items.map((i) => i.label) ?? [];
 
 function options(baseUrl: string, found: FoundCredentials): SessionOptions {
   return { baseUrl, timeoutMs: 3000, recvWindowMs: 5000, verbose: false, env: {}, loadCredentials: () => found, now: () => Date.now(), platform: 'linux' };
@@ -118,6 +122,44 @@ describe('a real futures session against the simulator', () => {
     expect(account.evidence.join('\n')).toContain('code 602');
     expect(results[1]!.evidence.join('\n')).toContain('/api/v1/contract/ping');
     expect(JSON.stringify(events)).not.toContain(SECRET);
+  });
+});
+
+describe('--recv-window on the futures path', () => {
+  /** Launches the wizard, takes the welcome row `row`, uses the found credentials: the options of the session it creates. */
+  async function sessionFor(row: string, recvWindow?: string): Promise<SessionOptions> {
+    let created: SessionOptions | undefined;
+    const frontEnd: FrontEnd = {
+      async show({ wizard, exited }) {
+        const { store } = wizard;
+        const welcome = viewOfWelcome(store.getState());
+        store.dispatch({ type: 'pick', index: welcome.indexOf(row), activate: true });
+        await vi.waitFor(() => expect(store.getState().screen).toMatchObject({ phase: 'review' }));
+        store.dispatch({ type: 'accept' });
+        await vi.waitFor(() => expect(created).toBeDefined());
+        store.dispatch({ type: 'interrupt' });
+        await exited;
+      },
+    };
+    const io = fakeIO({ env: { MEXC_API_KEY: KEY, MEXC_SECRET_KEY: SECRET } });
+    const stdout = { columns: 100, write: () => true } as unknown as NodeJS.WriteStream;
+    await launchWizard({ ...(recvWindow ? { recvWindow } : {}) }, io, async () => frontEnd, {
+      stdout,
+      loaders: { createSession: async (o) => ((created = o), { runStep: async (id: StepId) => result(id, 'pass'), setTypedCredentials: () => undefined, credentials: () => ({}), report: () => ({ ok: true, baseUrl: 'x', steps: [] }), fixContext: () => ({ baseUrl: 'x', symbol: 'BTCUSDT', recvWindowMs: 5000, platform: 'linux' }), close: () => undefined }) },
+    });
+    return created!;
+  }
+
+  it('is sent as the Recv-Window header in whole seconds (rounded down); without it, none (MEXC allows 10 s)', async () => {
+    expect(await sessionFor('My futures bot fails', '20000')).toMatchObject({ api: 'futures', futuresRecvWindowSec: 20, recvWindowMs: 20000 });
+    expect(await sessionFor('My futures bot fails', '7500')).toMatchObject({ api: 'futures', futuresRecvWindowSec: 7 });
+    const none = await sessionFor('My futures bot fails');
+    expect(none.api).toBe('futures');
+    expect(none).not.toHaveProperty('futuresRecvWindowSec');
+    // Spot keeps recvWindow in milliseconds.
+    const spot = await sessionFor('Diagnose my API key', '7500');
+    expect(spot.api).toBeUndefined();
+    expect(spot.recvWindowMs).toBe(7500);
   });
 });
 
