@@ -118,10 +118,14 @@ export function parseCommandLine(argv: string[], invocation = DEFAULT_INVOCATION
     const what = command === 'wizard' ? 'The wizard' : command;
     const topic = command === 'wizard' ? 'help wizard' : `help ${command}`;
     const elsewhere = (Object.keys(COMMAND_OPTIONS) as Command[]).filter((c) => COMMAND_OPTIONS[c].includes(name)).map((c) => (c === 'wizard' ? 'the wizard' : c));
-    throw new UsageError(
-      `${what} does not take --${name}${elsewhere.length ? `: it works with ${joinOr(elsewhere, 'and')}` : ''}.`,
-      takes.length ? `${what} takes ${takes.map((t) => `--${t}`).join(', ')} (${invocation} ${topic}).` : `${help}`,
-    );
+    // The wizard offers its futures path on the welcome screen, not through a flag.
+    const hint =
+      command === 'wizard' && name === 'futures'
+        ? 'The wizard asks on its welcome screen: choose "My futures bot fails".'
+        : takes.length
+          ? `${what} takes ${takes.map((t) => `--${t}`).join(', ')} (${invocation} ${topic}).`
+          : help;
+    throw new UsageError(`${what} does not take --${name}${elsewhere.length ? `: it works with ${joinOr(elsewhere, 'and')}` : ''}.`, hint);
   }
   return { command, rest, values: parsed.values };
 }

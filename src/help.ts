@@ -58,11 +58,11 @@ const TOPICS: Record<HelpTopic, Topic> = {
   wizard: {
     usage: ['[options]', '--demo [--scenario NAME]'],
     about: [
-      'The interactive wizard: runs the checks one screen at a time, and on a failure shows its cause and fixes to copy. Without a terminal (a pipe, CI) it says so and runs check instead.',
+      'The interactive wizard: runs the checks one screen at a time, for a spot bot or (choose "My futures bot fails") a futures bot, and on a failure shows its cause and fixes to copy. Without a terminal (a pipe, CI) it says so and runs check instead.',
     ],
     options: [
       'demo',
-      ['scenario', 'the scenario --demo starts with (list: sim --scenario list)'],
+      ['scenario', 'the scenario --demo starts with; a futures-… one runs the futures path (list: sim --scenario list)'],
       'plain',
       'screen-reader',
       'interactive',
@@ -215,8 +215,8 @@ export function topicHelp(topic: HelpTopic, invocation = DEFAULT_INVOCATION, wid
 export function globalHelp(invocation = DEFAULT_INVOCATION, width: number = HELP_WIDTH.default): string {
   const run = (args: string) => `${invocation}${args ? ` ${args}` : ''}`;
   const commands: Array<[args: string, text: string]> = [
-    ['', 'interactive wizard (falls back to check without a terminal)'],
-    ['--demo [--scenario S]', 'the wizard against a built-in simulator: no key, no network'],
+    ['', 'interactive wizard, spot or futures (falls back to check without a terminal)'],
+    ['--demo [--scenario S]', 'the wizard against a built-in simulator: no key, no network (futures-… scenarios: the futures path)'],
     ['check', 'run every step without prompts; report; exit code'],
     ['check --futures', "the futures (contract) API's steps; never sends an order"],
     ['explain [TEXT|-]', 'cause + fix for a MEXC error body, message or code (spot or futures)'],

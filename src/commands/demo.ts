@@ -1,4 +1,5 @@
 import { toolCommand, UsageError, type CommandIO } from '../shell/io.js';
+import { isFuturesScenarioName } from '../sim/futures/scenarios.js';
 import type { ScenarioName } from '../sim/scenarios.js';
 import { futuresOptions, runCheck, type CheckFlags } from './check.js';
 import { demoSimulator } from './demo-simulator.js';
@@ -6,7 +7,8 @@ import { sessionOptions } from '../shell/options.js';
 
 /**
  * `check --demo`, and `--demo` without a terminal: the built-in simulator with throwaway
- * credentials, then `check` against it. No key and no network needed.
+ * credentials, then `check` against it (`check --futures` for a futures scenario). No key and
+ * no network needed.
  */
 export async function runDemoCheck(flags: CheckFlags & { scenario?: ScenarioName }, io: CommandIO): Promise<number> {
   const scenario = flags.scenario ?? 'ok';
@@ -17,11 +19,12 @@ export async function runDemoCheck(flags: CheckFlags & { scenario?: ScenarioName
     );
   }
   const { notice, ...rest } = flags;
+  const futures = Boolean(flags.futures) || isFuturesScenarioName(scenario);
   const timeout = flags.timeout ?? (scenario === 'timeout' ? '2000' : undefined);
-  const checkFlags = { ...rest, ...(timeout !== undefined ? { timeout } : {}) };
+  const checkFlags = { ...rest, futures, ...(timeout !== undefined ? { timeout } : {}) };
   // The flags are checked before the simulator starts or anything is printed.
-  if (flags.futures) futuresOptions(checkFlags, io);
-  sessionOptions({ ...checkFlags, baseUrl: 'http://127.0.0.1', ...(flags.futures ? { recvWindow: undefined } : {}) }, io);
+  if (futures) futuresOptions(checkFlags, io);
+  sessionOptions({ ...checkFlags, baseUrl: 'http://127.0.0.1', ...(futures ? { recvWindow: undefined } : {}) }, io);
   const { sim, apiKey, secret } = await demoSimulator().start(scenario);
   try {
     const env = { ...io.env, MEXC_API_KEY: apiKey, MEXC_SECRET_KEY: secret, MEXC_API_SECRET: undefined, MEXC_SECRET: undefined, MEXC_BASE_URL: undefined };

@@ -1,7 +1,8 @@
 /**
  * The guide's debug steps as tables: one for the spot API, one for the futures (contract) API
- * (`check --futures`). `check`'s schedule, the skip rules, the wizard's step order, the checklist
- * titles and the welcome sentence are all derived from them. Step ids are a public contract
+ * (`check --futures`, the wizard's futures path). `check`'s schedule, the skip rules, the
+ * wizard's step order and numbers, the checklist titles and the step lists the welcome screen
+ * shows are all derived from them. Step ids are a public contract
  * (`check --json` reports them in this order).
  */
 
@@ -170,7 +171,7 @@ export function stepBatches(api: Api = 'spot'): StepId[][] {
   return batches;
 }
 
-/** "credentials, connectivity, clock, account, order read, trade" */
+/** "credentials, connectivity, clock, account, order read, trade": what the welcome screen and the demo picker say each API's run checks. */
 export function stepList(api: Api = 'spot'): string {
   return TABLES[api].map((s) => s.title.toLowerCase()).join(', ');
 }
@@ -183,17 +184,17 @@ export interface CheckTarget {
 }
 
 /** The base URL when it is not MEXC's (a simulator, a gateway, a stand-in), else undefined. */
-function otherThanMexc(baseUrl: string | undefined): { origin: string; host: string; local: boolean } | undefined {
+function otherThanMexc(baseUrl: string | undefined): { origin: string; local: boolean } | undefined {
   if (!baseUrl) return undefined;
   let url: URL;
   try {
     url = new URL(baseUrl);
   } catch {
-    return { origin: baseUrl, host: baseUrl, local: false };
+    return { origin: baseUrl, local: false };
   }
   const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
   if (host === 'mexc.com' || host.endsWith('.mexc.com')) return undefined;
-  return { origin: url.origin, host: url.host, local: host === 'localhost' || host === '::1' || /^127\./.test(host) };
+  return { origin: url.origin, local: host === 'localhost' || host === '::1' || /^127\./.test(host) };
 }
 
 /** "MEXC", "a local MEXC simulator", "your base URL http://127.0.0.1:8799 (a local server, not MEXC)". */
@@ -202,15 +203,4 @@ export function targetName(target: CheckTarget): string {
   const other = otherThanMexc(target.baseUrl);
   if (!other) return 'MEXC';
   return `your base URL ${other.origin} (${other.local ? 'a local server, not MEXC' : 'not MEXC'})`;
-}
-
-/** The same in a few words, for a menu line: "MEXC", "127.0.0.1:8799". */
-export function targetShortName(target: CheckTarget): string {
-  if (target.demo) return 'the local simulator';
-  return otherThanMexc(target.baseUrl)?.host ?? 'MEXC';
-}
-
-/** The welcome screen's first sentence: what the wizard runs, against what. */
-export function welcomeSentence(target: CheckTarget, api: Api = 'spot'): string {
-  return `Runs the troubleshooting guide's checks for real against ${targetName(target)}: ${stepList(api)}. Each failure gets its cause and a fix you can copy.`;
 }

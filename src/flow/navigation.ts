@@ -66,8 +66,9 @@ export function clamp(index: number, count: number): number {
   return Math.max(0, Math.min(count - 1, index));
 }
 
+/** Runs a step of the wizard's API (the effect names the API when it is not spot). */
 export function runStep(state: WizardState, id: StepId, mode: RunMode, effects: Effect[] = []): Transition {
-  return go(state, { kind: 'step', id, mode }, { effects: [...effects, { type: 'run-step', id }] });
+  return go(state, { kind: 'step', id, mode }, { effects: [...effects, { type: 'run-step', id, ...(state.api !== 'spot' ? { api: state.api } : {}) }] });
 }
 
 /**

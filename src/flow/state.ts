@@ -27,6 +27,7 @@ export function initialState(input: InitInput): WizardState {
     demo: { enabled: demo, ...(input.scenario ? { scenario: input.scenario } : {}) },
     ...(input.baseUrl ? { baseUrl: input.baseUrl } : {}),
     scenarios: input.scenarios ?? [],
+    api: 'spot',
     results: {},
   };
 }

@@ -6,6 +6,8 @@ type Checklist = Extract<Body, { kind: 'checklist' }>;
 
 /** The summary's checklist: one row per step that ran (status, title, summary), then the verdict. */
 export function ChecklistBody({ body, columns }: { body: Checklist; columns: number }) {
+  // The longest title and two spaces, as plain mode lays it out ("Futures trade read" is 18).
+  const titleWidth = Math.max(...body.steps.map((step) => step.title.length)) + 2;
   return (
     <Box flexDirection="column">
       {body.steps.map((step) => (
@@ -13,7 +15,7 @@ export function ChecklistBody({ body, columns }: { body: Checklist; columns: num
           <Box width={8} flexShrink={0}>
             <StatusMark status={step.status} />
           </Box>
-          <Box width={14} flexShrink={0}>
+          <Box width={titleWidth} flexShrink={0}>
             <Text bold>{step.title}</Text>
           </Box>
           <Text wrap="truncate-end">{step.summary}</Text>

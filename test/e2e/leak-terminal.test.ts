@@ -161,14 +161,14 @@ describe.skipIf(!hasTmux).concurrent('ten shapes in a terminal: secret in the en
     it(`wizard · ${shape} · environment: explain and lab pastes, every step, save, copy and show the report`, { timeout: 180_000 }, async ({ onTestFinished }) => {
       const { t, cwd, before } = start(onTestFinished, ['--base-url', sims.get(canary)!.url], creds(canary));
       await t.waitFor('What do you want to do?', { timeoutMs: LONG, in: 'history' });
-      await pressUntil(t, '2', 'Paste what MEXC or your library answered');
+      await pressUntil(t, '3', 'Paste what MEXC or your library answered');
       await pasteThenEnter(t, errorPaste(canary), '"e4d"}');
       await t.waitFor('How to fix it', { timeoutMs: LONG, in: 'screen' });
       await t.waitFor('This text contains your secret', { timeoutMs: LONG, in: 'history' });
       await pressUntil(t, 'Escape', 'Paste what MEXC or your library answered');
       await pressUntil(t, 'Escape', 'What do you want to do?');
       // The lab loads the credentials after it opens: an Enter before that asks for the secret.
-      await pressUntil(t, '3', /recomputed with the secret from/);
+      await pressUntil(t, '4', /recomputed with the secret from/);
       await pasteThenEnter(t, requestPaste(canary), '5ee1');
       await t.waitFor(/Findings[\s\S]*This text contains your secret/, { timeoutMs: LONG, in: 'screen' });
       await pressUntil(t, 'Enter', 'What do you want to do?');
@@ -228,7 +228,7 @@ describe.skipIf(!hasTmux).concurrent('shapes a terminal can type: the secret onl
     it(`wizard · ${shape} · typed: the lab's secret field, then key and secret for every step, copy and save the report`, { timeout: 180_000 }, async ({ onTestFinished }) => {
       const { t, cwd, before } = start(onTestFinished, ['--base-url', sims.get(canary)!.url], {});
       await t.waitFor('What do you want to do?', { timeoutMs: LONG, in: 'history' });
-      await pressUntil(t, '3', 'Signature lab');
+      await pressUntil(t, '4', 'Signature lab');
       // The paste holds no secret here: one the run does not know yet (it is typed next) cannot
       // be recognised in the echo of what is being pasted. The env test above pastes it.
       await pasteThenEnter(t, requestPaste('no-secret-in-this-paste'), '5ee1');

@@ -144,7 +144,7 @@ describe.skipIf(Boolean(skipReason))('wizard end to end (tmux)', { timeout: 90_0
     const t = start({ args: [], cwd, columns: 100, rows: 40, recordIn: cwd });
     // The menu is on screen before Ink has loaded: the keys go in at once, they must wait.
     await t.waitFor('What do you want to do?', { in: 'history', timeoutMs: STARTUP_MS });
-    t.press('Down', 'Down', 'Enter');
+    t.press('Down', 'Down', 'Down', 'Enter');
     await t.waitFor('Signature lab: check a request your code sent');
     const history = t.history();
     expect(history).not.toContain('What do you want to do?');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DIAGNOSIS_IDS, STEP_IDS, type StepId } from '../../src/core/types.js';
 import { initialState, next } from '../../src/flow/next.js';
+import { viewOf } from '../../src/flow/screens/index.js';
 import { summaryItems } from '../../src/flow/screens/summary.js';
 import type { Event, Screen, Transition, WizardState } from '../../src/flow/types.js';
 import { diagnosis, result } from '../support/fixtures.js';
@@ -28,26 +29,38 @@ function atFirstStep(): WizardState {
   return run(start(), { type: 'accept' }, FOUND, { type: 'accept' }).state;
 }
 
+/** The welcome menu's choice with this label, as a pick (rows are found by what they say). */
+function welcomePick(label: string, state: WizardState = start()): Event {
+  const index = viewOf(state).menu?.items.findIndex((i) => i.label === label) ?? -1;
+  if (index < 0) throw new Error(`no welcome choice "${label}"`);
+  return { type: 'pick', index, activate: true };
+}
+
 function kind(t: Transition): Screen['kind'] {
   return t.state.screen.kind;
 }
 
 describe('welcome', () => {
-  it('offers diagnose, explain and the signature lab; Enter starts diagnosing by loading credentials', () => {
+  it('offers diagnose (spot), the futures run, explain and the signature lab; Enter starts diagnosing spot by loading credentials', () => {
+    expect(viewOf(start()).menu?.items.map((i) => i.label)).toEqual(['Diagnose my API key', 'My futures bot fails', 'Explain an error I got', 'Check a request my code sent']);
     const t = next(start(), { type: 'accept' });
     expect(t.state.screen).toEqual({ kind: 'credentials', phase: 'loading' });
+    expect(t.state.api).toBe('spot');
     expect(t.effects).toEqual([{ type: 'load-credentials' }]);
     expect(t.state.back.map((s) => s.kind)).toEqual(['welcome']);
   });
 
-  it('a number chooses and goes: 2 opens the explain screen, 3 the signature lab', () => {
-    expect(kind(next(start(), { type: 'pick', index: 1, activate: true }))).toBe('explain');
-    expect(kind(next(start(), { type: 'pick', index: 2, activate: true }))).toBe('lab');
+  it('a number chooses and goes: 2 starts the futures run, 3 opens the explain screen, 4 the signature lab', () => {
+    const futures = next(start(), { type: 'pick', index: 1, activate: true });
+    expect(futures.state.screen).toEqual({ kind: 'credentials', phase: 'loading' });
+    expect(futures.state.api).toBe('futures');
+    expect(kind(next(start(), { type: 'pick', index: 2, activate: true }))).toBe('explain');
+    expect(kind(next(start(), { type: 'pick', index: 3, activate: true }))).toBe('lab');
   });
 
   it('arrows wrap around the choices', () => {
     const t = next(start(), { type: 'move', delta: -1 });
-    expect(t.state.screen).toEqual({ kind: 'welcome', focus: 2 });
+    expect(t.state.screen).toEqual({ kind: 'welcome', focus: 3 });
   });
 
   it('q quits with 0 before anything ran', () => {
@@ -314,7 +327,7 @@ describe('summary', () => {
 });
 
 describe('explain', () => {
-  const atExplain = () => next(start(), { type: 'pick', index: 1, activate: true }).state;
+  const atExplain = () => next(start(), welcomePick('Explain an error I got')).state;
 
   it('needs text before explaining', () => {
     const t = next(atExplain(), { type: 'accept' });
@@ -355,7 +368,7 @@ describe('signature lab', () => {
   };
 
   it('asks for the secret when none is known, and the secret leaves the state with the request', () => {
-    const lab = next(start(), { type: 'pick', index: 2, activate: true });
+    const lab = next(start(), welcomePick('Check a request my code sent'));
     expect(lab.effects).toEqual([{ type: 'load-credentials' }]);
     const secretPhase = run(lab.state, { type: 'credentials-loaded', view: { demo: false } }, { type: 'input', text: 'https://api.mexc.com/api/v3/account?timestamp=1' }, { type: 'accept' });
     expect(secretPhase.state.screen).toMatchObject({ kind: 'lab', phase: 'secret' });
@@ -365,7 +378,7 @@ describe('signature lab', () => {
   });
 
   it('uses the known secret; shows findings; Enter returns to where the lab was opened', () => {
-    const lab = run(start(), FOUND, { type: 'pick', index: 2, activate: true }, { type: 'input', text: 'curl x' }, { type: 'accept' });
+    const lab = run(start(), FOUND, welcomePick('Check a request my code sent'), { type: 'input', text: 'curl x' }, { type: 'accept' });
     expect(lab.effects).toEqual([{ type: 'inspect', text: 'curl x' }]);
     const shown = next(lab.state, { type: 'inspected', result: labResult });
     expect(shown.state.screen).toMatchObject({ kind: 'lab', phase: 'result', focus: 0 });
@@ -376,7 +389,7 @@ describe('signature lab', () => {
   });
 
   it('an unreadable request returns to the input with the reason', () => {
-    const lab = run(start(), FOUND, { type: 'pick', index: 2, activate: true }, { type: 'input', text: 'nonsense' }, { type: 'accept' });
+    const lab = run(start(), FOUND, welcomePick('Check a request my code sent'), { type: 'input', text: 'nonsense' }, { type: 'accept' });
     const t = next(lab.state, { type: 'inspect-failed', message: 'Expected a URL' });
     expect(t.state.screen).toMatchObject({ kind: 'lab', phase: 'input', text: 'nonsense', error: 'Expected a URL' });
   });

@@ -1,5 +1,5 @@
-import { STEP_IDS, type StepId, type StepStatus } from '../../core/types.js';
-import { reportFileName, STEP_INFO } from '../content.js';
+import type { StepId, StepStatus } from '../../core/types.js';
+import { reportFileName, stepIds, stepInfo } from '../content.js';
 import { backOrQuit, go, onMenuKeys, quit, runStep, stay, type Of } from '../navigation.js';
 import type { Transition, WizardState } from '../types.js';
 import type { Paragraph } from '../view.js';
@@ -11,12 +11,13 @@ export type SummaryItem =
   | { kind: 'problem'; stepId: StepId; diagnosisIndex: number; status: StepStatus; label: string }
   | { kind: 'action'; action: 'show' | 'copy' | 'save' | 'again' | 'quit'; label: string; key: string; hint: string };
 
-export function summaryItems(state: Pick<WizardState, 'results' | 'today'>): SummaryItem[] {
+export function summaryItems(state: Pick<WizardState, 'results' | 'today' | 'api'>): SummaryItem[] {
   const problems: SummaryItem[] = [];
-  for (const id of STEP_IDS) {
+  const info = stepInfo(state.api);
+  for (const id of stepIds(state.api)) {
     const r = state.results[id];
     if (!r || (r.status !== 'fail' && r.status !== 'warn')) continue;
-    r.diagnoses.forEach((d, i) => problems.push({ kind: 'problem', stepId: id, diagnosisIndex: i, status: r.status, label: `${STEP_INFO[id].title}: ${d.title}` }));
+    r.diagnoses.forEach((d, i) => problems.push({ kind: 'problem', stepId: id, diagnosisIndex: i, status: r.status, label: `${info[id].title}: ${d.title}` }));
   }
   return [
     ...problems,
@@ -37,8 +38,8 @@ export function openSummary(state: WizardState): Transition {
 }
 
 /** The verdict under the checklist: counts, in words, with the way on. */
-function summaryVerdict(state: Pick<WizardState, 'results' | 'demo'>): Paragraph {
-  const ran = STEP_IDS.map((id) => state.results[id]).filter((r) => r !== undefined);
+function summaryVerdict(state: Pick<WizardState, 'results' | 'demo' | 'api'>): Paragraph {
+  const ran = stepIds(state.api).map((id) => state.results[id]).filter((r) => r !== undefined);
   const problems = ran.filter((r) => r.status === 'fail').reduce((n, r) => n + r.diagnoses.length, 0);
   const warnings = ran.filter((r) => r.status === 'warn').reduce((n, r) => n + r.diagnoses.length, 0);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -69,7 +70,7 @@ export const summary: ScreenModule<'summary'> = {
         case 'save':
           return stay(state, [{ type: 'report', action: item.action }]);
         case 'again':
-          return runStep(state, STEP_IDS[0], 'guide');
+          return runStep(state, stepIds(state.api)[0], 'guide');
         case 'quit':
           return quit(state);
       }
@@ -87,9 +88,10 @@ export const summary: ScreenModule<'summary'> = {
   },
 
   view(state, s: Of<'summary'>) {
-    const steps = STEP_IDS.flatMap((id) => {
+    const info = stepInfo(state.api);
+    const steps = stepIds(state.api).flatMap((id) => {
       const r = state.results[id];
-      return r ? [{ status: r.status, title: STEP_INFO[id].title, summary: r.summary }] : [];
+      return r ? [{ status: r.status, title: info[id].title, summary: r.summary }] : [];
     });
     return {
       heading: 'Summary',
