@@ -63,7 +63,9 @@ function safeBaseUrl(baseUrl: string): string {
 
 function clockSummary(localAheadMs: number, rttMs: number): string {
   const direction = localAheadMs === 0 ? 'in step with' : localAheadMs > 0 ? 'ahead of' : 'behind';
-  const amount = localAheadMs === 0 ? '' : `${formatMs(localAheadMs)} (${Math.round(localAheadMs)} ms) `;
+  // The exact milliseconds only beside seconds: "16 ms (16 ms)" says nothing twice.
+  const exact = Math.abs(localAheadMs) >= 1000 ? ` (${Math.round(localAheadMs)} ms)` : '';
+  const amount = localAheadMs === 0 ? '' : `${formatMs(localAheadMs)}${exact} `;
   return `local clock ${amount}${direction} MEXC; round trip ${Math.round(rttMs)} ms`;
 }
 

@@ -43,7 +43,7 @@ export function signRaw(secret: string, queryString: string, body = ''): SignedQ
 export class RecvWindowError extends Error {
   constructor(readonly recvWindowMs: number) {
     super(
-      `recvWindow ${recvWindowMs} is not allowed: MEXC accepts at most ${MAX_RECV_WINDOW_MS} ms (5000 is the default).`,
+      `recvWindow ${recvWindowMs} is not allowed: MEXC documents ${MAX_RECV_WINDOW_MS} ms as its ceiling (5000 is the default).`,
     );
   }
 }

@@ -175,3 +175,32 @@ export function stepBatches(api: Api = 'spot'): StepId[][] {
 export function stepList(api: Api = 'spot'): string {
   return TABLES[api].map((s) => s.title.toLowerCase()).join(', ');
 }
+
+/** What the checks run against: the wizard's demo simulator, MEXC, or a base URL that is not MEXC's. */
+export interface CheckTarget {
+  demo?: boolean;
+  /** The API root in use (`--base-url`, MEXC_BASE_URL or the default). */
+  baseUrl?: string;
+}
+
+/** The base URL when it is not MEXC's (a simulator, a gateway, a stand-in), else undefined. */
+function otherThanMexc(baseUrl: string | undefined): { origin: string; local: boolean } | undefined {
+  if (!baseUrl) return undefined;
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    return { origin: baseUrl, local: false };
+  }
+  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (host === 'mexc.com' || host.endsWith('.mexc.com')) return undefined;
+  return { origin: url.origin, local: host === 'localhost' || host === '::1' || /^127\./.test(host) };
+}
+
+/** "MEXC", "a local MEXC simulator", "your base URL http://127.0.0.1:8799 (a local server, not MEXC)". */
+export function targetName(target: CheckTarget): string {
+  if (target.demo) return 'a local MEXC simulator';
+  const other = otherThanMexc(target.baseUrl);
+  if (!other) return 'MEXC';
+  return `your base URL ${other.origin} (${other.local ? 'a local server, not MEXC' : 'not MEXC'})`;
+}

@@ -142,4 +142,6 @@ export interface FixContext {
   requestSource?: 'tool' | 'user';
   /** The API a run diagnoses (`check --futures`: 'futures'); fixes then name futures rules and commands. */
   api?: Api;
+  /** How the user started mexc-wizard ("node bin/mexc-wizard.js"): the commands fixes name start with it. */
+  invocation?: string;
 }

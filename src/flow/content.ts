@@ -20,7 +20,7 @@ export const STATUS_MARK: Record<StepStatus, { symbol: string; word: string; ton
  * The steps of each API, their titles and what each runs: the step tables (core/step-table.ts).
  * Screens read them for the wizard's API (`state.api`), so a new API needs no screen code.
  */
-export { STEP_INFO, stepIds, stepInfo, stepList } from '../core/step-table.js';
+export { STEP_INFO, stepIds, stepInfo, stepList, targetName } from '../core/step-table.js';
 
 /** Mark of a verdict line by its tone: the symbol says what the colour says. */
 export const TONE_MARK: Record<Tone, string> = { ok: '✓', warn: '!', error: '✗', info: 'i' };

@@ -337,6 +337,7 @@ function fixContextBeforeSession(options: SessionOptions, found: FoundCredential
     ...(options.symbol ? { symbol: options.symbol } : {}),
     recvWindowMs: options.recvWindowMs,
     platform: options.platform,
+    ...(options.invocation ? { invocation: options.invocation } : {}),
   });
 }
 

@@ -11,6 +11,8 @@ export interface InitInput {
   scenarios?: ScenarioChoice[];
   /** The launcher already drew the banner (before Ink loaded), so the log starts without it. */
   bannerShown?: boolean;
+  /** The API root the checks run against (`--base-url`, MEXC_BASE_URL or MEXC's). */
+  baseUrl?: string;
 }
 
 export function initialState(input: InitInput): WizardState {
@@ -23,6 +25,7 @@ export function initialState(input: InitInput): WizardState {
     version: input.version,
     today: input.today,
     demo: { enabled: demo, ...(input.scenario ? { scenario: input.scenario } : {}) },
+    ...(input.baseUrl ? { baseUrl: input.baseUrl } : {}),
     scenarios: input.scenarios ?? [],
     api: 'spot',
     results: {},

@@ -98,6 +98,8 @@ export interface WizardState {
   version: string;
   today: string;
   demo: { enabled: boolean; scenario?: string; url?: string };
+  /** The API root the checks run against (the welcome sentence names it when it is not MEXC's). */
+  baseUrl?: string;
   scenarios: ScenarioChoice[];
   /**
    * The API the guide diagnoses: its step table (core/step-table.ts) gives the steps, their
@@ -168,7 +170,7 @@ export type Event =
 export type Effect =
   | { type: 'load-credentials' }
   | { type: 'start-demo'; scenario: string }
-  /** Cleaned values typed at the masked prompt; undefined keeps what was found. */
+  /** Values as typed at the masked prompt (the credentials step cleans them and warns); undefined keeps what was found. */
   | { type: 'set-credentials'; apiKey?: string; secret?: string }
   /** `api` absent: spot. The runtime keeps one session per API and starts a new one when it changes. */
   | { type: 'run-step'; id: StepId; api?: Api }

@@ -76,6 +76,7 @@ export async function launchWizard(flags: WizardFlags, io: CommandIO, loadFrontE
     today,
     demo,
     ...(demo && scenario ? { scenario } : {}),
+    baseUrl: session.baseUrl,
     bannerShown: Boolean(opts.firstFrame),
   });
   // The welcome screen first, from its own module: the other screens, the runtime and the

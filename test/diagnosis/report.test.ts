@@ -51,6 +51,11 @@ describe('support report', () => {
     expect(md).toContain('| IP seen by MEXC | 198.51.100.23 |');
   });
 
+  it('a clock a few ms off reads "16 ms", not "16 ms (16 ms)"', () => {
+    const md = supportReportMarkdown(input({ clock: { localAheadMs: -16, rttMs: 12 } }));
+    expect(md).toContain('| Clock | local clock 16 ms behind MEXC; round trip 12 ms |');
+  });
+
   it("reports each step's outcome and MEXC's code and message", () => {
     const md = supportReportMarkdown(input());
     expect(md).toContain('### ✓ PASS connectivity');

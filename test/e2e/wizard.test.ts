@@ -162,6 +162,6 @@ describe.skipIf(Boolean(skipReason))('wizard end to end (tmux)', { timeout: 90_0
     expect(r.stderr).toMatch(/No terminal on stdin/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/No problems found/);
+    expect(r.stdout).toMatch(/^✓ No problems: all 6 steps passed\.$/m);
   });
 });

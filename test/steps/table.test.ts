@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG, KEY_WIDE_REFUSAL_IDS, REFUSAL_IDS } from '../../src/core/catalog/index.js';
-import { FUTURES_STEP_IDS, FUTURES_STEPS, STEP_IDS, STEP_INFO, STEPS, stepBatches, stepInfo, stepList } from '../../src/core/step-table.js';
+import { FUTURES_STEP_IDS, FUTURES_STEPS, STEP_IDS, STEP_INFO, STEPS, stepBatches, stepInfo, stepList, targetName } from '../../src/core/step-table.js';
 import { DIAGNOSIS_IDS } from '../../src/core/types.js';
 import { CREDENTIAL_DIAGNOSES, EXPIRY_DIAGNOSES, LAB_DIAGNOSES } from '../../src/core/catalog/index.js';
 import { check, faultFront, sim, walkWizard } from './support.js';
@@ -10,6 +10,15 @@ describe('the step table', () => {
     expect(STEP_IDS).toEqual(['credentials', 'connectivity', 'clock', 'account', 'trade-read', 'trade']);
     expect(STEP_INFO['trade-read'].title).toBe('Order read');
     expect(stepList()).toBe('credentials, connectivity, clock, account, order read, trade');
+  });
+
+  it('names what the checks run against when it is not MEXC: the simulator, a local server, another base URL', () => {
+    expect(targetName({ baseUrl: 'https://api.mexc.com' })).toBe('MEXC');
+    expect(targetName({ demo: true })).toBe('a local MEXC simulator');
+    expect(targetName({ baseUrl: 'http://127.0.0.1:8799' })).toBe('your base URL http://127.0.0.1:8799 (a local server, not MEXC)');
+    expect(targetName({ baseUrl: 'https://gateway.example.com' })).toBe('your base URL https://gateway.example.com (not MEXC)');
+    expect(targetName({ baseUrl: 'https://contract.mexc.com' })).toBe('MEXC');
+    expect(targetName({ baseUrl: 'https://mexc.com.evil.example' })).toMatch(/\(not MEXC\)$/);
   });
 
   it("gives check's schedule: steps that may run alongside each other share a batch", () => {

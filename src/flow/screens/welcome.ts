@@ -1,6 +1,6 @@
 import type { Api } from '../../core/types.js';
 import { ACTIONS } from '../actions.js';
-import { stepList } from '../content.js';
+import { stepList, targetName } from '../content.js';
 import { go, onMenuKeys, quit, stay, type Of } from '../navigation.js';
 import type { Transition, WizardState } from '../types.js';
 import type { ScreenModule } from './module.js';
@@ -92,7 +92,7 @@ export const welcome: ScreenModule<'welcome'> = {
     return {
       paragraphs: [
         {
-          text: `Runs the troubleshooting guide's checks for real against ${state.demo.enabled ? 'a local MEXC simulator' : 'MEXC'}, for a spot or a futures bot. Each failure gets its cause and a fix you can copy.`,
+          text: `Runs the troubleshooting guide's checks for real against ${targetName({ demo: state.demo.enabled, ...(state.baseUrl ? { baseUrl: state.baseUrl } : {}) })}, for a spot or a futures bot. Each failure gets its cause and a fix you can copy.`,
         },
         { text: 'Your secret stays in memory: never shown, logged, or written to disk.', bold: true },
       ],
