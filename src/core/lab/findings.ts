@@ -42,7 +42,7 @@ export const LAB_CATALOG: Record<LabFindingId, CatalogEntry> = {
     severity: 'problem',
     fix:
       `Encode each value with %20 for a space, never "+": do not build the query with URLSearchParams or urllib.parse.urlencode (both write "+"). ${ENCODE_HINT} ` +
-      'MEXC\'s own demos sign %20 (https://github.com/mexcdevelop/mexc-api-demo); that the server rebuilds the string with %20 and so rejects a "+" even when you signed it is an [INFERENCE], not documented.',
+      'MEXC\'s own demos sign %20 (https://github.com/mexcdevelop/mexc-api-demo); MEXC does not document whether its server rebuilds the signed string with %20, so a "+" may be refused even when you signed it as sent (not documented either way): %20 is the safe choice.',
   },
   'lowercase-percent-escapes': {
     title: 'Lowercase percent-escapes (e.g. %2c) — MEXC accepts uppercase only',
