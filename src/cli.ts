@@ -1,15 +1,18 @@
 import { parseArgs } from 'node:util';
-import { HELP } from './help.js';
-import { EXIT, InterruptedError, UsageError, type CommandIO } from './shell/io.js';
+import { DEFAULT_INVOCATION } from './core/defaults.js';
+import { didYouMean } from './shell/did-you-mean.js';
+import { detectInvocation } from './shell/invocation.js';
+import { EXIT, InterruptedError, toolCommand, UsageError, type CommandIO } from './shell/io.js';
+import { NUMBER_OPTIONS, numberOptionError, parseNumberOption, type NumberOption } from './shell/number-options.js';
 import type { CommonFlags } from './shell/options.js';
 import { flushed, processIO, type ProcessLike } from './shell/process-io.js';
 import { envFileFlag, protectOutput } from './shell/secrets.js';
 import { VERSION } from './version.js';
 
-const COMMANDS = ['check', 'explain', 'sign', 'inspect', 'sim'] as const;
+const COMMANDS = ['check', 'explain', 'sign', 'inspect', 'sim', 'help'] as const;
 type Command = (typeof COMMANDS)[number] | 'wizard';
 
-const OPTIONS = {
+export const OPTIONS = {
   'base-url': { type: 'string' },
   'recv-window': { type: 'string' },
   timeout: { type: 'string' },
@@ -21,7 +24,6 @@ const OPTIONS = {
   plain: { type: 'boolean' },
   'screen-reader': { type: 'boolean' },
   'no-color': { type: 'boolean' },
-  color: { type: 'boolean' },
   verbose: { type: 'boolean' },
   interactive: { type: 'boolean' },
   demo: { type: 'boolean' },
@@ -35,13 +37,56 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const;
+export type OptionName = keyof typeof OPTIONS;
+
+/** The flags every diagnosing mode reads (shell/options.ts CommonFlags). */
+const DIAGNOSING = ['base-url', 'recv-window', 'timeout', 'symbol', 'dotenv', 'env-file', 'allow-insecure-http', 'verbose'] as const;
+
+/**
+ * The options each command reads; any other is a usage error, so a flag is never silently
+ * ignored. `--help` and `--version` go with every command. help.ts lists the same per command
+ * (test/shell/help.test.ts holds the two together).
+ */
+export const COMMAND_OPTIONS: Record<Command, readonly OptionName[]> = {
+  wizard: [...DIAGNOSING, 'json', 'plain', 'screen-reader', 'interactive', 'demo', 'scenario', 'no-color'],
+  check: [...DIAGNOSING, 'json', 'futures', 'demo', 'scenario', 'no-color'],
+  explain: ['json', 'no-color'],
+  sign: ['body', 'futures', 'request-time', 'json', 'dotenv', 'env-file', 'no-color'],
+  inspect: ['json', 'dotenv', 'env-file', 'no-color'],
+  sim: ['port', 'scenario', 'latency', 'log', 'no-color'],
+  help: [],
+};
+
+/** What a string option's value looks like, for "--log needs a value, e.g. --log requests.jsonl". */
+const VALUE_EXAMPLES: Partial<Record<OptionName, string>> = {
+  'base-url': 'https://api.mexc.com',
+  symbol: 'BTCUSDT',
+  dotenv: '.env',
+  'env-file': '.env',
+  scenario: 'clock-ahead',
+  log: 'requests.jsonl',
+  body: "'quantity=1&price=11&recvWindow=5000&timestamp=1644489390087'",
+};
 
 /** Flags that would carry a secret: refused with a reason instead of "unknown option". */
 const SECRET_FLAGS = /^--(secret|secret-key|api-secret|apisecret|secretkey)(=|$)/i;
 
-type Values = ReturnType<typeof parse>['values'];
+type Values = ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];
 
-function parse(argv: string[]) {
+export interface ParsedArgs {
+  command: Command;
+  /** The positionals after the command word. */
+  rest: string[];
+  values: Values;
+}
+
+/**
+ * The command line as the commands read it, or a UsageError in our own words: an unknown
+ * command or option with "Did you mean …?" when one is close, an option the command does not
+ * take, a number option given a negative number or none at all.
+ */
+export function parseCommandLine(argv: string[], invocation = DEFAULT_INVOCATION): ParsedArgs {
+  const help = `Run ${invocation} --help for the list of commands and options.`;
   const secretFlag = argv.find((a) => SECRET_FLAGS.test(a));
   if (secretFlag) {
     throw new UsageError(
@@ -49,11 +94,65 @@ function parse(argv: string[]) {
       'Set MEXC_SECRET_KEY in the environment or a .env file, or type it at the masked prompt.',
     );
   }
+  checkOptionValues(argv);
+  let parsed: { values: Values; positionals: string[] };
   try {
-    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '.');
-    throw new UsageError(message, 'Run mexc-wizard --help for the list of commands and options.');
+    const message = (error as Error).message;
+    const unknown = /^Unknown option '([^']+)'/.exec(message)?.[1];
+    if (unknown !== undefined) {
+      const names = Object.keys(OPTIONS).map((name) => `--${name}`);
+      throw new UsageError(`Unknown option ${unknown}.${unknown.startsWith('--') ? didYouMean(unknown.slice(2), names.map((n) => n.slice(2)), (w) => `--${w}`) : ''}`, help);
+    }
+    throw new UsageError(message.replace(/\. To specify a positional argument.*$/s, '.'), help);
+  }
+  const [first, ...rest] = parsed.positionals;
+  if (first !== undefined && !(COMMANDS as readonly string[]).includes(first)) {
+    throw new UsageError(`Unknown command "${first}".${didYouMean(first, COMMANDS)}`, `Commands: ${COMMANDS.join(', ')}. ${help}`);
+  }
+  const command = (first ?? 'wizard') as Command;
+  const takes = COMMAND_OPTIONS[command];
+  for (const name of Object.keys(parsed.values) as OptionName[]) {
+    if (name === 'help' || name === 'version' || takes.includes(name)) continue;
+    const what = command === 'wizard' ? 'The wizard' : command;
+    const topic = command === 'wizard' ? 'help wizard' : `help ${command}`;
+    const elsewhere = (Object.keys(COMMAND_OPTIONS) as Command[]).filter((c) => COMMAND_OPTIONS[c].includes(name)).map((c) => (c === 'wizard' ? 'the wizard' : c));
+    // The wizard offers its futures path on the welcome screen, not through a flag.
+    const hint =
+      command === 'wizard' && name === 'futures'
+        ? 'The wizard asks on its welcome screen: choose "My futures bot fails".'
+        : takes.length
+          ? `${what} takes ${takes.map((t) => `--${t}`).join(', ')} (${invocation} ${topic}).`
+          : help;
+    throw new UsageError(`${what} does not take --${name}${elsewhere.length ? `: it works with ${joinOr(elsewhere, 'and')}` : ''}.`, hint);
+  }
+  return { command, rest, values: parsed.values };
+}
+
+/** "check, sign and sim" */
+function joinOr(words: string[], last: string): string {
+  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} ${last} ${words[words.length - 1]}`;
+}
+
+/**
+ * A string option needs a value, and `--timeout -5` must not reach parseArgs, whose own
+ * message for it ("ambiguous … use --timeout=-XYZ") tells the user nothing about the range.
+ */
+function checkOptionValues(argv: string[]): void {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') return;
+    const name = /^--([a-z-]+)$/.exec(arg)?.[1] as OptionName | undefined;
+    if (!name || OPTIONS[name]?.type !== 'string') continue;
+    const value = argv[i + 1];
+    if (value !== undefined && (value === '-' || !value.startsWith('-'))) {
+      i += 1;
+      continue;
+    }
+    if (value !== undefined && name in NUMBER_OPTIONS && /^-[\d.]/.test(value)) throw numberOptionError(name as NumberOption, value);
+    const example = name in NUMBER_OPTIONS ? NUMBER_OPTIONS[name as NumberOption].example : `--${name} ${VALUE_EXAMPLES[name] ?? 'VALUE'}`;
+    throw new UsageError(`--${name} needs a value.`, `Example: ${example}`);
   }
 }
 
@@ -63,30 +162,24 @@ export type { ProcessLike };
 export async function main(argv: string[], proc: ProcessLike, signal: AbortSignal): Promise<number> {
   // Before anything is printed: every secret this run can know masks all output (issue #11).
   const redactor = protectOutput(proc, argv);
-  let values: Values;
-  let positionals: string[];
+  // How the user started the tool: every command line printed from here on starts with it.
+  const invocation = detectInvocation({ script: proc.argv[1], env: proc.env, cwd: proc.cwd(), platform: proc.platform });
+  let parsed: ParsedArgs;
   try {
-    ({ values, positionals } = parse(argv));
+    parsed = parseCommandLine(argv, invocation);
   } catch (error) {
     return reportUsage(error, proc);
   }
-  if (values.help) {
-    proc.stdout.write(HELP);
-    return EXIT.ok;
-  }
+  const { command, rest, values } = parsed;
   if (values.version) {
     proc.stdout.write(`${VERSION}\n`);
     return EXIT.ok;
   }
-  const [first, ...rest] = positionals;
-  const command: Command = first === undefined ? 'wizard' : (COMMANDS as readonly string[]).includes(first) ? (first as Command) : 'wizard';
+  if (values.help || command === 'help') {
+    return printHelp(command === 'help' ? rest : command === 'wizard' ? [] : [command], invocation, proc);
+  }
   try {
-    if (command === 'wizard' && first !== undefined) {
-      throw new UsageError(`Unknown command "${first}".`, `Commands: ${COMMANDS.join(', ')}. Run mexc-wizard --help.`);
-    }
-    // The wizard's futures path comes later (issue #14).
-    if (values.futures && command !== 'sign' && command !== 'check') throw new UsageError('--futures works with check and sign: mexc-wizard check --futures, mexc-wizard sign --futures PARAMS.', 'Run mexc-wizard --help.');
-    const io = processIO(proc, { noColor: Boolean(values['no-color']) }, signal, redactor);
+    const io = processIO(proc, { noColor: Boolean(values['no-color']), invocation }, signal, redactor);
     return await dispatch(command, rest, values, io, proc);
   } catch (error) {
     if (error instanceof UsageError) return reportUsage(error, proc);
@@ -97,6 +190,25 @@ export async function main(argv: string[], proc: ProcessLike, signal: AbortSigna
     if (proc.env.MEXC_WIZARD_DEBUG) proc.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
     return EXIT.problem;
   }
+}
+
+/** `help`, `help CMD`, `CMD --help`: the global text, or one command's usage, options and examples. */
+async function printHelp(topics: string[], invocation: string, proc: ProcessLike): Promise<number> {
+  // The texts load only when asked for: --version and the commands start without them.
+  const { globalHelp, HELP_TOPICS, HELP_WIDTH, topicHelp } = await import('./help.js');
+  const columns = proc.stdout.isTTY ? Number(proc.stdout.columns) || HELP_WIDTH.default : HELP_WIDTH.default;
+  const width = Math.min(HELP_WIDTH.max, Math.max(HELP_WIDTH.min, columns));
+  const [topic, extra] = topics;
+  if (topic === undefined) {
+    proc.stdout.write(globalHelp(invocation, width));
+    return EXIT.ok;
+  }
+  if (extra !== undefined) return reportUsage(new UsageError(`help takes one command, not "${topics.join(' ')}".`, `Example: ${invocation} help check`), proc);
+  if (!(HELP_TOPICS as readonly string[]).includes(topic)) {
+    return reportUsage(new UsageError(`No help for "${topic}": it is not a command.${didYouMean(topic, HELP_TOPICS)}`, `Commands: ${HELP_TOPICS.join(', ')}. Example: ${invocation} help check`), proc);
+  }
+  proc.stdout.write(topicHelp(topic as (typeof HELP_TOPICS)[number], invocation, width));
+  return EXIT.ok;
 }
 
 function reportUsage(error: unknown, proc: ProcessLike): number {
@@ -112,8 +224,8 @@ function printable(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
-function noPositionals(command: string, rest: string[]): void {
-  if (rest.length) throw new UsageError(`${command} takes no argument "${rest[0]}".`, `Run mexc-wizard --help.`);
+function noPositionals(command: string, rest: string[], io: CommandIO): void {
+  if (rest.length) throw new UsageError(`${command} takes no argument "${rest[0]}".`, `Run ${toolCommand(io, `help ${command}`)}.`);
 }
 
 async function dispatch(command: Command, rest: string[], v: Values, io: CommandIO, proc: ProcessLike): Promise<number> {
@@ -129,9 +241,16 @@ async function dispatch(command: Command, rest: string[], v: Values, io: Command
   const envFile = envFileFlag(v.dotenv, v['env-file']);
   switch (command) {
     case 'check': {
-      noPositionals('check', rest);
+      noPositionals('check', rest, io);
+      if (v.scenario === 'list') return (await import('./commands/sim.js')).runSim({ scenario: 'list' }, io);
+      const scenario = v.scenario === undefined ? undefined : await scenarioOption(v.scenario, Boolean(v.demo), io, 'check');
+      const flags = { ...common, json: Boolean(v.json), futures: Boolean(v.futures) };
+      if (v.demo) {
+        const { runDemoCheck } = await import('./commands/demo.js');
+        return runDemoCheck({ ...flags, ...(scenario ? { scenario } : {}) }, io);
+      }
       const { runCheck } = await import('./commands/check.js');
-      return runCheck({ ...common, json: Boolean(v.json), futures: Boolean(v.futures) }, io);
+      return runCheck(flags, io);
     }
     case 'explain': {
       const { runExplain } = await import('./commands/explain.js');
@@ -141,7 +260,7 @@ async function dispatch(command: Command, rest: string[], v: Values, io: Command
     }
     case 'sign': {
       const { runSign } = await import('./commands/sign.js');
-      if (rest.length > 1) throw new UsageError('sign takes one query string; quote it.', "Example: mexc-wizard sign 'symbol=BTCUSDT&timestamp=1644489390087'");
+      if (rest.length > 1) throw new UsageError('sign takes one query string; quote it.', `Example: ${toolCommand(io, "sign 'symbol=BTCUSDT&timestamp=1644489390087'")}`);
       const futures = { futures: Boolean(v.futures), ...(v['request-time'] !== undefined ? { requestTime: v['request-time'] } : {}) };
       return runSign({ ...(rest[0] !== undefined ? { query: rest[0] } : {}), ...(v.body !== undefined ? { body: v.body } : {}), json: Boolean(v.json), ...futures, ...envFile }, io);
     }
@@ -151,15 +270,26 @@ async function dispatch(command: Command, rest: string[], v: Values, io: Command
       return runInspect({ ...(input !== undefined ? { input } : {}), json: Boolean(v.json), ...envFile }, io);
     }
     case 'sim': {
-      noPositionals('sim', rest);
+      noPositionals('sim', rest, io);
       const { runSim } = await import('./commands/sim.js');
-      const port = v.port === undefined ? undefined : parseIntFlag('--port', v.port, 0, 65535);
-      const latencyMs = v.latency === undefined ? undefined : parseIntFlag('--latency', v.latency, 0, 60_000);
+      const port = v.port === undefined ? undefined : parseNumberOption('port', v.port);
+      const latencyMs = v.latency === undefined ? undefined : parseNumberOption('latency', v.latency);
       return runSim({ ...(port !== undefined ? { port } : {}), ...(v.scenario !== undefined ? { scenario: v.scenario } : {}), ...(latencyMs !== undefined ? { latencyMs } : {}), ...(v.log !== undefined ? { logFile: v.log } : {}) }, io);
     }
+    case 'help':
+      // Answered in main(), before any IO is built.
+      return EXIT.ok;
     case 'wizard':
       return runWizardOrFallback(v, common, io, proc);
   }
+}
+
+/** `--scenario` outside sim: only with --demo (`list` prints the scenarios). */
+async function scenarioOption(raw: string, demo: boolean, io: CommandIO, command: 'check' | 'wizard' = 'wizard') {
+  if (!demo && raw !== 'list') {
+    throw new UsageError('--scenario only works with --demo (or with the sim command).', `Example: ${toolCommand(io, `${command === 'check' ? 'check ' : ''}--demo --scenario clock-ahead`)}`);
+  }
+  return raw === 'list' ? undefined : (await import('./commands/scenario-flag.js')).scenarioFlag(raw, io);
 }
 
 async function runWizardOrFallback(v: Values, common: CommonFlags, io: CommandIO, proc: ProcessLike): Promise<number> {
@@ -168,24 +298,23 @@ async function runWizardOrFallback(v: Values, common: CommonFlags, io: CommandIO
     const { runSim } = await import('./commands/sim.js');
     return runSim({ scenario: 'list' }, io);
   }
-  if (v.scenario !== undefined && !demo) {
-    throw new UsageError('--scenario only works with --demo (or with the sim command).', 'Example: mexc-wizard --demo --scenario clock-ahead');
-  }
-  const scenario = v.scenario === undefined ? undefined : (await import('./commands/scenario-flag.js')).scenarioFlag(v.scenario);
+  const scenario = v.scenario === undefined ? undefined : await scenarioOption(v.scenario, demo, io);
   const ttyIn = Boolean(proc.stdin.isTTY);
   const ttyOut = Boolean(proc.stdout.isTTY);
   const inCI = isCI(proc.env) && !v.interactive;
-  const fallback = !ttyIn || !ttyOut ? `No terminal on ${!ttyIn ? 'stdin' : 'stdout'}: running "mexc-wizard check${demo ? ' --demo' : ''}" instead of the wizard.` : inCI ? 'CI is set: running "mexc-wizard check" instead of the wizard (use --interactive to force it).' : undefined;
+  const instead = toolCommand(io, `check${demo ? ' --demo' : ''}`);
+  const fallback = !ttyIn || !ttyOut ? `No terminal on ${!ttyIn ? 'stdin' : 'stdout'}: running "${instead}" instead of the wizard.` : inCI ? `CI is set: running "${instead}" instead of the wizard (use --interactive to force it).` : undefined;
   if (fallback) {
-    proc.stderr.write(`${fallback}\n`);
     // Git Bash's mintty without ConPTY gives node pipes instead of a console.
-    if (proc.platform === 'win32' && proc.env.MSYSTEM && !ttyIn) proc.stderr.write('In Git Bash, run "winpty npx mexc-wizard" for the interactive wizard.\n');
+    const winpty = proc.platform === 'win32' && proc.env.MSYSTEM && !ttyIn ? `In Git Bash, run "winpty ${toolCommand(io)}" for the interactive wizard.` : undefined;
+    // The notice is printed once the flags are known to be good: a usage error comes alone.
+    const notice = winpty ? `${fallback}\n${winpty}` : fallback;
     if (demo) {
       const { runDemoCheck } = await import('./commands/demo.js');
-      return runDemoCheck({ ...common, json: Boolean(v.json), ...(scenario ? { scenario } : {}) }, io);
+      return runDemoCheck({ ...common, json: Boolean(v.json), notice, ...(scenario ? { scenario } : {}) }, io);
     }
     const { runCheck } = await import('./commands/check.js');
-    return runCheck({ ...common, json: Boolean(v.json) }, io);
+    return runCheck({ ...common, json: Boolean(v.json), notice }, io);
   }
   const flags = { ...common, demo, ...(scenario ? { scenario } : {}) };
   // The simulator's scenario list loads after the first frame: the welcome screen does not need it.
@@ -212,12 +341,6 @@ async function runWizardOrFallback(v: Values, common: CommonFlags, io: CommandIO
 function isCI(env: NodeJS.ProcessEnv): boolean {
   const ci = env.CI ?? env.CONTINUOUS_INTEGRATION;
   return ci !== undefined && ci !== '0' && ci.toLowerCase() !== 'false';
-}
-
-function parseIntFlag(name: string, raw: string, min: number, max: number): number {
-  const n = Number(raw);
-  if (!/^\d+$/.test(raw.trim()) || n < min || n > max) throw new UsageError(`${name} must be a whole number from ${min} to ${max}, not "${raw}".`);
-  return n;
 }
 
 /** Entry used by bin/mexc-wizard.js: the only place that calls process.exit. */

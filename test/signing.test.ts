@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildQueryString, encodeMexcValue } from '../src/core/encoding.js';
 import { hmacSha256Hex, RecvWindowError, signRaw, signRequest, totalParams } from '../src/core/signing.js';
 
-// Vectors from mexc-api.md §1.2 (DOC-EN examples, verified with openssl).
+// Vectors from docs/mexc-api.md §1.2 (MEXC's docs examples, verified with openssl).
 const SECRET = '45d0b3c26f2644f19bfb98b07741b2f5';
 
 describe('MEXC signing vectors', () => {
@@ -11,13 +11,13 @@ describe('MEXC signing vectors', () => {
     expect(hmacSha256Hex(SECRET, 'recvWindow=5000&timestamp=1644489390087')).toBe('1103ce19f47c037fc03b8b9d674e10ee76e53272851eb2a3b10321cd353fb9bf');
   });
 
-  it('signs query + body glued with nothing between them (DOC-EN Example 3)', () => {
+  it('signs query + body glued with nothing between them (Example 3 of https://mexcdevelop.github.io/apidocs/spot_v3_en/#signed-endpoint-examples-for-post-api-v3-order)', () => {
     const stringToSign = totalParams('symbol=BTCUSDT&side=BUY&type=LIMIT', 'quantity=1&price=11&recvWindow=5000&timestamp=1644489390087');
     expect(stringToSign).toBe('symbol=BTCUSDT&side=BUY&type=LIMITquantity=1&price=11&recvWindow=5000&timestamp=1644489390087');
     expect(hmacSha256Hex(SECRET, stringToSign)).toBe('d1a676610ceb39174c8039b3f548357994b2a34139a8addd33baadba65684592');
   });
 
-  it('does not produce the 323c96ab… printed in DOC-EN Example 1, which is not a valid HMAC', () => {
+  it('does not produce the 323c96ab… printed in Example 1 of https://mexcdevelop.github.io/apidocs/spot_v3_en/#signed-endpoint-examples-for-post-api-v3-order, which is not a valid HMAC', () => {
     const example1 = 'symbol=BTCUSDT&side=BUY&type=LIMIT&quantity=1&price=11&recvWindow=5000&timestamp=1644489390087';
     expect(hmacSha256Hex(SECRET, example1).startsWith('323c96ab')).toBe(false);
   });

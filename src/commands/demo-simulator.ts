@@ -1,13 +1,15 @@
 import type { DemoSimulator } from '../flow/runtime.js';
+import { isFuturesScenarioName } from '../sim/futures/scenarios.js';
 import { parseScenarioName, SCENARIOS } from '../sim/scenarios.js';
 
 /**
- * The built-in simulator for `--demo`: what the wizard's scenario menu offers, and how to start
- * one on a free loopback port with throwaway credentials. The server loads on first use.
+ * The built-in simulator for `--demo`: what the wizard's scenario menu offers (each scenario
+ * with the API whose steps it is for: a futures scenario runs the futures steps), and how to
+ * start one on a free loopback port with throwaway credentials. The server loads on first use.
  */
 export function demoSimulator(): DemoSimulator {
   return {
-    scenarios: SCENARIOS.map((s) => ({ name: s.name, description: s.description })),
+    scenarios: SCENARIOS.map((s) => ({ name: s.name, description: s.description, api: isFuturesScenarioName(s.name) ? 'futures' : 'spot' })),
     async start(scenario) {
       const { startSimulator, generateDemoCredentials } = await import('../sim/server.js');
       const creds = generateDemoCredentials();

@@ -6,7 +6,7 @@ import { terminalSafe, terminalSafeDeep, terminalSafeJson } from '../core/termin
 import type { Diagnosis, FixContext } from '../core/types.js';
 import { formatDiagnosis, styler } from '../shell/format.js';
 import { wrap } from '../shell/layout.js';
-import { EXIT, type CommandIO } from '../shell/io.js';
+import { EXIT, toolCommand, type CommandIO } from '../shell/io.js';
 import { knownSecrets } from '../shell/secrets.js';
 
 /**
@@ -22,11 +22,15 @@ export interface ExplainOptions {
 }
 
 
-const EMPTY_INPUT =
-  'explain needs the error to explain: pass it as an argument or pipe it in, for example\n' +
-  `  mexc-wizard explain '{"code":700002,"msg":"Signature for this request is not valid."}'\n` +
-  '  mexc-wizard explain - < bot.log\n' +
-  '  mexc-wizard explain -        (then paste and press Ctrl-D)\n';
+function emptyInput(io: CommandIO): string {
+  const explain = toolCommand(io, 'explain');
+  return (
+    'explain needs the error to explain: pass it as an argument or pipe it in, for example\n' +
+    `  ${explain} '{"code":700002,"msg":"Signature for this request is not valid."}'\n` +
+    `  ${explain} - < bot.log\n` +
+    `  ${explain} -        (then paste and press Ctrl-D)\n`
+  );
+}
 
 const NOT_RECOGNISED =
   'No MEXC error found in this text. Paste the full response body MEXC sent (JSON like {"code":700002,"msg":"..."}) or the whole error line for a diagnosis.';
@@ -40,11 +44,11 @@ export async function runExplain(opts: ExplainOptions, io: CommandIO): Promise<n
   if (opts.text === '-') text = await io.readStdin();
   else if (opts.text !== undefined) text = opts.text;
   else if (io.isTTY) {
-    io.stderr(EMPTY_INPUT);
+    io.stderr(emptyInput(io));
     return EXIT.usage;
   } else text = await io.readStdin();
   if (!text.trim()) {
-    io.stderr(EMPTY_INPUT);
+    io.stderr(emptyInput(io));
     return EXIT.usage;
   }
 
@@ -57,7 +61,7 @@ export async function runExplain(opts: ExplainOptions, io: CommandIO): Promise<n
     io.stdout(`${terminalSafeJson(redactor.redactDeep({ diagnoses: diagnoses.map(toJson), ...(warnings.length ? { warnings } : {}) }))}\n`);
   } else {
     const shown = terminalSafeDeep(redactor.redactDeep({ diagnoses, success }));
-    io.stdout(formatHuman(shown.diagnoses, recognised, io.color, exposed, shown.success));
+    io.stdout(formatHuman(shown.diagnoses, recognised, { color: io.color, links: Boolean(io.links) }, exposed, shown.success));
   }
   return diagnoses.length || exposed ? EXIT.problem : EXIT.ok;
 }
@@ -65,7 +69,13 @@ export async function runExplain(opts: ExplainOptions, io: CommandIO): Promise<n
 function fixContextFor(opts: ExplainOptions, io: CommandIO): FixContext {
   const envKey = io.env.MEXC_API_KEY?.trim();
   const envBaseUrl = io.env.MEXC_BASE_URL?.trim();
-  return defaultFixContext({ platform: io.platform, ...(envBaseUrl ? { baseUrl: envBaseUrl } : {}), ...(envKey ? { apiKey: envKey } : {}), ...opts.fixContext });
+  return defaultFixContext({
+    platform: io.platform,
+    ...(envBaseUrl ? { baseUrl: envBaseUrl } : {}),
+    ...(envKey ? { apiKey: envKey } : {}),
+    ...(io.invocation ? { invocation: io.invocation } : {}),
+    ...opts.fixContext,
+  });
 }
 
 function toJson(d: Diagnosis) {
@@ -74,8 +84,8 @@ function toJson(d: Diagnosis) {
 
 // Human output: the same rendering as `check` (fix text flush left, status as symbol + word).
 
-function formatHuman(diagnoses: Diagnosis[], recognised: boolean, color: boolean, exposed: LabFinding | undefined, success?: { endpoint?: string }): string {
-  const s = styler(color);
+function formatHuman(diagnoses: Diagnosis[], recognised: boolean, out: { color: boolean; links: boolean }, exposed: LabFinding | undefined, success?: { endpoint?: string }): string {
+  const s = styler(out.color);
   const blocks: string[] = [];
   if (exposed) blocks.push([`${s.bold(s.red(`✗ ${exposed.title}`))}${s.dim(`  [${exposed.id}]`)}`, ...wrap(terminalSafe(exposed.detail), 88, { indent: '   ' })].join('\n'));
   if (!recognised) blocks.push(`${s.yellow('! Not recognised:')} ${NOT_RECOGNISED}`);
@@ -88,7 +98,7 @@ function formatHuman(diagnoses: Diagnosis[], recognised: boolean, color: boolean
   }
   diagnoses.forEach((d, i) => {
     const count = diagnoses.length > 1 ? ` (${i + 1} of ${diagnoses.length})` : '';
-    blocks.push(formatDiagnosis(d, s, `${s.red(`✗ Problem${count}:`)} `));
+    blocks.push(formatDiagnosis(d, s, `${s.red(`✗ Problem${count}:`)} `, { links: out.links }));
   });
   return `${blocks.join('\n\n')}\n`;
 }

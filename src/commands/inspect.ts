@@ -2,7 +2,7 @@ import { EXPECTED_INPUT, futuresInputProblem, inspectPaste, isFuturesRequest, pa
 import { maskKey, shortenHex, shortenSignatureParam } from '../core/redact.js';
 import { secretExposedFinding } from '../core/secret-exposure.js';
 import { mapStrings, terminalSafe, terminalSafeJson } from '../core/terminal-text.js';
-import { EXIT, UsageError, type CommandIO } from '../shell/io.js';
+import { EXIT, toolCommand, UsageError, type CommandIO } from '../shell/io.js';
 import { knownSecrets } from '../shell/secrets.js';
 import { readSecret } from './secret.js';
 
@@ -32,7 +32,7 @@ export async function runInspect(opts: InspectOptions, io: CommandIO): Promise<n
       prompt: 'MEXC API secret (not shown, never stored)',
       missing: new UsageError(
         'The lab needs your API secret to recompute the signature: set MEXC_SECRET_KEY (or MEXC_API_SECRET / MEXC_SECRET) in the environment or ./.env, pass --dotenv FILE, or run in a terminal to be asked for it.',
-        'The secret is never taken as a command-line flag (it would end up in shell history). Example: MEXC_SECRET_KEY=… mexc-wizard inspect "<url>"',
+        `The secret is never taken as a command-line flag (it would end up in shell history). Example: MEXC_SECRET_KEY=… ${toolCommand(io, 'inspect')} "<url>"`,
       ),
     });
     redactor.add(secret, secret.trim());
@@ -86,7 +86,7 @@ async function readRawInput(input: string | undefined, io: CommandIO): Promise<s
   if (input === undefined && io.isTTY) {
     throw new UsageError(
       'Nothing to inspect: give the request your code sent as an argument or on standard input.',
-      "Example: mexc-wizard inspect 'https://api.mexc.com/api/v3/account?timestamp=1644489390087&signature=…'  or  pbpaste | mexc-wizard inspect -",
+      `Example: ${toolCommand(io, 'inspect')} 'https://api.mexc.com/api/v3/account?timestamp=1644489390087&signature=…'  or  pbpaste | ${toolCommand(io, 'inspect')} -`,
     );
   }
   const text = await io.readStdin();

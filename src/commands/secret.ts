@@ -1,5 +1,5 @@
 import { findCredentials, SECRET_VARS, type EnvFileText, type FoundCredentials } from '../core/credentials.js';
-import { UsageError, type CommandIO } from '../shell/io.js';
+import { toolCommand, UsageError, type CommandIO } from '../shell/io.js';
 import { readEnvText } from '../shell/secrets.js';
 
 /**
@@ -18,10 +18,11 @@ export interface SecretRequest {
   missing?: UsageError;
 }
 
-const NO_SECRET = new UsageError(
-  `No secret key: set ${SECRET_VARS[0]} (or ${SECRET_VARS.slice(1).join(' / ')}) in the environment or ./.env, or pass --dotenv FILE.`,
-  "Example: MEXC_SECRET_KEY=... mexc-wizard sign '...'   (the secret is never accepted as a flag: it would end up in shell history)",
-);
+const noSecret = (io: CommandIO) =>
+  new UsageError(
+    `No secret key: set ${SECRET_VARS[0]} (or ${SECRET_VARS.slice(1).join(' / ')}) in the environment or ./.env, or pass --dotenv FILE.`,
+    `Example: MEXC_SECRET_KEY=... ${toolCommand(io, 'sign')} '...'   (the secret is never accepted as a flag: it would end up in shell history)`,
+  );
 
 /** --dotenv (when given: it must be a readable file), the environment and ./.env, in that order. */
 function found(io: CommandIO, envFilePath: string | undefined): FoundCredentials {
@@ -45,7 +46,7 @@ export async function readSecret(io: CommandIO, request: SecretRequest = {}): Pr
     io.redactor?.add(secret.value);
     return secret.value;
   }
-  const missing = request.missing ?? NO_SECRET;
+  const missing = request.missing ?? noSecret(io);
   if (io.isTTY && io.promptSecret) {
     const typed = await io.promptSecret(request.prompt ?? 'MEXC secret key (input hidden)');
     io.redactor?.add(typed);
@@ -54,6 +55,10 @@ export async function readSecret(io: CommandIO, request: SecretRequest = {}): Pr
   }
   throw missing;
 }
+
+/** Issue #13: a secret this tool trims is said out loud, since the user's bot may not trim it. */
+export const TRIMMED_SECRET_NOTE =
+  "The secret has spaces or line breaks around it: signed without them. If your bot signs with the value as it is stored, its signatures differ from these: remove them where the secret is kept (the bot's .env or config file, and quotes around the value).";
 
 /** The API key from --dotenv, the environment or ./.env; undefined when none has it. */
 export function readApiKey(io: CommandIO, envFile?: string): string | undefined {

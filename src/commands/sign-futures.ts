@@ -1,7 +1,8 @@
 import { FUTURES_HEADER, looksLikeSeconds, signFuturesRaw, sortQuerySegments } from '../core/futures-signing.js';
 import { maskKey, redactSecrets } from '../core/redact.js';
-import { readApiKey, readSecret } from './secret.js';
-import { EXIT, UsageError, type CommandIO } from '../shell/io.js';
+import { readApiKey, readSecret, TRIMMED_SECRET_NOTE } from './secret.js';
+import { EXIT, toolCommand, UsageError, type CommandIO } from '../shell/io.js';
+import { numberOptionError } from '../shell/number-options.js';
 
 export interface FuturesSignFlags {
   /** GET/DELETE parameters as a query string (`symbol=BTC_USDT&page_size=20`). */
@@ -15,7 +16,7 @@ export interface FuturesSignFlags {
   envFile?: string;
 }
 
-const EXAMPLE = "Example: mexc-wizard sign --futures 'symbol=BTC_USDT'   or   mexc-wizard sign --futures --body '{\"symbol\":\"BTC_USDT\",\"vol\":1}'";
+const example = (io: CommandIO) => `Example: ${toolCommand(io, "sign --futures 'symbol=BTC_USDT'")}   or   ${toolCommand(io, `sign --futures --body '{"symbol":"BTC_USDT","vol":1}'`)}`;
 
 /**
  * `mexc-wizard sign --futures [PARAMS] [--body JSON] [--request-time MS]`: the futures string to
@@ -24,17 +25,19 @@ const EXAMPLE = "Example: mexc-wizard sign --futures 'symbol=BTC_USDT'   or   me
  */
 export async function runFuturesSign(flags: FuturesSignFlags, io: CommandIO): Promise<number> {
   const notes: string[] = [];
-  const paramString = flags.body !== undefined ? bodyParamString(flags, notes) : queryParamString(flags.params ?? '', notes);
+  const paramString = flags.body !== undefined ? bodyParamString(flags, notes, io) : queryParamString(flags.params ?? '', notes, io);
   const requestTime = parseRequestTime(flags.requestTime, io, notes);
 
   const apiKey = readApiKey(io, flags.envFile);
   if (!apiKey) {
     throw new UsageError(
       'No API key: the futures string to sign starts with it. Set MEXC_API_KEY in the environment or in ./.env.',
-      "Example: MEXC_API_KEY=mx0... MEXC_SECRET_KEY=... mexc-wizard sign --futures 'symbol=BTC_USDT'",
+      `Example: MEXC_API_KEY=mx0... MEXC_SECRET_KEY=... ${toolCommand(io, "sign --futures 'symbol=BTC_USDT'")}`,
     );
   }
-  const secret = (await readSecret(io, flags.envFile !== undefined ? { envFile: flags.envFile } : {})).trim();
+  const rawSecret = await readSecret(io, flags.envFile !== undefined ? { envFile: flags.envFile } : {});
+  const secret = rawSecret.trim();
+  if (secret !== rawSecret) notes.push(TRIMMED_SECRET_NOTE);
   const signed = signFuturesRaw({ apiKey, secret, requestTime, paramString });
   const headers = {
     [FUTURES_HEADER.apiKey]: apiKey,
@@ -49,10 +52,10 @@ export async function runFuturesSign(flags: FuturesSignFlags, io: CommandIO): Pr
 }
 
 /** GET/DELETE: the parameters MEXC sorts by name before it checks the signature. */
-function queryParamString(raw: string, notes: string[]): string {
+function queryParamString(raw: string, notes: string[], io: CommandIO): string {
   const given = raw.trim().replace(/^\?/, '');
   if (/^https?:\/\//i.test(given)) {
-    throw new UsageError('sign --futures takes the parameters, not a URL.', 'To check a whole request your code sent, use: mexc-wizard inspect "<curl command or log>"');
+    throw new UsageError('sign --futures takes the parameters, not a URL.', `To check a whole request your code sent, use: ${toolCommand(io, 'inspect "<curl command or log>"')}`);
   }
   const pairs = given.split('&').filter((pair) => pair !== '');
   const spotStyle = pairs.map((pair) => pair.split('=', 1)[0]).filter((name) => name === 'signature' || name === 'timestamp');
@@ -76,12 +79,12 @@ function queryParamString(raw: string, notes: string[]): string {
 }
 
 /** POST: the raw JSON body, byte for byte, not sorted. */
-function bodyParamString(flags: FuturesSignFlags, notes: string[]): string {
+function bodyParamString(flags: FuturesSignFlags, notes: string[], io: CommandIO): string {
   const body = flags.body ?? '';
   if (flags.params !== undefined && flags.params.trim() !== '') {
     throw new UsageError(
       'Give either PARAMS (GET/DELETE: the sorted query is signed) or --body (POST: the raw JSON body is signed), not both.',
-      EXAMPLE,
+      example(io),
     );
   }
   try {
@@ -89,7 +92,7 @@ function bodyParamString(flags: FuturesSignFlags, notes: string[]): string {
   } catch (error) {
     throw new UsageError(
       `--body is not valid JSON (${(error as Error).message}). A futures POST signs and sends a JSON body; MEXC answers 601 "Data decoding error" to one it cannot read.`,
-      EXAMPLE,
+      example(io),
     );
   }
   if (body !== body.trim()) notes.push('The body has spaces or line breaks around it: they are signed too, so send exactly these bytes.');
@@ -103,7 +106,7 @@ function parseRequestTime(raw: string | undefined, io: CommandIO, notes: string[
   }
   const value = raw.trim();
   if (!/^\d{1,16}(?:\.\d+)?$/.test(value)) {
-    throw new UsageError(`--request-time must be milliseconds since 1970 (e.g. 1644489390087), not "${raw}".`, EXAMPLE);
+    throw numberOptionError('request-time', raw);
   }
   if (looksLikeSeconds(value)) {
     notes.push(

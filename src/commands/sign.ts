@@ -1,8 +1,8 @@
 import { SecretRedactor } from '../core/secret-redactor.js';
 import { signRaw } from '../core/signing.js';
 import { terminalSafe, terminalSafeJson } from '../core/terminal-text.js';
-import { readSecret } from './secret.js';
-import { EXIT, UsageError, type CommandIO } from '../shell/io.js';
+import { readSecret, TRIMMED_SECRET_NOTE } from './secret.js';
+import { EXIT, toolCommand, UsageError, type CommandIO } from '../shell/io.js';
 
 export interface SignFlags {
   query?: string;
@@ -34,14 +34,14 @@ export async function runSign(flags: SignFlags, io: CommandIO): Promise<number> 
     );
   }
   if (flags.requestTime !== undefined) {
-    throw new UsageError('--request-time is for futures signing: the spot API takes the time as the timestamp= parameter.', "Example: mexc-wizard sign --futures 'symbol=BTC_USDT' --request-time 1644489390087");
+    throw new UsageError('--request-time is for futures signing: the spot API takes the time as the timestamp= parameter.', `Example: ${toolCommand(io, "sign --futures 'symbol=BTC_USDT' --request-time 1644489390087")}`);
   }
   const raw = (flags.query ?? '').trim().replace(/^\?/, '');
   if (!raw && !flags.body) {
-    throw new UsageError('sign needs the query string to sign.', "Example: mexc-wizard sign 'symbol=BTCUSDT&recvWindow=5000&timestamp=1644489390087'");
+    throw new UsageError('sign needs the query string to sign.', `Example: ${toolCommand(io, "sign 'symbol=BTCUSDT&recvWindow=5000&timestamp=1644489390087'")}`);
   }
   if (/^https?:\/\//i.test(raw)) {
-    throw new UsageError('sign takes a query string, not a URL.', 'To check a whole request your code sent, use: mexc-wizard inspect URL');
+    throw new UsageError('sign takes a query string, not a URL.', `To check a whole request your code sent, use: ${toolCommand(io, 'inspect URL')}`);
   }
   const notes: string[] = [];
   const withoutSignature = raw
@@ -57,7 +57,9 @@ export async function runSign(flags: SignFlags, io: CommandIO): Promise<number> 
   if (/[ +]/.test(withoutSignature)) notes.push('The query contains a space or "+": MEXC signs %20 for a space.');
   if (/%[0-9a-f][a-f]|%[a-f][0-9a-f]/.test(withoutSignature)) notes.push('Lowercase percent escapes (e.g. %2c): MEXC expects uppercase (%2C).');
 
-  const secret = (await readSecret(io, flags.envFile !== undefined ? { envFile: flags.envFile } : {})).trim();
+  const rawSecret = await readSecret(io, flags.envFile !== undefined ? { envFile: flags.envFile } : {});
+  const secret = rawSecret.trim();
+  if (secret !== rawSecret) notes.push(TRIMMED_SECRET_NOTE);
   const signed = signRaw(secret, withoutSignature, flags.body ?? '');
   // Raw values are redacted before they are quoted or JSON-encoded: the text signed may hold the secret.
   const redactor = (io.redactor ?? new SecretRedactor()).add(secret);

@@ -18,7 +18,7 @@ import {
   type RunningSim,
 } from '../sim/server.js';
 import { DEFAULT_SCENARIO, parseScenarioName, type ScenarioName } from '../sim/scenarios.js';
-import { EXIT, type CommandIO } from '../shell/io.js';
+import { EXIT, toolCommand, type CommandIO } from '../shell/io.js';
 
 export interface SimCommandOptions {
   port?: number;
@@ -115,7 +115,7 @@ function waitForAbort(signal: AbortSignal): Promise<void> {
  */
 export async function runSim(opts: SimCommandOptions, io: CommandIO): Promise<number> {
   if (opts.scenario === 'list') {
-    io.stdout(`Scenarios (mexc-wizard sim --scenario NAME, or mexc-wizard --demo --scenario NAME):\n${scenarioList()}\n`);
+    io.stdout(`Scenarios (${toolCommand(io, 'sim --scenario NAME')}, or ${toolCommand(io, '--demo --scenario NAME')}):\n${scenarioList()}\n`);
     return EXIT.ok;
   }
   let scenario: ScenarioName;
@@ -141,7 +141,7 @@ export async function runSim(opts: SimCommandOptions, io: CommandIO): Promise<nu
     const opened = openRequestLogFile(opts.logFile, path.resolve(io.cwd, opts.logFile), {
       onWriteError: (message) => io.stderr(message + '\n'),
     });
-    if (!opened.ok) return usage(io, opened.message, opened.hint);
+    if (!opened.ok) return usage(io, opened.message, opened.hint && opened.hint.replace('mexc-wizard sim', toolCommand(io, 'sim')));
     logFile = opened.file;
   }
 

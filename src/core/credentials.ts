@@ -96,7 +96,7 @@ export function describeOrigin(found: FoundValue): string {
     case 'environment':
       return `the environment variable ${found.variable}`;
     case 'prompt':
-      return 'typed at the masked prompt';
+      return 'what you typed at the masked prompt';
     case 'demo':
       return 'the demo simulator';
   }
@@ -183,7 +183,22 @@ export function lintCredentials(found: FoundCredentials): CredentialLintResult {
   if (found.secret) evidence.push(`Secret from ${describeOrigin(found.secret)}`);
 
   if (key && secret && looksLikeSecret(key.cleaned) && looksLikeKey(secret.cleaned)) {
-    findings.push({ id: 'key-secret-swapped', severity: 'fail', facts: { keyVariable: found.apiKey!.variable, secretVariable: found.secret!.variable } });
+    const k = found.apiKey!;
+    const sec = found.secret!;
+    findings.push({
+      id: 'key-secret-swapped',
+      severity: 'fail',
+      facts: {
+        keyFrom: describeOrigin(k),
+        secretFrom: describeOrigin(sec),
+        keyVariable: k.variable,
+        secretVariable: sec.variable,
+        keyOrigin: k.origin,
+        secretOrigin: sec.origin,
+        ...(k.file ? { keyFile: k.file } : {}),
+        ...(sec.file ? { secretFile: sec.file } : {}),
+      },
+    });
     return { findings, evidence, apiKey: secret.cleaned, secret: key.cleaned };
   }
   if (key && found.apiKey) pushValueFindings(findings, 'key-format', key, found.apiKey, looksLikeKey(key.cleaned), 'an `mx0` key of 18 characters');
@@ -209,7 +224,15 @@ export const VALUE_PROBLEM_WORDS: Record<ValueProblem | 'unusual-shape', string>
   'unusual-shape': 'has an unusual shape',
 };
 
-/** One finding per value: the first problem leads, the others follow in `detail`. */
+/** What this tool removes from a value before using it (and says so): whitespace, quotes, invisible characters. */
+const REMOVED_WHEN_CLEANED: readonly ValueProblem[] = ['leading-whitespace', 'trailing-whitespace', 'line-break', 'quotes', 'zero-width', 'non-breaking-space'];
+
+/**
+ * One finding per value: the first problem leads, the others follow in `detail`. A value typed
+ * at the prompt that only needed cleaning is a warning, not a failure: the checks ran with the
+ * cleaned value, but the user's bot, whose config the value was probably copied from, may not
+ * clean it (issue #13).
+ */
 function pushValueFindings(
   findings: CredentialLintResult['findings'],
   id: 'key-format' | 'secret-format',
@@ -222,13 +245,17 @@ function pushValueFindings(
   const [first, ...others] = lint.problems;
   if (first) {
     const also = others.map((p) => `${VALUE_PROBLEM_WORDS[p]} (usually ${LIKELY_CAUSE[p]})`);
+    const trimmed = found.origin === 'prompt' && lint.problems.every((p) => REMOVED_WHEN_CLEANED.includes(p));
     findings.push({
       id,
-      severity: 'fail',
+      severity: trimmed ? 'warn' : 'fail',
       facts: {
         problem: first,
         variable: found.variable,
         where,
+        origin: found.origin,
+        ...(found.file ? { file: found.file } : {}),
+        ...(trimmed ? { trimmed: true } : {}),
         likelyCause: LIKELY_CAUSE[first],
         ...(also.length ? { detail: `${found.variable} also ${also.join('; and ')}` } : {}),
       },
@@ -236,7 +263,7 @@ function pushValueFindings(
     return;
   }
   if (!shapeOk) {
-    // MEXC publishes no format spec (mexc-api.md §4): a warning, never a failure.
+    // MEXC publishes no format spec (docs/mexc-api.md §4): a warning, never a failure.
     findings.push({
       id,
       severity: 'warn',

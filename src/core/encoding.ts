@@ -2,7 +2,7 @@
  * Percent-encoding the way MEXC's own demos sign values (Java URLEncoder with `+` → `%20`,
  * Go QueryEscape likewise): uppercase hex, space as `%20`, and every reserved character,
  * including `( ) , : [ ] { } ! ' *`, encoded. Unreserved: A-Z a-z 0-9 - _ . ~
- * See mexc-api.md §1.3: "percent-encode every value with uppercase hex, space as %20".
+ * See docs/mexc-api.md §1.3: "percent-encode every value with uppercase hex, space as %20".
  */
 export function encodeMexcValue(value: string): string {
   return encodeURIComponent(value).replace(

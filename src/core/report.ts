@@ -1,7 +1,7 @@
 import { formatMs, ipFromEvidence, mexcAnswerFromEvidence } from './catalog/index.js';
 import { describeProxy } from './proxy.js';
 import { maskKey, redactSecrets, shortenSignatureParam } from './redact.js';
-import type { StepResult } from './types.js';
+import type { Api, StepResult } from './types.js';
 
 /**
  * A support report to hand to MEXC support or paste into an issue: environment, clock, what
@@ -14,6 +14,8 @@ export interface SupportReportInput {
   nodeVersion: string;
   platform: string;
   baseUrl: string;
+  /** The API the steps diagnosed (absent: spot). */
+  api?: Api;
   /** Proxy URL in use; only its host:port is reported (never credentials). */
   proxy?: string;
   apiKey?: string;
@@ -33,6 +35,7 @@ export interface SupportReport {
   node: string;
   platform: string;
   baseUrl: string;
+  api: Api;
   proxy: string | null;
   apiKey: string | null;
   clock: { localAheadMs: number; rttMs: number; summary: string } | null;
@@ -60,7 +63,9 @@ function safeBaseUrl(baseUrl: string): string {
 
 function clockSummary(localAheadMs: number, rttMs: number): string {
   const direction = localAheadMs === 0 ? 'in step with' : localAheadMs > 0 ? 'ahead of' : 'behind';
-  const amount = localAheadMs === 0 ? '' : `${formatMs(localAheadMs)} (${Math.round(localAheadMs)} ms) `;
+  // The exact milliseconds only beside seconds: "16 ms (16 ms)" says nothing twice.
+  const exact = Math.abs(localAheadMs) >= 1000 ? ` (${Math.round(localAheadMs)} ms)` : '';
+  const amount = localAheadMs === 0 ? '' : `${formatMs(localAheadMs)}${exact} `;
   return `local clock ${amount}${direction} MEXC; round trip ${Math.round(rttMs)} ms`;
 }
 
@@ -82,6 +87,7 @@ export function supportReportData(input: SupportReportInput): SupportReport {
     node: input.nodeVersion,
     platform: input.platform,
     baseUrl: safeBaseUrl(input.baseUrl),
+    api: input.api ?? 'spot',
     proxy: input.proxy ? describeProxy(input.proxy) : null,
     apiKey: input.apiKey ? maskKey(input.apiKey) : null,
     clock: input.clock ? { ...input.clock, summary: clockSummary(input.clock.localAheadMs, input.clock.rttMs) } : null,
@@ -127,6 +133,7 @@ export function supportReportMarkdown(input: SupportReportInput): string {
     `| Node.js | ${cell(r.node)} |`,
     `| Platform | ${cell(r.platform)} |`,
     `| Base URL | ${cell(r.baseUrl)} |`,
+    `| API | ${r.api === 'futures' ? 'futures (contract)' : 'spot'} |`,
     `| Proxy | ${cell(r.proxy ?? 'none')} |`,
     `| API key | ${cell(r.apiKey ?? 'not set')} |`,
     `| Clock | ${cell(r.clock?.summary ?? 'not measured')} |`,

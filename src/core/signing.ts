@@ -5,14 +5,14 @@ import { buildQueryString, toParams, type ParamValue, type Params } from './enco
 export { DEFAULT_RECV_WINDOW_MS, MAX_RECV_WINDOW_MS } from './defaults.js';
 import { DEFAULT_RECV_WINDOW_MS, MAX_RECV_WINDOW_MS } from './defaults.js';
 
-/** HMAC-SHA256 of `message` keyed by the secret as UTF-8 text, lowercase hex (mexc-api.md §1.1). */
+/** HMAC-SHA256 of `message` keyed by the secret as UTF-8 text, lowercase hex (docs/mexc-api.md §1.1). */
 export function hmacSha256Hex(secret: string, message: string): string {
   return createHmac('sha256', Buffer.from(secret, 'utf8')).update(message, 'utf8').digest('hex');
 }
 
 /**
  * totalParams = query string immediately followed by the body, no `&` between them
- * (DOC-EN "SIGNED", Example 3).
+ * ("SIGNED", https://mexcdevelop.github.io/apidocs/spot_v3_en/#signed, Example 3).
  */
 export function totalParams(queryString: string, body = ''): string {
   return queryString + body;
@@ -43,7 +43,7 @@ export function signRaw(secret: string, queryString: string, body = ''): SignedQ
 export class RecvWindowError extends Error {
   constructor(readonly recvWindowMs: number) {
     super(
-      `recvWindow ${recvWindowMs} is not allowed: MEXC accepts at most ${MAX_RECV_WINDOW_MS} ms (5000 is the default).`,
+      `recvWindow ${recvWindowMs} is not allowed: MEXC documents ${MAX_RECV_WINDOW_MS} ms as its ceiling (5000 is the default).`,
     );
   }
 }

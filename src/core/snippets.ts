@@ -3,7 +3,7 @@ import type { FixContext, HttpMethod } from './types.js';
 
 /**
  * Copyable code for one signed MEXC spot v3 request: curl + openssl, Python (stdlib only) and
- * Node (no packages). Every snippet follows mexc-api.md §1: params in the query string, values
+ * Node (no packages). Every snippet follows docs/mexc-api.md §1: params in the query string, values
  * percent-encoded with uppercase hex and space as %20, HMAC-SHA256 over exactly the query sent,
  * lowercase hex, `signature` appended last, key in `X-MEXC-APIKEY`, and `Content-Type:
  * application/json` on POST/PUT/DELETE (700013). The secret is never in a snippet: each one
@@ -30,7 +30,7 @@ export function snippetRequestFor(endpoint: string | undefined, symbol: string):
   const path = endpoint?.split(' ').pop() ?? '';
   if (path === '/api/v3/openOrders') return { method: 'GET', path, params: [['symbol', symbol]] };
   if (path === '/api/v3/order/test') {
-    // Validated by MEXC but never executed (DOC-EN "Test New Order").
+    // Validated by MEXC but never executed ("Test New Order", https://mexcdevelop.github.io/apidocs/spot_v3_en/#test-new-order).
     return {
       method: 'POST',
       path,

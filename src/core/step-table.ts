@@ -1,7 +1,8 @@
 /**
  * The guide's debug steps as tables: one for the spot API, one for the futures (contract) API
- * (`check --futures`). `check`'s schedule, the skip rules, the wizard's step order, the checklist
- * titles and the welcome sentence are all derived from them. Step ids are a public contract
+ * (`check --futures`, the wizard's futures path). `check`'s schedule, the skip rules, the
+ * wizard's step order and numbers, the checklist titles and the step lists the welcome screen
+ * shows are all derived from them. Step ids are a public contract
  * (`check --json` reports them in this order).
  */
 
@@ -170,12 +171,36 @@ export function stepBatches(api: Api = 'spot'): StepId[][] {
   return batches;
 }
 
-/** "credentials, connectivity, clock, account, order read, trade" */
+/** "credentials, connectivity, clock, account, order read, trade": what the welcome screen and the demo picker say each API's run checks. */
 export function stepList(api: Api = 'spot'): string {
   return TABLES[api].map((s) => s.title.toLowerCase()).join(', ');
 }
 
-/** The welcome screen's first sentence: what the wizard runs, against what. */
-export function welcomeSentence(target: string, api: Api = 'spot'): string {
-  return `Runs the troubleshooting guide's checks for real against ${target}: ${stepList(api)}. Each failure gets its cause and a fix you can copy.`;
+/** What the checks run against: the wizard's demo simulator, MEXC, or a base URL that is not MEXC's. */
+export interface CheckTarget {
+  demo?: boolean;
+  /** The API root in use (`--base-url`, MEXC_BASE_URL or the default). */
+  baseUrl?: string;
+}
+
+/** The base URL when it is not MEXC's (a simulator, a gateway, a stand-in), else undefined. */
+function otherThanMexc(baseUrl: string | undefined): { origin: string; local: boolean } | undefined {
+  if (!baseUrl) return undefined;
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    return { origin: baseUrl, local: false };
+  }
+  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (host === 'mexc.com' || host.endsWith('.mexc.com')) return undefined;
+  return { origin: url.origin, local: host === 'localhost' || host === '::1' || /^127\./.test(host) };
+}
+
+/** "MEXC", "a local MEXC simulator", "your base URL http://127.0.0.1:8799 (a local server, not MEXC)". */
+export function targetName(target: CheckTarget): string {
+  if (target.demo) return 'a local MEXC simulator';
+  const other = otherThanMexc(target.baseUrl);
+  if (!other) return 'MEXC';
+  return `your base URL ${other.origin} (${other.local ? 'a local server, not MEXC' : 'not MEXC'})`;
 }

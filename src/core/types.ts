@@ -1,4 +1,4 @@
-/** Shared domain types. Ids are a public contract (DESIGN.md): tests and users rely on them. */
+/** Shared domain types. Ids are a public contract (README.md, docs/diagnoses.md): tests and users rely on them. */
 
 import type { Api, StepId } from './step-table.js';
 
@@ -160,4 +160,6 @@ export interface FixContext {
   requestSource?: 'tool' | 'user';
   /** The API a run diagnoses (`check --futures`: 'futures'); fixes then name futures rules and commands. */
   api?: Api;
+  /** How the user started mexc-wizard ("node bin/mexc-wizard.js"): the commands fixes name start with it. */
+  invocation?: string;
 }

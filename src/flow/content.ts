@@ -1,4 +1,5 @@
-import { STEP_IDS, type StepId, type StepStatus } from '../core/types.js';
+import { stepIds } from '../core/step-table.js';
+import type { Api, StepId, StepStatus } from '../core/types.js';
 import type { Tone, WizardState } from './types.js';
 
 /**
@@ -15,8 +16,11 @@ export const STATUS_MARK: Record<StepStatus, { symbol: string; word: string; ton
   skip: { symbol: '-', word: 'SKIP', tone: 'info' },
 };
 
-/** Step titles, what each runs and the welcome sentence: the step table (core/step-table.ts). */
-export { STEP_INFO, welcomeSentence } from '../core/step-table.js';
+/**
+ * The steps of each API, their titles and what each runs: the step tables (core/step-table.ts).
+ * Screens read them for the wizard's API (`state.api`), so a new API needs no screen code.
+ */
+export { STEP_INFO, stepIds, stepInfo, stepList, targetName } from '../core/step-table.js';
 
 /** Mark of a verdict line by its tone: the symbol says what the colour says. */
 export const TONE_MARK: Record<Tone, string> = { ok: '✓', warn: '!', error: '✗', info: 'i' };
@@ -26,12 +30,13 @@ export function banner(version: string, demo: boolean): { title: string; tagline
   return { title: `mexc-wizard ${version}${demo ? ' · DEMO (local simulator)' : ''}`, tagline: 'finds why your MEXC API key fails, and hands you the fix' };
 }
 
-export function stepNumber(id: StepId): number {
-  return STEP_IDS.indexOf(id) + 1;
+export function stepNumber(id: StepId, api: Api): number {
+  return stepIds(api).indexOf(id) + 1;
 }
 
-export function nextStepId(id: StepId): StepId | undefined {
-  return STEP_IDS[STEP_IDS.indexOf(id) + 1];
+export function nextStepId(id: StepId, api: Api): StepId | undefined {
+  const ids = stepIds(api);
+  return ids[ids.indexOf(id) + 1];
 }
 
 export function reportFileName(today: string): string {

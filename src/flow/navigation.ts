@@ -64,11 +64,11 @@ export function clamp(index: number, count: number): number {
 }
 
 /**
- * Runs a step. The screen it leaves is remembered for Esc (one screen back from what follows is
+ * Runs a step of the wizard's API (the effect names the API when it is not spot). The screen it leaves is remembered for Esc (one screen back from what follows is
  * the screen the user last saw), except on a re-run, whose result replaces the screen it left.
  */
 export function runStep(state: WizardState, id: StepId, mode: RunMode, effects: Effect[] = [], opts: { rerun?: boolean } = {}): Transition {
-  return go(state, { kind: 'step', id, mode }, { push: !opts.rerun, effects: [...effects, { type: 'run-step', id }] });
+  return go(state, { kind: 'step', id, mode }, { push: !opts.rerun, effects: [...effects, { type: 'run-step', id, ...(state.api !== 'spot' ? { api: state.api } : {}) }] });
 }
 
 /** Two digits typed within this long of each other are one number (1 then 2: item 12). */

@@ -7,7 +7,7 @@ import { maskKey } from '../core/redact.js';
 import { secretExposedFinding } from '../core/secret-exposure.js';
 import { SecretRedactor } from '../core/secret-redactor.js';
 import { terminalSafe, terminalSafeDeep } from '../core/terminal-text.js';
-import type { Diagnosis, FixContext, StepId, StepResult } from '../core/types.js';
+import type { Api, Diagnosis, FixContext, StepId, StepResult } from '../core/types.js';
 import type { SupportReportInput } from '../core/report.js';
 import type { CheckReport, Session, SessionOptions } from '../steps/session.js';
 import { reportFileName } from './content.js';
@@ -106,6 +106,8 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   let symbol: string | undefined;
   let demo: { scenario: string; sim: RunningDemo; apiKey: string; secret: string } | undefined;
   let sessionPromise: Promise<WizardSession> | undefined;
+  /** The API of the session (one at a time: a step of another API starts a new session). */
+  let sessionApi: Api = 'spot';
   let closed = false;
   let base: SessionOptions | undefined;
   // Effects run one after another (a step never overlaps a re-run); exit jumps the queue. The
@@ -142,7 +144,8 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   };
 
   const session = (): Promise<WizardSession> => {
-    sessionPromise ??= loaders.createSession(sessionOptions()).then((s) => {
+    const api = sessionApi;
+    sessionPromise ??= loaders.createSession({ ...sessionOptions(), ...(api === 'futures' ? { api } : {}) }).then((s) => {
       if (typed.apiKey || typed.secret) s.setTypedCredentials(typed.apiKey, typed.secret);
       if (symbol) s.setSymbol(symbol);
       return s;
@@ -154,6 +157,15 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     const current = sessionPromise;
     sessionPromise = undefined;
     if (current) (await current.catch(() => undefined))?.close();
+  };
+
+  /** The session for a step of `api`: the current one, or a new one when the API changed. */
+  const sessionFor = async (api: Api): Promise<WizardSession> => {
+    if (api !== sessionApi) {
+      await dropSession();
+      sessionApi = api;
+    }
+    return session();
   };
 
   /** Found credentials with typed ones on top: what the next step will use. */
@@ -208,10 +220,10 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       symbol = chosen;
       if (sessionPromise) (await session()).setSymbol(chosen);
     },
-    'run-step': async ({ id }) => {
+    'run-step': async ({ id, api }) => {
       let result: StepResult;
       try {
-        result = await (await session()).runStep(id);
+        result = await (await sessionFor(api ?? 'spot')).runStep(id);
       } catch (error) {
         if (signal.aborted) return;
         result = internalError(id, error as Error);
@@ -220,7 +232,9 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     },
     explain: async ({ text }) => {
       try {
-        const ctx = sessionPromise ? (await session()).fixContext() : fixContextBeforeSession({ ...sessionOptions(), ...(symbol ? { symbol } : {}) }, currentCredentials());
+        // The paste says which API it came from (the classifier reads futures answers as such),
+        // whatever the guide ran last: `mexc-wizard explain` reads it the same way.
+        const { api: _api, ...ctx } = sessionPromise ? (await session()).fixContext() : fixContextBeforeSession({ ...sessionOptions(), ...(symbol ? { symbol } : {}) }, currentCredentials());
         // Looked at for the secret first, then masked before anything reads or quotes it.
         const exposed = secretExposedFinding(text, redactor());
         const { diagnoses, recognised } = await loaders.explain(redact(text), ctx);
@@ -278,6 +292,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       nodeVersion: opts.host?.node ?? 'unknown',
       platform: `${opts.host ? `${opts.host.platform} ${opts.host.arch}` : 'unknown'}${demo ? ` (demo scenario ${demo.scenario})` : ''}`,
       baseUrl: report.baseUrl,
+      ...(report.api ? { api: report.api } : {}),
       ...(report.proxy ? { proxy: report.proxy } : {}),
       ...(key ? { apiKey: key } : {}),
       ...(secret ? { secret } : {}),
@@ -338,6 +353,7 @@ function fixContextBeforeSession(options: SessionOptions, found: FoundCredential
     ...(options.symbol ? { symbol: options.symbol } : {}),
     recvWindowMs: options.recvWindowMs,
     platform: options.platform,
+    ...(options.invocation ? { invocation: options.invocation } : {}),
   });
 }
 

@@ -13,6 +13,8 @@ export interface InitInput {
   bannerShown?: boolean;
   /** `--symbol`: the trade steps use it and the wizard does not ask. */
   symbol?: string;
+  /** The API root the checks run against (`--base-url`, MEXC_BASE_URL or MEXC's). */
+  baseUrl?: string;
 }
 
 export function initialState(input: InitInput): WizardState {
@@ -25,7 +27,9 @@ export function initialState(input: InitInput): WizardState {
     version: input.version,
     today: input.today,
     demo: { enabled: demo, ...(input.scenario ? { scenario: input.scenario } : {}) },
+    ...(input.baseUrl ? { baseUrl: input.baseUrl } : {}),
     scenarios: input.scenarios ?? [],
+    api: 'spot',
     results: {},
     ...(input.symbol ? { symbol: { value: input.symbol, fromFlag: true } } : {}),
   };

@@ -1,5 +1,5 @@
 import type { LabFinding, LabResult } from '../core/lab/types.js';
-import type { Diagnosis, StepId, StepResult } from '../core/types.js';
+import type { Api, Diagnosis, StepId, StepResult } from '../core/types.js';
 
 /**
  * The wizard as data: every screen is one member of `Screen`; `next(state, event)` in next.ts
@@ -12,6 +12,8 @@ import type { Diagnosis, StepId, StepResult } from '../core/types.js';
 export interface ScenarioChoice {
   name: string;
   description: string;
+  /** The API whose steps the scenario is for (absent: spot): a futures scenario runs the futures steps. */
+  api?: Api;
 }
 
 /** What the credentials screen may show: where each value came from, the key masked. Never the secret. */
@@ -46,7 +48,8 @@ export interface ExpiryResult {
 
 export type Screen =
   | { kind: 'welcome'; focus: number }
-  | { kind: 'scenario'; focus: number }
+  /** The demo's scenarios: with `api`, that API's list; without, the choice of API (when both have scenarios). */
+  | { kind: 'scenario'; focus: number; api?: Api }
   | { kind: 'starting-demo'; scenario: string }
   | { kind: 'credentials'; phase: 'loading' }
   | { kind: 'credentials'; phase: 'review'; focus: number }
@@ -82,7 +85,7 @@ export type Screen =
 /** Lines written once above the live area (Ink `<Static>`): the growing checklist and printed text. */
 export type LogEntry =
   | { kind: 'banner'; seq: number; version: string; demo: boolean }
-  | { kind: 'step'; seq: number; result: StepResult; rerun: boolean }
+  | { kind: 'step'; seq: number; result: StepResult; rerun: boolean; api?: Api }
   | { kind: 'note'; seq: number; tone: 'info' | 'warn'; lines: string[] }
   | { kind: 'text'; seq: number; title: string; text: string };
 
@@ -97,7 +100,14 @@ export interface WizardState {
   version: string;
   today: string;
   demo: { enabled: boolean; scenario?: string; url?: string };
+  /** The API root the checks run against (the welcome sentence names it when it is not MEXC's). */
+  baseUrl?: string;
   scenarios: ScenarioChoice[];
+  /**
+   * The API the guide diagnoses: its step table (core/step-table.ts) gives the steps, their
+   * order, numbers and titles to every screen, and the runtime's session runs that API's steps.
+   */
+  api: Api;
   credentials?: CredentialView;
   /** The symbol the trade steps use: from --symbol (then never asked), or the user's answer. */
   symbol?: { value: string; fromFlag: boolean };
@@ -168,11 +178,12 @@ export type Event =
 export type Effect =
   | { type: 'load-credentials' }
   | { type: 'start-demo'; scenario: string }
-  /** Cleaned values typed at the masked prompt; undefined keeps what was found. */
+  /** Values as typed at the masked prompt (the credentials step cleans them and warns); undefined keeps what was found. */
   | { type: 'set-credentials'; apiKey?: string; secret?: string }
   /** The symbol the user's bot trades, for the trade steps. */
   | { type: 'set-symbol'; symbol: string }
-  | { type: 'run-step'; id: StepId }
+  /** `api` absent: spot. The runtime keeps one session per API and starts a new one when it changes. */
+  | { type: 'run-step'; id: StepId; api?: Api }
   | { type: 'explain'; text: string }
   | { type: 'inspect'; text: string; secret?: string }
   | { type: 'copy'; text: string; what: string }

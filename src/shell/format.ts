@@ -1,6 +1,7 @@
 import type { Diagnosis, StepStatus } from '../core/types.js';
 import { STATUS_MARK } from '../flow/content.js';
 import type { Tone } from '../flow/types.js';
+import { linkUrls } from './hyperlink.js';
 import { wrap } from './layout.js';
 
 /** Minimal ANSI styling; a no-op when colour is off (NO_COLOR, --no-color, not a TTY). */
@@ -30,11 +31,14 @@ export function statusLabel(status: StepStatus, s: Styler): string {
  * fix text is printed flush left and unchanged, so a pasted Python snippet keeps its
  * indentation and a mouse selection copies exactly the command.
  */
-export function formatDiagnosis(d: Diagnosis, s: Styler, heading = ''): string {
-  const lines: string[] = [s.bold(`${heading}${d.title}`) + s.dim(`  [${d.id}]`), ...wrap(d.explanation, 88, { indent: '   ' })];
+export function formatDiagnosis(d: Diagnosis, s: Styler, heading = '', opts: { links?: boolean } = {}): string {
+  // Links (OSC 8, where the terminal draws them) in the prose and evidence only: a fix stays
+  // exactly the text to run. Laid out first, so the escape bytes never count as columns.
+  const link = (line: string) => linkUrls(line, Boolean(opts.links));
+  const lines: string[] = [s.bold(`${heading}${d.title}`) + s.dim(`  [${d.id}]`), ...wrap(d.explanation, 88, { indent: '   ' }).map(link)];
   if (d.evidence.length) {
     lines.push('', s.bold('   Evidence'));
-    for (const e of d.evidence) lines.push(`   • ${e}`);
+    for (const e of d.evidence) lines.push(link(`   • ${e}`));
   }
   d.fixes.forEach((fix, i) => {
     lines.push('', s.bold(s.cyan(`   Fix ${i + 1}: ${fix.title}`)), fix.text);

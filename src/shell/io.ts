@@ -1,3 +1,4 @@
+import { DEFAULT_INVOCATION } from '../core/defaults.js';
 import type { SecretRedactor } from '../core/secret-redactor.js';
 
 /**
@@ -27,6 +28,15 @@ export interface CommandIO {
   runtime?: { node: string; arch: string };
   /** Every secret this run knows (environment, .env files, typed ones are added): masks output. */
   redactor?: SecretRedactor;
+  /** How the user started the tool ("npx mexc-wizard", "node bin/mexc-wizard.js"): shell/invocation.ts. */
+  invocation?: string;
+  /** Whether stdout draws OSC 8 links (shell/hyperlink.ts); plain URLs when false or absent. */
+  links?: boolean;
+}
+
+/** The command to show for `args` ("check --futures"), started the way the user started this run. */
+export function toolCommand(io: Pick<CommandIO, 'invocation'>, args = ''): string {
+  return `${io.invocation ?? DEFAULT_INVOCATION}${args ? ` ${args}` : ''}`;
 }
 
 /** Exit codes (README "Commands"): 0 all good · 1 a problem was diagnosed · 2 usage error · 130 interrupted. */

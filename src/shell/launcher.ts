@@ -10,6 +10,7 @@ import { copyText } from './clipboard.js';
 import { supportsHyperlinks } from './hyperlink.js';
 import { abandonFirstFrame, drawFirstFrame, firstFrameText, type DrawnFrame } from './first-frame.js';
 import { EXIT, type CommandIO } from './io.js';
+import type { SessionOptions } from '../steps/session.js';
 import { sessionOptions, type CommonFlags } from './options.js';
 
 /**
@@ -63,7 +64,7 @@ export interface LaunchOptions {
 export async function launchWizard(flags: WizardFlags, io: CommandIO, loadFrontEnd: () => Promise<FrontEnd>, opts: LaunchOptions = {}): Promise<number> {
   const { demo: demoFlag, scenario, ...common } = flags;
   const demo = Boolean(demoFlag);
-  const session = sessionOptions(common, io);
+  const session = withFuturesWindow(sessionOptions(common, io), common);
   const stdin = opts.stdin ?? (process.stdin as NodeJS.ReadStream);
   const stdout = opts.stdout ?? (process.stdout as NodeJS.WriteStream);
   const writeRaw = (data: string) => void stdout.write(data);
@@ -78,6 +79,7 @@ export async function launchWizard(flags: WizardFlags, io: CommandIO, loadFrontE
     today,
     demo,
     ...(demo && scenario ? { scenario } : {}),
+    baseUrl: session.baseUrl,
     bannerShown: Boolean(opts.firstFrame),
     ...(session.symbol ? { symbol: session.symbol } : {}),
   });
@@ -134,4 +136,14 @@ export async function launchWizard(flags: WizardFlags, io: CommandIO, loadFrontE
   if (fatal !== undefined) throw fatal;
   if (exitCode !== undefined) return exitCode;
   return io.signal.aborted ? EXIT.interrupted : quitCode(wizard.store.getState());
+}
+
+/**
+ * `--recv-window` in the futures path: the futures window is the Recv-Window header, which
+ * counts whole seconds (docs/mexc-api.md §6), so it is sent rounded down to whole seconds. Without
+ * the flag no header is sent and MEXC allows its default 10 s. The spot steps ignore it.
+ */
+function withFuturesWindow(options: SessionOptions, flags: CommonFlags): SessionOptions {
+  if (flags.recvWindow === undefined) return options;
+  return { ...options, futuresRecvWindowSec: Math.max(1, Math.floor(options.recvWindowMs / 1000)) };
 }

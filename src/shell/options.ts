@@ -1,10 +1,11 @@
 import { checkBaseUrl } from '../core/base-url.js';
-import { DEFAULT_BASE_URL, DEFAULT_RECV_WINDOW_MS, DEFAULT_TIMEOUT_MS, MAX_RECV_WINDOW_MS } from '../core/defaults.js';
+import { DEFAULT_BASE_URL, DEFAULT_RECV_WINDOW_MS, DEFAULT_TIMEOUT_MS, MAX_RECV_WINDOW_MS, MAX_SAFE_RECV_WINDOW_MS } from '../core/defaults.js';
 import { findCredentials, type EnvFileText, type FoundCredentials } from '../core/credentials.js';
 import { proxyProblem, proxySettingFor } from '../core/proxy.js';
 import { normalizeSymbol } from '../core/symbol.js';
 import type { SessionOptions } from '../steps/session.js';
 import { UsageError, type CommandIO } from './io.js';
+import { numberOptionError, parseNumberOption } from './number-options.js';
 import { readEnvText } from './secrets.js';
 
 /** The flags every diagnosing mode shares (check, the wizard, --demo). */
@@ -34,25 +35,33 @@ export function checkProxy(baseUrl: string, env: CommandIO['env']): void {
   if (problem) throw new UsageError(problem, `Fix or unset ${setting.variable}; the form is http://[user:password@]host:port (e.g. http://proxy.example.com:3128).`);
 }
 
-export function parseRecvWindow(raw: string | undefined): number {
+/** The futures Recv-Window header: whole seconds, at most 60 (docs/mexc-api.md §6). */
+const FUTURES_MAX_RECV_WINDOW_MS = 60_000;
+
+/**
+ * `--recv-window` in milliseconds: at most 59999 for spot (MEXC's limit is worded "less than
+ * 60000" and "Max 60000": docs/mexc-api.md §1.1). For the futures Recv-Window header (whole
+ * seconds, at most 60: docs/mexc-api.md §6) check --futures allows 60000 and checks the seconds.
+ */
+export function parseRecvWindow(raw: string | undefined, opts: { futures?: boolean } = {}): number {
   if (raw === undefined) return DEFAULT_RECV_WINDOW_MS;
   const n = Number(raw);
-  if (!/^\d+$/.test(raw.trim()) || !Number.isInteger(n) || n <= 0) {
-    throw new UsageError(`--recv-window must be a whole number of milliseconds, not "${raw}".`, 'Example: --recv-window 5000 (the default).');
+  const max = opts.futures ? FUTURES_MAX_RECV_WINDOW_MS : MAX_SAFE_RECV_WINDOW_MS;
+  if (/^\d{1,16}$/.test(raw.trim()) && n > max) {
+    if (opts.futures) {
+      throw new UsageError(`--recv-window ${n} with --futures is above 60000: MEXC's futures Recv-Window header allows at most 60 seconds.`, 'Use a multiple of 1000 up to 60000, e.g. --recv-window 20000; without it MEXC allows 10 s either way.');
+    }
+    throw new UsageError(
+      `--recv-window ${n} is above ${MAX_SAFE_RECV_WINDOW_MS}: MEXC documents ${MAX_RECV_WINDOW_MS} as its ceiling (error 700005 "recvWindow must less than ${MAX_RECV_WINDOW_MS}"), and whether ${MAX_RECV_WINDOW_MS} itself passes is unconfirmed.`,
+      `Use 5000 (the default) and fix the clock instead; at most ${MAX_SAFE_RECV_WINDOW_MS}.`,
+    );
   }
-  if (n > MAX_RECV_WINDOW_MS) {
-    throw new UsageError(`--recv-window ${n} is above MEXC's limit of ${MAX_RECV_WINDOW_MS} ms (error 700005).`, 'Use 5000 (the default) and fix the clock instead; at most 60000.');
-  }
+  if (!/^\d{1,16}$/.test(raw.trim()) || n < 1) throw numberOptionError('recv-window', raw);
   return n;
 }
 
 export function parseTimeout(raw: string | undefined): number {
-  if (raw === undefined) return DEFAULT_TIMEOUT_MS;
-  const n = Number(raw);
-  if (!/^\d+$/.test(raw.trim()) || n < 100 || n > 120_000) {
-    throw new UsageError(`--timeout must be a number of milliseconds between 100 and 120000, not "${raw}".`, 'Example: --timeout 10000 (the default).');
-  }
-  return n;
+  return raw === undefined ? DEFAULT_TIMEOUT_MS : parseNumberOption('timeout', raw);
 }
 
 export function parseSymbol(raw: string | undefined): string | undefined {
@@ -102,5 +111,6 @@ export function sessionOptions(flags: CommonFlags, io: CommandIO): SessionOption
     now: io.now,
     platform: io.platform,
     signal: io.signal,
+    ...(io.invocation ? { invocation: io.invocation } : {}),
   };
 }

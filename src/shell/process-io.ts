@@ -1,4 +1,6 @@
 import type { SecretRedactor } from '../core/secret-redactor.js';
+import { supportsHyperlinks } from './hyperlink.js';
+import { detectInvocation } from './invocation.js';
 import type { CommandIO } from './io.js';
 
 /** The process as cli.ts sees it (a fake stands in for it in tests). */
@@ -13,7 +15,7 @@ export interface ProcessLike {
 }
 
 /** What every command may touch, built once from the process: the only bridge to `process`. */
-export function processIO(proc: ProcessLike, opts: { noColor: boolean }, signal: AbortSignal, redactor: SecretRedactor): CommandIO {
+export function processIO(proc: ProcessLike, opts: { noColor: boolean; invocation?: string }, signal: AbortSignal, redactor: SecretRedactor): CommandIO {
   const noColor = opts.noColor || Boolean(proc.env.NO_COLOR) || proc.env.FORCE_COLOR === '0';
   const isTTY = Boolean(proc.stdin.isTTY && proc.stdout.isTTY);
   return {
@@ -31,6 +33,8 @@ export function processIO(proc: ProcessLike, opts: { noColor: boolean }, signal:
     now: () => Date.now(),
     runtime: { node: process.version, arch: process.arch },
     redactor,
+    invocation: opts.invocation ?? detectInvocation({ script: proc.argv[1], env: proc.env, cwd: proc.cwd(), platform: proc.platform }),
+    links: supportsHyperlinks(proc.env, Boolean(proc.stdout.isTTY)),
   };
 }
 

@@ -58,7 +58,7 @@ export function authorizeSignedRequest(
   const located = locateSignature(req);
   if (located.signature === undefined || located.signature === '') return reject(mandatoryParameter('signature'));
 
-  // 3. Timing (DOC-EN "Timing security"). recvWindow is validated before timestamp because its
+  // 3. Timing ("Timing security", https://mexcdevelop.github.io/apidocs/spot_v3_en/#timing-security). recvWindow is validated before timestamp because its
   // bound is a property of the request alone; the clock rule needs both.
   const recvWindowText = req.params.get('recvWindow');
   let recvWindowMs = DEFAULT_RECV_WINDOW_MS;

@@ -21,7 +21,7 @@ function randomAlphanumeric(length: number): string {
 }
 
 /**
- * Throwaway credentials shaped like MEXC's (mexc-api.md §4): an 18-character key starting
+ * Throwaway credentials shaped like MEXC's (docs/mexc-api.md §4): an 18-character key starting
  * with `mx0`, and a 32-character lowercase hex secret.
  */
 export function generateDemoCredentials(): DemoCredentials {

@@ -1,5 +1,5 @@
 /**
- * Spot v3 endpoints the simulator serves, with the response shapes of DOC-EN (mexc-api.md §2).
+ * Spot v3 endpoints the simulator serves, with the response shapes of DOC-EN (docs/mexc-api.md §2).
  * Nothing here moves money: order/test validates and answers `{}`, real order, withdrawal and
  * transfer endpoints authenticate and then refuse.
  */
@@ -30,7 +30,7 @@ type Handler = (ctx: EndpointContext) => SimResponse;
 export interface Route {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
-  /** Present on SIGNED endpoints: the permission the key needs (mexc-api.md §5). */
+  /** Present on SIGNED endpoints: the permission the key needs (docs/mexc-api.md §5). */
   permission?: Permission;
   handle: Handler;
 }
@@ -62,11 +62,11 @@ function handleTickerPrice({ params }: EndpointContext): SimResponse {
 
 function handleOpenOrders({ params }: EndpointContext): SimResponse {
   const name = params.get('symbol');
-  if (!name) return mandatoryParameter('symbol'); // symbol is mandatory (DOC-EN "Current Open Orders")
+  if (!name) return mandatoryParameter('symbol'); // symbol is mandatory ("Current Open Orders", https://mexcdevelop.github.io/apidocs/spot_v3_en/#current-open-orders)
   return findSymbol(name) ? ok([]) : MEXC_ERRORS.invalidSymbol();
 }
 
-/** `{"serverTime": ms}` (DOC-EN "Check Server Time"), or what a broken scenario answers instead. */
+/** `{"serverTime": ms}` ("Check Server Time", https://mexcdevelop.github.io/apidocs/spot_v3_en/#check-server-time), or what a broken scenario answers instead. */
 function handleTime({ serverTimeMs, behaviour }: EndpointContext): SimResponse {
   const answer = behaviour.serverTimeAnswer;
   if (answer === 'seconds') return ok({ serverTime: Math.floor(serverTimeMs / 1000) });
@@ -79,13 +79,13 @@ const ORDER_TYPES = ['LIMIT', 'MARKET', 'LIMIT_MAKER', 'IMMEDIATE_OR_CANCEL', 'F
 
 /**
  * `POST /api/v3/order/test`: "Creates and validates a new order but does not send it into the
- * matching engine" (DOC-EN "Test New Order"). Validates as the real one would, answers `{}`.
+ * matching engine" ("Test New Order", https://mexcdevelop.github.io/apidocs/spot_v3_en/#test-new-order). Validates as the real one would, answers `{}`.
  */
 function handleOrderTest({ params, behaviour }: EndpointContext): SimResponse {
   const name = params.get('symbol');
   if (!name) return mandatoryParameter('symbol');
   const symbol = findSymbol(name);
-  // Observed for pairs outside the key's API trading-pair list (mexc-api.md §3, §5).
+  // Observed for pairs outside the key's API trading-pair list (docs/mexc-api.md §3, §5).
   if (!symbol || !symbol.apiEnabled || !behaviour.symbolsApiEnabled) return MEXC_ERRORS.symbolNotSupportApi();
   const side = params.get('side');
   if (!side || !ORDER_SIDES.includes(side)) return mandatoryParameter('side');
@@ -117,7 +117,7 @@ function handleOrderTest({ params, behaviour }: EndpointContext): SimResponse {
   return ok({});
 }
 
-/** Listen keys are 64 characters (DOC-EN "Websocket User Data Streams" example). */
+/** Listen keys are 64 characters ("Websocket User Data Streams", https://mexcdevelop.github.io/apidocs/spot_v3_en/#websocket-user-data-streams example). */
 function newListenKey(): string {
   return randomBytes(32).toString('hex');
 }
@@ -135,14 +135,14 @@ function handleListenKeyChange(remove: boolean): Handler {
 const refuse: Handler = () => realActionRefused();
 
 export const ROUTES: readonly Route[] = [
-  // Public (mexc-api.md §2.1)
+  // Public (docs/mexc-api.md §2.1)
   { method: 'GET', path: '/api/v3/ping', handle: () => ok({}) },
   { method: 'GET', path: '/api/v3/time', handle: handleTime },
   { method: 'GET', path: '/api/v3/exchangeInfo', handle: handleExchangeInfo },
   { method: 'GET', path: '/api/v3/defaultSymbols', handle: () => ok({ code: 200, data: API_ENABLED_SYMBOLS, msg: null }) },
   { method: 'GET', path: '/api/v3/ticker/price', handle: handleTickerPrice },
 
-  // Signed (mexc-api.md §2.2)
+  // Signed (docs/mexc-api.md §2.2)
   { method: 'GET', path: '/api/v3/account', permission: 'SPOT_ACCOUNT_READ', handle: () => ok(accountInfo()) },
   { method: 'GET', path: '/api/v3/openOrders', permission: 'SPOT_DEAL_READ', handle: handleOpenOrders },
   { method: 'POST', path: '/api/v3/order/test', permission: 'SPOT_DEAL_WRITE', handle: handleOrderTest },
@@ -152,7 +152,7 @@ export const ROUTES: readonly Route[] = [
     permission: 'SPOT_ACCOUNT_READ',
     handle: ({ behaviour }) => ok({ code: 200, data: behaviour.symbolsApiEnabled ? API_ENABLED_SYMBOLS : [], msg: null }),
   },
-  // "1 unverified … 4 institutional" (DOC-EN "Query KYC status"); 2 = primary verification.
+  // "1 unverified … 4 institutional" ("Query KYC status", https://mexcdevelop.github.io/apidocs/spot_v3_en/#query-kyc-status); 2 = primary verification.
   { method: 'GET', path: '/api/v3/kyc/status', permission: 'SPOT_ACCOUNT_READ', handle: () => ok({ status: '2' }) },
   {
     method: 'POST',

@@ -1,5 +1,5 @@
 /**
- * MEXC's error answers, with the exact texts (mexc-api.md §3). Observed texts win over the doc
+ * MEXC's error answers, with the exact texts (docs/mexc-api.md §3). Observed texts win over the doc
  * table where they differ (e.g. 700002 ends with a period, 10072 reads "Api key info invalid").
  */
 
@@ -24,7 +24,7 @@ export function jsonResponse(status: number, payload: unknown, headers: Record<s
   };
 }
 
-/** Spot v3 error body `{"code":…,"msg":"…"}`; HTTP 400 unless mexc-api.md says otherwise. */
+/** Spot v3 error body `{"code":…,"msg":"…"}`; HTTP 400 unless docs/mexc-api.md §3 says otherwise. */
 export function mexcError(code: number, msg: string, status = 400): SimResponse {
   return jsonResponse(status, { code, msg });
 }
@@ -33,12 +33,12 @@ export const MEXC_ERRORS = {
   /** No or empty `X-MEXC-APIKEY` header (also a misnamed one such as `X-MBX-APIKEY`). */
   apiKeyRequired: () => mexcError(400, 'api key required'),
   keyInfoInvalid: () => mexcError(10072, 'Api key info invalid'),
-  /** Since 2024-02-22 for POST/PUT/DELETE without `application/json` (mexc-api.md §1.1). */
+  /** Since 2024-02-22 for POST/PUT/DELETE without `application/json` (docs/mexc-api.md §1.1). */
   invalidContentType: () => mexcError(700013, 'Invalid content Type.'),
   recvWindowTooLarge: () => mexcError(700005, 'recvWindow must less than 60000'),
   outsideRecvWindow: () => mexcError(700003, 'Timestamp for this request is outside of the recvWindow.'),
   signatureInvalid: () => mexcError(700002, 'Signature for this request is not valid.'),
-  /** Newer text carries the caller's public IP in brackets (mexc-api.md §3, 700006). */
+  /** Newer text carries the caller's public IP in brackets (docs/mexc-api.md §3, 700006). */
   ipNotWhitelisted: (ip: string) => mexcError(700006, `IP [${ip}] not in the ip white list`),
   noPermission: () => mexcError(700007, 'No permission to access the endpoint.'),
   symbolNotSupportApi: () => mexcError(10007, 'symbol not support api'),
@@ -50,7 +50,7 @@ export const MEXC_ERRORS = {
   listenKeyInvalid: () => mexcError(730708, 'listen key information error'),
 } as const;
 
-/** 700004's generic form, observed for `signature` (mexc-api.md §3 and §7.4). */
+/** 700004's generic form, observed for `signature` (docs/mexc-api.md §3 and §7.4). */
 export function mandatoryParameter(name: string): SimResponse {
   return mexcError(700004, `Mandatory parameter '${name}' was not sent, was empty/null, or malformed.`);
 }

@@ -19,7 +19,7 @@ export const GATEWAY_JSON_BODY = { status: 'ok', message: 'Request accepted by g
 /** A JSON answer cut off in the middle, as a proxy or a broken connection leaves it. */
 export const TRUNCATED_BODY = '{"code":0,"data":{"serverTime":17';
 
-/** ccxt's maintenance example body (mexc-api.md §2.1), served with 503. */
+/** ccxt's maintenance example body (docs/mexc-api.md §2.1), served with 503. */
 export const MAINTENANCE_BODY = {
   code: 500,
   message: 'Under maintenance, please try again later',
@@ -31,7 +31,7 @@ function akamaiEntities(text: string): string {
   return text.replace(/[^A-Za-z0-9]/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
-/** An Akamai-style "Access Denied" page (mexc-api.md §7.14): HTTP 403, HTML, Reference #18.… */
+/** An Akamai-style "Access Denied" page (docs/mexc-api.md §7.14): HTTP 403, HTML, Reference #18.… */
 export function akamaiAccessDeniedPage(host: string, path: string, nowMs: number): string {
   const reference = `18.${(0x2c3e1402).toString(16)}.${Math.floor(nowMs / 1000)}.${(0x1a2b3c4d).toString(16)}`;
   return [
@@ -67,7 +67,7 @@ export function gatewayFailureResponse(
 ): SimResponse {
   switch (failure) {
     case 'rate-limited':
-      // DOC-EN "LIMITS": 429 "Too many requests"; DOC-EN error table: 429 "Too Many Requests".
+      // "LIMITS", https://mexcdevelop.github.io/apidocs/spot_v3_en/#limits: 429 "Too many requests"; https://mexcdevelop.github.io/apidocs/spot_v3_en/#error-code: 429 "Too Many Requests".
       return jsonResponse(429, { code: 429, msg: 'Too Many Requests' }, { 'retry-after': String(RETRY_AFTER_SEC) });
     case 'blocked':
       return {

@@ -1,6 +1,6 @@
 /**
  * Fixed market data: a handful of real spot symbols with the fields MEXC's exchangeInfo
- * returns (DOC-EN "Exchange Information", response example), static prices and balances.
+ * returns ("Exchange Information", https://mexcdevelop.github.io/apidocs/spot_v3_en/#exchange-information, response example), static prices and balances.
  */
 
 export interface SimSymbol {
@@ -16,7 +16,7 @@ export interface SimSymbol {
   quoteAmountPrecision: string;
   /** Last price in the quote asset, as MEXC sends it: a decimal string. */
   price: string;
-  /** In `/api/v3/defaultSymbols`: tradable through the API at all (mexc-api.md §2.1). */
+  /** In `/api/v3/defaultSymbols`: tradable through the API at all (docs/mexc-api.md §2.1). */
   apiEnabled: boolean;
 }
 
@@ -82,7 +82,7 @@ export const API_ENABLED_SYMBOLS: readonly string[] = SIM_SYMBOLS.filter((s) => 
 export function exchangeInfoSymbol(s: SimSymbol) {
   return {
     symbol: s.symbol,
-    status: '1', // "1 online, 2 pause, 3 offline" since 2024-08-16 (mexc-api.md §2.1)
+    status: '1', // "1 online, 2 pause, 3 offline" since 2024-08-16 (docs/mexc-api.md §2.1)
     baseAsset: s.baseAsset,
     baseAssetPrecision: s.baseAssetPrecision,
     quoteAsset: s.quoteAsset,
@@ -130,7 +130,7 @@ export const SIM_BALANCES: ReadonlyArray<{ asset: string; free: string; locked: 
   { asset: 'ETH', free: '0', locked: '0' },
 ];
 
-/** `GET /api/v3/account` (DOC-EN "Account Information"; mexc-api.md §2.2). */
+/** `GET /api/v3/account` ("Account Information", https://mexcdevelop.github.io/apidocs/spot_v3_en/#account-information; docs/mexc-api.md §2.2). */
 export function accountInfo() {
   return {
     makerCommission: null,

@@ -24,7 +24,7 @@ function parseFormText(text: string, into: Map<string, string>): void {
   }
 }
 
-/** A body that is a JSON object ([UNCONFIRMED] for spot, mexc-api.md §1.3) is read as params too. */
+/** A body that is a JSON object ([UNCONFIRMED] for spot, docs/mexc-api.md §1.3) is read as params too. */
 function parseJsonObject(text: string, into: Map<string, string>): boolean {
   try {
     const parsed: unknown = JSON.parse(text);
@@ -41,7 +41,7 @@ function parseJsonObject(text: string, into: Map<string, string>): boolean {
 
 /**
  * Query and body parameters merged; "if a name appears in both, the query-string value wins"
- * (DOC-EN "General Information on Endpoints").
+ * ("General Information on Endpoints", https://mexcdevelop.github.io/apidocs/spot_v3_en/#general-information-on-endpoints).
  */
 export function parseParams(rawQuery: string, bodyText: string): RequestParams {
   const params = new Map<string, string>();

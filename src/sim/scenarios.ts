@@ -50,7 +50,7 @@ export function parseScenarioName(name: string): ScenarioName {
   return name;
 }
 
-/** Spot permission names as MEXC spells them (mexc-api.md §5). */
+/** Spot permission names as MEXC spells them (docs/mexc-api.md §5). */
 export type Permission =
   | 'SPOT_ACCOUNT_READ'
   | 'SPOT_DEAL_READ'
@@ -119,7 +119,7 @@ export function scenarioBehaviour(name: ScenarioName): ScenarioBehaviour {
       return { ...HEALTHY, keyKnown: false };
     case 'signature-invalid':
       return { ...HEALTHY, secretDiffers: true };
-    // Offsets chosen so each breaks the rule on one side only (mexc-api.md §1.1): 4200 ms ahead
+    // Offsets chosen so each breaks the rule on one side only (docs/mexc-api.md §1.1): 4200 ms ahead
     // fails `timestamp < serverTime + 1000`; 9000 ms behind fails `serverTime - timestamp <= 5000`.
     case 'clock-ahead':
       return { ...HEALTHY, serverClockOffsetMs: -4200 };

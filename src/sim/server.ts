@@ -1,6 +1,6 @@
 /**
  * The local MEXC spot v3 simulator (node:http, loopback only). MEXC has no spot testnet, so
- * bot authors, our tests and `--demo` point at this instead (DESIGN.md "sim/").
+ * bot authors, our tests and `--demo` point at this instead (docs/architecture.md).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';

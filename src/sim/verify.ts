@@ -5,15 +5,15 @@
  *
  * Interpretation chosen: the server verifies the RAW bytes it received. totalParams = the raw
  * query string with the `signature=…` parameter removed (everything else byte for byte, in
- * received order) immediately followed by the raw body (DOC-EN "SIGNED": "the query string
+ * received order) immediately followed by the raw body ("SIGNED", https://mexcdevelop.github.io/apidocs/spot_v3_en/#signed: "the query string
  * concatenated with the request body", no `&` between them, Example 3).
- * mexc-api.md §1.3 [INFERENCE] suggests MEXC may instead rebuild a canonical string from the
+ * docs/mexc-api.md §1.3 [INFERENCE] suggests MEXC may instead rebuild a canonical string from the
  * parsed parameters (Java-style encoding). We use raw bytes because it is the rule the docs
  * write down and the one this feature was specified with, and because it is predictable: the
  * check covers exactly what was on the wire, so signed-one-way-sent-another bugs (`+` vs `%20`,
  * `%28` vs `(`, sorted vs sent order) fail here. Known gap: a client that signs AND sends an
  * unencoded reserved character (`BEP20(BSC)`) passes here but may fail on real MEXC
- * (mexc-api.md §7.1); `inspect` and the fixes flag that, the simulator does not.
+ * (docs/mexc-api.md §7.1); `inspect` and the fixes flag that, the simulator does not.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
@@ -53,7 +53,7 @@ export interface RawSignedRequest {
 }
 
 export interface LocatedSignature {
-  /** The signature the client sent; the query's wins when both carry one (DOC-EN). */
+  /** The signature the client sent; the query's wins when both carry one (docs/mexc-api.md §1.1). */
   signature?: string;
   /** totalParams: query without signature + body without signature, nothing between them. */
   totalParams: string;
@@ -75,7 +75,7 @@ export function serverSignature(secret: string, totalParamsLatin1: string): stri
 }
 
 /**
- * "The signature is support lowercase only" (DOC-EN "SIGNED"): an uppercase hex signature is
+ * "The signature is support lowercase only" ("SIGNED", https://mexcdevelop.github.io/apidocs/spot_v3_en/#signed): an uppercase hex signature is
  * invalid even when it spells the right digest.
  */
 export function signatureMatches(secret: string, totalParamsLatin1: string, received: string): boolean {
@@ -84,11 +84,11 @@ export function signatureMatches(secret: string, totalParamsLatin1: string, rece
   return timingSafeEqual(expected, Buffer.from(received, 'ascii'));
 }
 
-/** Slack for a client clock ahead of the server (DOC-EN "Timing security"). */
+/** Slack for a client clock ahead of the server ("Timing security", https://mexcdevelop.github.io/apidocs/spot_v3_en/#timing-security). */
 export const FUTURE_TOLERANCE_MS = 1000;
 
 /**
- * DOC-EN "Timing security" pseudo-code (mexc-api.md §1.1):
+ * "Timing security", https://mexcdevelop.github.io/apidocs/spot_v3_en/#timing-security pseudo-code (docs/mexc-api.md §1.1):
  * `timestamp < serverTime + 1000 && serverTime - timestamp <= recvWindow`.
  */
 export function isWithinRecvWindow(timestampMs: number, serverTimeMs: number, recvWindowMs: number): boolean {

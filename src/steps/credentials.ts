@@ -15,6 +15,11 @@ export const runCredentials: StepRunner = async (ctx) => {
     const titles = diagnoses.filter((d) => failed.some((f) => f.id === d.id)).map((d) => d.title);
     return { status: 'fail', summary: `${titles.join('; ')}${cleanedNote}`, evidence, diagnoses };
   }
-  if (lint.findings.length > 0) return { status: 'warn', summary: 'Credentials found, but their shape is unusual', evidence, diagnoses };
+  if (lint.findings.length > 0) {
+    // A typed value this tool cleaned is named: the user's bot may not clean it (issue #13).
+    const trimmed = diagnoses.filter((d) => lint.findings.some((f) => f.id === d.id && f.facts.trimmed));
+    const summary = trimmed.length ? trimmed.map((d) => d.title).join('; ') : 'Credentials found, but their shape is unusual';
+    return { status: 'warn', summary, evidence, diagnoses };
+  }
   return { status: 'pass', summary: `Key ${maskKey(lint.apiKey ?? '')} and secret found, well-formed`, evidence, diagnoses: [] };
 };

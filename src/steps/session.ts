@@ -59,6 +59,8 @@ export interface SessionOptions extends CheckOptions {
   dnsLookup?: LookupFunction;
   /** `--allow-insecure-http`: the client may sign over plain http to a host that is not loopback. */
   allowInsecureHttp?: boolean;
+  /** How the user started the tool ("node bin/mexc-wizard.js"): the commands in fixes start with it. */
+  invocation?: string;
 }
 
 
@@ -225,6 +227,7 @@ export class Session {
       recvWindowMs: this.opts.recvWindowMs,
       platform: this.opts.platform,
       ...(this.api === 'futures' ? { api: 'futures' as const } : {}),
+      ...(this.opts.invocation ? { invocation: this.opts.invocation } : {}),
     };
   }
 
@@ -289,7 +292,10 @@ export class Session {
     switch (need) {
       case 'reachable': {
         const c = this.results.get('connectivity');
-        return c?.status === 'fail' || c?.status === 'skip' ? 'MEXC is not reachable (see connectivity)' : undefined;
+        if (c?.status !== 'fail' && c?.status !== 'skip') return undefined;
+        // Say what did arrive: a 429 or a maintenance page is an answer, not an unreachable host.
+        const arrived = typeof this.facts.pingAnswer === 'string' && this.facts.pingAnswer ? this.facts.pingAnswer : undefined;
+        return arrived ? `the ping got ${arrived}, not a healthy answer (see connectivity)` : 'MEXC is not reachable (see connectivity)';
       }
       case 'signing':
         return this.canSign() ? undefined : 'no API key and secret to sign with (see credentials)';

@@ -14,7 +14,7 @@ export const runTradeRead: StepRunner = async (ctx) => {
     return { status: 'pass', summary: `Order details readable (${count} open order${count === 1 ? '' : 's'} on ${market.symbol})`, evidence, diagnoses: [] };
   }
   const diagnoses = ctx.diagnose(
-    verdict.findings.map((f) => (f.id === 'permission-denied' ? { ...f, facts: { ...f.facts, permission: 'Trade: View Order Details', endpoint: 'GET /api/v3/openOrders' } } : f)),
+    verdict.findings.map((f) => (f.id === 'permission-denied' ? { ...f, facts: { ...f.facts, inferredPermission: 'Trade: View Order Details', endpoint: 'GET /api/v3/openOrders' } } : f)),
   );
   return { status: 'fail', summary: `Order details not confirmed: ${diagnoses[0]?.title ?? 'unknown error'}`, evidence, diagnoses };
 };

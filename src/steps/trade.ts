@@ -25,7 +25,7 @@ export const runTrade: StepRunner = async (ctx) => {
     return { status: 'pass', summary: `Trade permission confirmed (MEXC validated the test order and answered ${proof.code})`, evidence, diagnoses: [] };
   }
   const diagnoses = ctx.diagnose(
-    verdict.findings.map((f) => (f.id === 'permission-denied' ? { ...f, facts: { ...f.facts, permission: 'Trade: Trade', endpoint: 'POST /api/v3/order/test' } } : f)),
+    verdict.findings.map((f) => (f.id === 'permission-denied' ? { ...f, facts: { ...f.facts, inferredPermission: 'Trade: Trade', endpoint: 'POST /api/v3/order/test' } } : f)),
   );
   return { status: 'fail', summary: `Trade permission not confirmed: ${diagnoses[0]?.title ?? 'unknown error'}`, evidence, diagnoses };
 };

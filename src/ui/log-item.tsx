@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { banner, STATUS_MARK, STEP_INFO, stepNumber } from '../flow/content.js';
+import { banner, STATUS_MARK, stepInfo, stepNumber } from '../flow/content.js';
 import type { LogEntry } from '../flow/types.js';
 import { Para, StatusMark, TONE_COLOR } from './components.js';
 
@@ -26,7 +26,8 @@ export function LogItem({ entry, width }: { entry: LogEntry; width: number }) {
     case 'step': {
       const r = entry.result;
       const mark = STATUS_MARK[r.status];
-      const title = `${stepNumber(r.id)} ${STEP_INFO[r.id].title}${entry.rerun ? ' (re-run)' : ''}`;
+      const api = entry.api ?? 'spot';
+      const title = `${stepNumber(r.id, api)} ${stepInfo(api)[r.id].title}${entry.rerun ? ' (re-run)' : ''}`;
       return (
         <Box width={width} flexDirection="column">
           <Box aria-label={`Step ${title}: ${mark.word}. ${r.summary}`}>

@@ -6,7 +6,7 @@ import { fakeIO } from '../support/fake-io.js';
 const DOC_SECRET = '45d0b3c26f2644f19bfb98b07741b2f5';
 
 describe('mexc-wizard sign', () => {
-  it('signs query + body the way MEXC checks it (DOC-EN Example 3) and prints all three parts', async () => {
+  it('signs query + body the way MEXC checks it (Example 3 of https://mexcdevelop.github.io/apidocs/spot_v3_en/#signed-endpoint-examples-for-post-api-v3-order) and prints all three parts', async () => {
     const io = fakeIO({ env: { MEXC_SECRET_KEY: DOC_SECRET } });
     const code = await runSign({ query: 'symbol=BTCUSDT&side=BUY&type=LIMIT', body: 'quantity=1&price=11&recvWindow=5000&timestamp=1644489390087' }, io);
     expect(code).toBe(0);
@@ -33,6 +33,19 @@ describe('mexc-wizard sign', () => {
     expect(io.out()).toMatch(/never signs itself/);
     expect(io.out()).toMatch(/seconds/);
     expect(io.out()).toMatch(/%20/);
+  });
+
+  it('says so when it trimmed the secret (typed or stored with a space): the bot may not trim it', async () => {
+    const typed = fakeIO({ isTTY: true, promptSecret: async () => `${DOC_SECRET} ` });
+    await runSign({ query: 'timestamp=1644489390087' }, typed);
+    expect(typed.out()).toContain('Signature:       09b4b5a40aeec864d2caa60f2e6a740b61dc423d76c5615c00fd72681f52a094');
+    expect(typed.out()).toMatch(/Note: The secret has spaces or line breaks around it: signed without them\. If your bot signs with the value as it is stored, its signatures differ/);
+    const stored = fakeIO({ env: { MEXC_SECRET_KEY: `${DOC_SECRET}\n` } });
+    await runSign({ query: 'timestamp=1644489390087', json: true }, stored);
+    expect((JSON.parse(stored.out()) as { notes: string[] }).notes.join('\n')).toMatch(/^The secret has spaces or line breaks around it/m);
+    const clean = fakeIO({ env: { MEXC_SECRET_KEY: DOC_SECRET } });
+    await runSign({ query: 'timestamp=1644489390087' }, clean);
+    expect(clean.out()).not.toMatch(/spaces or line breaks around it/);
   });
 
   it('is a usage error without a secret (no terminal to ask on) or without a query', async () => {

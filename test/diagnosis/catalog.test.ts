@@ -186,7 +186,24 @@ describe('fixes: connectivity', () => {
     expect(allText(d)).toContain('NODE_EXTRA_CA_CERTS');
   });
 
-  it('uses Retry-After in the rate-limit fix', () => {
-    expect(render({ id: 'rate-limited', facts: { retryAfterSec: 30 } }).fixes[0]?.title).toBe('Wait 30 s before the next request');
+  it('uses Retry-After in the rate-limit fix, and its title and text name the same waits', () => {
+    const fix = render({ id: 'rate-limited', facts: { retryAfterSec: 30 } }).fixes[0]!;
+    expect(fix.title).toBe("Stop for at least 30 s (MEXC's Retry-After), up to 10 minutes");
+    // Issue #13: a title of "wait 30 s" over a text of "about 10 minutes" told two stories.
+    expect(fix.text).toMatch(/MEXC asked for 30 s without requests \(Retry-After\)/);
+    expect(fix.text).toMatch(/after 10 minutes, so if requests still fail after 30 s, stop for 10 minutes/);
+  });
+
+  it('a 418 ban: Retry-After is when the ban ends', () => {
+    const fix = render({ id: 'rate-limited', facts: { retryAfterSec: 120, ipBanned: true } }).fixes[0]!;
+    expect(fix.title).toBe('Send nothing from this IP for 120 s (2 min): the ban ends then');
+    expect(fix.text).toMatch(/the ban ends: in 120 s \(2 min\) \(Retry-After\)/);
+    expect(fix.text).not.toMatch(/10 minutes/);
+  });
+
+  it('no Retry-After: MEXC FAQ\'s 10 minutes, in the title and the text', () => {
+    const fix = render({ id: 'rate-limited', facts: {} }).fixes[0]!;
+    expect(fix.title).toBe('Stop for 10 minutes, then resume slowly');
+    expect(fix.text).toMatch(/^MEXC sent no Retry-After; its FAQ says access over the limit resumes to normal after 10 minutes\./);
   });
 });

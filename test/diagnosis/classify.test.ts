@@ -9,7 +9,7 @@ const only = (obs: Observation, ctx?: Parameters<typeof classifyObservation>[1])
   return findings[0]!;
 };
 
-/** MEXC's exact bodies (mexc-api.md §3, §6), old variants and trailing periods included. */
+/** MEXC's exact bodies (docs/mexc-api.md §3, §6), old variants and trailing periods included. */
 const RESPONSE_CASES: Array<[name: string, status: number, body: string, id: DiagnosisId]> = [
   ['700001 API-key format invalid', 400, '{"code":700001,"msg":"API-key format invalid."}', 'key-invalid'],
   ['10072 Api key info invalid (observed)', 400, '{"code":10072,"msg":"Api key info invalid"}', 'key-invalid'],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { arrivalLeadMs, classifyClock, clockVerdict } from '../../src/core/classify.js';
 
-/** Rule: accept iff timestamp < serverTime + 1000 && serverTime − timestamp ≤ recvWindow (mexc-api.md §1.1). */
+/** Rule: accept iff timestamp < serverTime + 1000 && serverTime − timestamp ≤ recvWindow (docs/mexc-api.md §1.1). */
 describe('classifyClock', () => {
   it('reports clock-ahead when the local clock leads by 1.2 s', () => {
     const [finding, ...rest] = classifyClock(1200, 0, 5000);

@@ -38,7 +38,7 @@ export function networkFailure(code: string, message = code): Observation {
   };
 }
 
-/** Akamai's block page as seen in ccxt issue 15873 (mexc-api.md §7.14). */
+/** Akamai's block page as seen in ccxt issue 15873 (docs/mexc-api.md §7.14). */
 export const AKAMAI_ACCESS_DENIED =
   '<HTML><HEAD>\n<TITLE>Access Denied</TITLE>\n</HEAD><BODY>\n<H1>Access Denied</H1>\n \nYou don\'t have permission to access "http&#58;&#47;&#47;api&#46;mexc&#46;com&#47;api&#47;v3&#47;account" on this server.<P>\nReference&#32;&#35;18&#46;5f3c1402&#46;1700000000&#46;2a1b3c4d\n</BODY>\n</HTML>\n';
 

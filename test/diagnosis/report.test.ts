@@ -44,10 +44,16 @@ describe('support report', () => {
     expect(md).toContain('| Node.js | v20.20.2 |');
     expect(md).toContain('| Platform | linux |');
     expect(md).toContain('| Base URL | https://api.mexc.com |');
+    expect(md).toContain('| API | spot |');
     expect(md).toContain('| Proxy | proxy.corp.example:3128 |');
     expect(md).toContain('| API key | mx0a…WC5 |');
     expect(md).toContain('| Clock | local clock 1.2 s (1234 ms) ahead of MEXC; round trip 80 ms |');
     expect(md).toContain('| IP seen by MEXC | 198.51.100.23 |');
+  });
+
+  it('a clock a few ms off reads "16 ms", not "16 ms (16 ms)"', () => {
+    const md = supportReportMarkdown(input({ clock: { localAheadMs: -16, rttMs: 12 } }));
+    expect(md).toContain('| Clock | local clock 16 ms behind MEXC; round trip 12 ms |');
   });
 
   it("reports each step's outcome and MEXC's code and message", () => {
@@ -57,6 +63,11 @@ describe('support report', () => {
     expect(md).toContain('### - SKIP trade');
     expect(md).toContain('MEXC answered: code 700006, "IP [198.51.100.23] not in the ip white list"');
     expect(md).toContain('(ip-not-whitelisted)');
+  });
+
+  it('names the futures API when the steps were the futures ones (the wizard\'s futures path)', () => {
+    expect(supportReportMarkdown(input({ api: 'futures' }))).toContain('| API | futures (contract) |');
+    expect(supportReportData(input({ api: 'futures' })).api).toBe('futures');
   });
 
   it('gives the same facts as data', () => {

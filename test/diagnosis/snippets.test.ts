@@ -18,7 +18,7 @@ import { commandRuns, snippetEnv } from '../support/child-process.js';
 
 const run = promisify(execFile);
 
-/** The official example credentials (mexc-api.md §1.2). */
+/** The official example credentials (docs/mexc-api.md §1.2). */
 const KEY = 'mx0aBYs33eIilxBWC5';
 const SECRET = '45d0b3c26f2644f19bfb98b07741b2f5';
 

@@ -52,7 +52,7 @@ describe.skipIf(Boolean(skipReason))('copying a fix (tmux)', { timeout: 120_000 
   async function explain700002(columns: number, env: Record<string, string> = {}): Promise<Terminal> {
     const t = open({ args: ['--base-url', sim.url], columns, rows: 40, env: { MEXC_API_KEY: KEY, MEXC_SECRET_KEY: SECRET, ...env } });
     await t.waitFor('What do you want to do?', { timeoutMs: LONG });
-    t.type('2\r');
+    t.type(`${t.menuNumber('Explain an error I got')}\r`);
     await t.waitFor('Explain an error', { timeoutMs: LONG });
     t.type('700002\r');
     await t.waitFor('How to fix it', { timeoutMs: LONG });

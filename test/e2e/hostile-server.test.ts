@@ -170,7 +170,7 @@ describe.skipIf(!hasTmux).concurrent('a hostile server, in a terminal (tmux)', (
     t.press('s');
     await t.waitFor(/Saved the redacted report/, { timeoutMs: 45_000, in: 'history' });
     t.press('c');
-    await t.waitFor(/clipboard/i, { timeoutMs: 45_000, in: 'history' });
+    await t.waitFor(/clipboard|paste buffer/i, { timeoutMs: 45_000, in: 'history' });
     t.press('v');
     await t.waitFor('── end ──', { timeoutMs: 45_000, in: 'history' });
     expect(t.history()).toContain('\\x1b]0;PWNED-TITLE\\x07');

@@ -163,14 +163,14 @@ describe.skipIf(!hasTmux).concurrent('ten shapes in a terminal: secret in the en
     it(`wizard · ${shape} · environment: explain and lab pastes, every step, save, copy and show the report`, { timeout: 180_000 }, async ({ onTestFinished }) => {
       const { t, cwd, before } = start(onTestFinished, ['--base-url', sims.get(canary)!.url], creds(canary));
       await t.waitFor('What do you want to do?', { timeoutMs: LONG, in: 'history' });
-      await pressUntil(t, '2', 'Paste what MEXC or your library answered');
+      await pressUntil(t, '3', 'Paste what MEXC or your library answered');
       await pasteThenEnter(t, errorPaste(canary), '"e4d"}');
       await t.waitFor('How to fix it', { timeoutMs: LONG, in: 'screen' });
       await t.waitFor('This text contains your secret', { timeoutMs: LONG, in: 'history' });
       await pressUntil(t, 'Escape', 'Paste what MEXC or your library answered');
       await pressUntil(t, 'Escape', 'What do you want to do?');
       // The lab loads the credentials after it opens: an Enter before that asks for the secret.
-      await pressUntil(t, '3', /recomputed with the secret from/);
+      await pressUntil(t, '4', /recomputed with the secret from/);
       await pasteThenEnter(t, requestPaste(canary), '5ee1');
       await t.waitFor(/Findings[\s\S]*This text contains your secret/, { timeoutMs: LONG, in: 'screen' });
       await pressUntil(t, 'Enter', 'What do you want to do?');
@@ -179,7 +179,7 @@ describe.skipIf(!hasTmux).concurrent('ten shapes in a terminal: secret in the en
       t.press('s');
       await t.waitFor(/Saved the redacted report/, { timeoutMs: LONG, in: 'history' });
       t.press('c');
-      await t.waitFor(/clipboard/i, { timeoutMs: LONG, in: 'history' });
+      await t.waitFor(/clipboard|paste buffer/i, { timeoutMs: LONG, in: 'history' });
       t.press('v');
       await t.waitFor('── end ──', { timeoutMs: LONG, in: 'history' });
       await quit(t);
@@ -208,7 +208,7 @@ async function plainToSave(t: Terminal): Promise<void> {
     const screen = await t.waitFor(/What next\?.*\n(?:.*\n)*.*Quit|Symbol \(Enter keeps BTCUSDT\)[^\n]*$/, { timeoutMs: LONG, in: 'screen' });
     if (/Symbol \(Enter keeps BTCUSDT\)[^\n]*$/.test(screen)) {
       t.press('Enter');
-      await t.waitFor(/Step 1 of 6/, { timeoutMs: LONG, in: 'screen' });
+      await t.waitFor(/Step 1 of 6/, { timeoutMs: LONG, in: 'history' });
       continue;
     }
     const save = /(\d+)\. Save it in this folder/.exec(screen);
@@ -235,7 +235,7 @@ describe.skipIf(!hasTmux).concurrent('shapes a terminal can type: the secret onl
     it(`wizard · ${shape} · typed: the lab's secret field, then key and secret for every step, copy and save the report`, { timeout: 180_000 }, async ({ onTestFinished }) => {
       const { t, cwd, before } = start(onTestFinished, ['--base-url', sims.get(canary)!.url], {});
       await t.waitFor('What do you want to do?', { timeoutMs: LONG, in: 'history' });
-      await pressUntil(t, '3', 'Signature lab');
+      await pressUntil(t, '4', 'Signature lab');
       // The paste holds no secret here: one the run does not know yet (it is typed next) cannot
       // be recognised in the echo of what is being pasted. The env test above pastes it.
       await pasteThenEnter(t, requestPaste('no-secret-in-this-paste'), '5ee1');
@@ -250,7 +250,7 @@ describe.skipIf(!hasTmux).concurrent('shapes a terminal can type: the secret onl
       await skipIfRefused(t);
       await toSummary(t);
       t.press('c');
-      await t.waitFor(/clipboard/i, { timeoutMs: LONG, in: 'history' });
+      await t.waitFor(/clipboard|paste buffer/i, { timeoutMs: LONG, in: 'history' });
       t.press('s');
       await t.waitFor(/Saved the redacted report/, { timeoutMs: LONG, in: 'history' });
       await quit(t);
@@ -303,7 +303,7 @@ describe.skipIf(!hasTmux).concurrent('failing checks in a terminal', () => {
     t.press('Enter');
     await t.waitFor(/How to fix it/, { timeoutMs: LONG, in: 'screen' });
     t.press('c');
-    await t.waitFor(/clipboard/i, { timeoutMs: LONG, in: 'screen' });
+    await t.waitFor(/clipboard|paste buffer/i, { timeoutMs: LONG, in: 'screen' });
     // One key per screen change: two keys arriving together are one paste to Ink.
     t.press('p');
     await t.waitFor(/printed in full above/, { timeoutMs: LONG, in: 'screen' });

@@ -205,21 +205,22 @@ describe('several keys in one chunk', () => {
     return { getState: () => current, dispatch: (e: Event) => (current = next(current, e).state), state: () => current };
   };
 
-  it('on a menu: "2" and Enter sent together choose item 2', () => {
+  // The welcome menu: 1 spot, 2 futures, 3 explain an error.
+  it('on a menu: "3" and Enter sent together choose item 3', () => {
     const s = store(initialState({ version: '1', today: '2026-03-10' }));
-    dispatchKeys(s, '2\r', {}, 1);
+    dispatchKeys(s, '3\r', {}, 1);
     expect(s.state().screen).toMatchObject({ kind: 'explain', phase: 'input' });
   });
 
-  it('each key is read on the screen the one before led to: "2", Enter, then text typed into the field', () => {
+  it('each key is read on the screen the one before led to: "3", Enter, then text typed into the field', () => {
     const s = store(initialState({ version: '1', today: '2026-03-10' }));
-    dispatchKeys(s, '2\r700002', {}, 1);
+    dispatchKeys(s, '3\r700002', {}, 1);
     expect(s.state().screen).toMatchObject({ kind: 'explain', phase: 'input', text: '700002' });
   });
 
   it('a run of line breaks is one Enter', () => {
     const s = store(initialState({ version: '1', today: '2026-03-10' }));
-    dispatchKeys(s, '2\r\n', {}, 1);
+    dispatchKeys(s, '3\r\n', {}, 1);
     expect(s.state().screen).toMatchObject({ kind: 'explain', phase: 'input', text: '' });
   });
 });

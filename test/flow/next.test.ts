@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DIAGNOSIS_IDS, STEP_IDS, type StepId } from '../../src/core/types.js';
 import { keyToEvents } from '../../src/flow/keys.js';
 import { initialState, next } from '../../src/flow/next.js';
+import { viewOf } from '../../src/flow/screens/index.js';
 import { summaryItems } from '../../src/flow/screens/summary.js';
 import type { Event, Screen, Transition, WizardState } from '../../src/flow/types.js';
 import { diagnosis, result } from '../support/fixtures.js';
@@ -29,26 +30,38 @@ function atFirstStep(): WizardState {
   return run(start(), { type: 'accept' }, FOUND, { type: 'accept' }, { type: 'accept' }).state;
 }
 
+/** The welcome menu's choice with this label, as a pick (rows are found by what they say). */
+function welcomePick(label: string, state: WizardState = start()): Event {
+  const index = viewOf(state).menu?.items.findIndex((i) => i.label === label) ?? -1;
+  if (index < 0) throw new Error(`no welcome choice "${label}"`);
+  return { type: 'pick', index, activate: true };
+}
+
 function kind(t: Transition): Screen['kind'] {
   return t.state.screen.kind;
 }
 
 describe('welcome', () => {
-  it('offers diagnose, explain and the signature lab; Enter starts diagnosing by loading credentials', () => {
+  it('offers diagnose (spot), the futures run, explain and the signature lab; Enter starts diagnosing spot by loading credentials', () => {
+    expect(viewOf(start()).menu?.items.map((i) => i.label)).toEqual(['Diagnose my API key', 'My futures bot fails', 'Explain an error I got', 'Check a request my code sent']);
     const t = next(start(), { type: 'accept' });
     expect(t.state.screen).toEqual({ kind: 'credentials', phase: 'loading' });
+    expect(t.state.api).toBe('spot');
     expect(t.effects).toEqual([{ type: 'load-credentials' }]);
     expect(t.state.back.map((s) => s.kind)).toEqual(['welcome']);
   });
 
-  it('a number chooses and goes: 2 opens the explain screen, 3 the signature lab', () => {
-    expect(kind(next(start(), { type: 'pick', index: 1, activate: true }))).toBe('explain');
-    expect(kind(next(start(), { type: 'pick', index: 2, activate: true }))).toBe('lab');
+  it('a number chooses and goes: 2 starts the futures run, 3 opens the explain screen, 4 the signature lab', () => {
+    const futures = next(start(), { type: 'pick', index: 1, activate: true });
+    expect(futures.state.screen).toEqual({ kind: 'credentials', phase: 'loading' });
+    expect(futures.state.api).toBe('futures');
+    expect(kind(next(start(), { type: 'pick', index: 2, activate: true }))).toBe('explain');
+    expect(kind(next(start(), { type: 'pick', index: 3, activate: true }))).toBe('lab');
   });
 
   it('arrows wrap around the choices', () => {
     const t = next(start(), { type: 'move', delta: -1 });
-    expect(t.state.screen).toEqual({ kind: 'welcome', focus: 2 });
+    expect(t.state.screen).toEqual({ kind: 'welcome', focus: 3 });
   });
 
   it('q quits with 0 before anything ran', () => {
@@ -97,7 +110,7 @@ describe('credentials', () => {
     expect(t.state.screen).toMatchObject({ kind: 'credentials', phase: 'typing', fields: ['secret'], index: 0 });
   });
 
-  it('typed values go to the session cleaned, the cleaning is reported, and the raw text leaves the state', () => {
+  it('typed values go to the session as typed (its credentials step cleans them and warns), the cleaning is reported, and the raw text leaves the state', () => {
     const typing = run(start(), { type: 'accept' }, { type: 'credentials-loaded', view: { demo: false } });
     const t = run(
       typing.state,
@@ -106,7 +119,10 @@ describe('credentials', () => {
       { type: 'input', text: 'canary-secret-0123456789abcdef \n' },
       { type: 'accept' },
     );
-    expect(t.effects).toEqual([{ type: 'set-credentials', apiKey: 'mx0aBYs33eIilxBWC5', secret: 'canary-secret-0123456789abcdef' }]);
+    expect(t.effects).toEqual([
+      // The line break that submitted the pasted line was the Enter, not part of the secret.
+      { type: 'set-credentials', apiKey: ' mx0aBYs33eIilxBWC5', secret: 'canary-secret-0123456789abcdef ' },
+    ]);
     expect(t.state.screen).toEqual({ kind: 'symbol', text: '' });
     const notes = t.state.log.filter((e) => e.kind === 'note').flatMap((e) => (e.kind === 'note' ? e.lines : []));
     expect(notes.join('\n')).toMatch(/API key you typed starts with whitespace: removed it/);
@@ -316,6 +332,18 @@ describe('summary', () => {
     return s;
   }
 
+  it('counts the problems it lists, as check does: a step refused because of an earlier cause adds none; a failure without a diagnosis counts itself', () => {
+    const clock = result('clock', 'fail', [diagnosis('clock-ahead')]);
+    const account = result('account', 'fail');
+    const both = { ...start(), results: { credentials: result('credentials', 'pass'), clock, account }, screen: { kind: 'summary', focus: 0 } } as WizardState;
+    expect(viewOf(both).paragraphs?.[0]?.text).toBe('Summary: 1 problem found · 3 checks: 1 passed, 2 failed');
+    expect(summaryItems(both).filter((i) => i.kind === 'problem')).toHaveLength(1);
+    const alone = { ...both, results: { account } };
+    expect(viewOf(alone).paragraphs?.[0]?.text).toBe('Summary: 1 problem found · 1 check: 1 failed');
+    const warned = { ...both, results: { clock: result('clock', 'warn', [diagnosis('clock-ahead'), diagnosis('clock-behind')]) } };
+    expect(viewOf(warned).paragraphs?.[0]?.text).toBe('Summary: 2 warnings · 1 check: 1 warned');
+  });
+
   it('focuses Quit when nothing failed, and Enter then exits 0', () => {
     const s = atSummary();
     const items = summaryItems(s);
@@ -362,7 +390,7 @@ describe('summary', () => {
 });
 
 describe('explain', () => {
-  const atExplain = () => next(start(), { type: 'pick', index: 1, activate: true }).state;
+  const atExplain = () => next(start(), welcomePick('Explain an error I got')).state;
 
   it('needs text before explaining', () => {
     const t = next(atExplain(), { type: 'accept' });
@@ -403,7 +431,7 @@ describe('signature lab', () => {
   };
 
   it('asks for the secret when none is known, and the secret leaves the state with the request', () => {
-    const lab = next(start(), { type: 'pick', index: 2, activate: true });
+    const lab = next(start(), welcomePick('Check a request my code sent'));
     expect(lab.effects).toEqual([{ type: 'load-credentials' }]);
     const secretPhase = run(lab.state, { type: 'credentials-loaded', view: { demo: false } }, { type: 'input', text: 'https://api.mexc.com/api/v3/account?timestamp=1' }, { type: 'accept' });
     expect(secretPhase.state.screen).toMatchObject({ kind: 'lab', phase: 'secret' });
@@ -413,7 +441,7 @@ describe('signature lab', () => {
   });
 
   it('uses the known secret; shows findings; Enter returns to where the lab was opened', () => {
-    const lab = run(start(), FOUND, { type: 'pick', index: 2, activate: true }, { type: 'input', text: 'curl x' }, { type: 'accept' });
+    const lab = run(start(), FOUND, welcomePick('Check a request my code sent'), { type: 'input', text: 'curl x' }, { type: 'accept' });
     expect(lab.effects).toEqual([{ type: 'inspect', text: 'curl x' }]);
     const shown = next(lab.state, { type: 'inspected', result: labResult });
     expect(shown.state.screen).toMatchObject({ kind: 'lab', phase: 'result', focus: 0 });
@@ -424,7 +452,7 @@ describe('signature lab', () => {
   });
 
   it('an unreadable request returns to the input with the reason', () => {
-    const lab = run(start(), FOUND, { type: 'pick', index: 2, activate: true }, { type: 'input', text: 'nonsense' }, { type: 'accept' });
+    const lab = run(start(), FOUND, welcomePick('Check a request my code sent'), { type: 'input', text: 'nonsense' }, { type: 'accept' });
     const t = next(lab.state, { type: 'inspect-failed', message: 'Expected a URL' });
     expect(t.state.screen).toMatchObject({ kind: 'lab', phase: 'input', text: 'nonsense', error: 'Expected a URL' });
   });

@@ -15,7 +15,8 @@ import { timingLine } from '../../src/shell/timing-picture.js';
 import { App } from '../../src/ui/App.js';
 import { stripAnsi } from '../support/ansi.js';
 import { fakeIO } from '../support/fake-io.js';
-import { catalog, stepResult } from '../support/fixtures.js';
+import { renderDiagnosis } from '../../src/core/catalog/index.js';
+import { catalog, CTX, stepResult } from '../support/fixtures.js';
 
 /**
  * Both front ends show what the screen's View holds, all of it: every fact (a word, a number,
@@ -30,12 +31,26 @@ const SCENARIOS = [
   { name: 'ok', description: 'a healthy exchange: every check passes' },
   { name: 'ip-not-whitelisted', description: 'signed calls answer 700006 "IP [198.51.100.23] not in the ip white list"' },
 ];
+const BOTH_APIS = [
+  ...SCENARIOS.map((s) => ({ ...s, api: 'spot' as const })),
+  { name: 'futures-signature-invalid', description: 'futures: the server holds another secret: 602 "Signature verification failed!"', api: 'futures' as const },
+];
 const FOUND = { type: 'credentials-loaded', view: { demo: false, key: { masked: 'mx0a…WC5', where: 'MEXC_API_KEY in .env' }, secret: { where: 'the environment variable MEXC_SECRET_KEY' } } } as const;
 const IP = '198.51.100.23';
 
 const base = (over: Partial<Parameters<typeof initialState>[0]> = {}) => initialState({ version: '1.2.3', today: '2026-03-10', scenarios: SCENARIOS, ...over });
 const run = (state: WizardState, ...events: Event[]) => events.reduce((s, e) => next(s, e).state, state);
 const on = (state: WizardState, screen: Screen): WizardState => ({ ...state, screen });
+/** The welcome row with this label, chosen (rows are found by what they say, not by position). */
+const welcomeRow = (label: string, state: WizardState = base()): Event => ({ type: 'pick', index: viewOf(state).menu?.items.findIndex((i) => i.label === label) ?? -1, activate: true });
+const EXPLAIN = welcomeRow('Explain an error I got');
+const LAB = welcomeRow('Check a request my code sent');
+const FUTURES = welcomeRow('My futures bot fails');
+const futures = (over: Partial<WizardState> = {}): WizardState => ({ ...base(), api: 'futures', ...over });
+
+const futuresCtx = { ...CTX, api: 'futures' as const };
+const futuresAccount = stepResult('futures-account', 'fail', [renderDiagnosis({ id: 'signature-invalid', facts: { api: 'futures', mexcCode: 602, mexcMsg: 'Signature verification failed!' } }, futuresCtx)]);
+const futuresSkipped: StepResult = { ...stepResult('futures-trade-read', 'skip'), summary: 'The futures account request was refused; fix that first' };
 
 const account = stepResult('account', 'fail', [
   catalog('signature-invalid', { mexcCode: 700002, mexcMsg: 'Signature for this request is not valid.' }),
@@ -75,18 +90,27 @@ const STATES: Array<[string, WizardState]> = [
   ['fix, from the summary', on({ ...base(), results: { clock: clockWarn } }, fixOf(clockWarn, 'single'))],
   ['fix, key invalid', on({ ...base(), results: { account: keyInvalid } }, fixOf(keyInvalid))],
   ['fix, credentials', on({ ...base(), results: { credentials: credentialsFail } }, fixOf(credentialsFail))],
-  ['fix, pasted error', run(base(), { type: 'pick', index: 1, activate: true }, { type: 'input', text: '{"code":700003}' }, { type: 'accept' }, { type: 'explained', diagnoses: [catalog('timestamp-outside-recv-window', { mexcCode: 700003 })], recognised: true })],
+  ['fix, pasted error', run(base(), EXPLAIN, { type: 'input', text: '{"code":700003}' }, { type: 'accept' }, { type: 'explained', diagnoses: [catalog('timestamp-outside-recv-window', { mexcCode: 700003 })], recognised: true })],
   ['expiry: bound IP?', on(base(), { kind: 'expiry', phase: 'ip', focus: 0, text: '' })],
   ['expiry: created on', on(base(), { kind: 'expiry', phase: 'created', focus: 0, text: '2026-13-01', ipBound: false, error: 'Type the date as YYYY-MM-DD, for example 2026-03-01.' })],
   ['expiry: result', run(on(base(), { kind: 'expiry', phase: 'created', focus: 0, text: '', ipBound: false }), { type: 'input', text: '2025-12-12' }, { type: 'accept' })],
-  ['explain', run(base(), { type: 'pick', index: 1, activate: true }, { type: 'accept' })],
-  ['explain working', run(base(), { type: 'pick', index: 1, activate: true }, { type: 'input', text: '700002' }, { type: 'accept' })],
-  ['lab input', run(base(), FOUND, { type: 'pick', index: 2, activate: true })],
-  ['lab secret', run(base(), { type: 'pick', index: 2, activate: true }, { type: 'credentials-loaded', view: { demo: false } }, { type: 'input', text: 'x' }, { type: 'accept' })],
-  ['lab result', run(base(), FOUND, { type: 'pick', index: 2, activate: true }, { type: 'input', text: labRequest }, { type: 'accept' }, { type: 'inspected', result: labResult })],
+  ['explain', run(base(), EXPLAIN, { type: 'accept' })],
+  ['explain working', run(base(), EXPLAIN, { type: 'input', text: '700002' }, { type: 'accept' })],
+  ['lab input', run(base(), FOUND, LAB)],
+  ['lab secret', run(base(), LAB, { type: 'credentials-loaded', view: { demo: false } }, { type: 'input', text: 'x' }, { type: 'accept' })],
+  ['lab result', run(base(), FOUND, LAB, { type: 'input', text: labRequest }, { type: 'accept' }, { type: 'inspected', result: labResult })],
   ['summary', { ...run({ ...base(), results: { clock: clockWarn, account } }, { type: 'report-ready', action: 'save', path: '/tmp/mexc-wizard-report-2026-03-10.md' }), screen: { kind: 'summary', focus: 0 } }],
   ['summary, nothing wrong', on({ ...base(), results: { credentials: stepResult('credentials', 'pass') } }, { kind: 'summary', focus: 5 })],
   ['exiting', on({ ...base(), results: { account } }, { kind: 'exiting', code: 1 })],
+  // The futures path: the same screens, the futures steps (from the state's API) and fixes.
+  ['futures: credentials review', run(base(), FUTURES, FOUND)],
+  ['futures: step', on(futures(), { kind: 'step', id: 'connectivity', mode: 'guide' })],
+  ['futures: fix', on(futures({ results: { 'futures-account': futuresAccount } }), fixOf(futuresAccount))],
+  ['futures: summary', on(futures({ results: { 'futures-account': futuresAccount, 'futures-trade-read': futuresSkipped } }), { kind: 'summary', focus: 0 })],
+  ['futures: lab input', run(futures(), FOUND, LAB)],
+  ['futures: exiting', on(futures({ results: { 'futures-account': futuresAccount } }), { kind: 'exiting', code: 1 })],
+  ['scenario: which API', run(base({ demo: true, scenarios: BOTH_APIS }), { type: 'accept' })],
+  ['scenario: the futures list', run(base({ demo: true, scenarios: BOTH_APIS }), { type: 'accept' }, { type: 'pick', index: 1, activate: true })],
   ['exiting on Ctrl-C', on(base(), { kind: 'exiting', code: 130 })],
 ];
 

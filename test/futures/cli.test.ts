@@ -50,7 +50,7 @@ describe('futures input mistakes on the command line', () => {
     [['sign', '--futures', '--body', '{"symbol":'], /--body is not valid JSON/],
     [['sign', '--futures', '--request-time', 'now'], /--request-time must be milliseconds/],
     [['sign', '--futures', 'a=1', '--body', '{}'], /either PARAMS .* or --body/],
-    [['explain', '--futures', '602'], /--futures works with check and sign/],
+    [['explain', '--futures', '602'], /explain does not take --futures: it works with check and sign\./],
     [['check', '--futures', '--symbol', 'BTC_USDT'], /check --futures takes no --symbol/],
     [['check', '--futures', '--recv-window', '2500'], /counts whole seconds/],
     [['inspect', 'https://api.mexc.com/api/v1/private/account/assets'], /which a URL does not show/],

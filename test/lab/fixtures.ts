@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { inspectRequest, parseRequestText, type LabResult, type ParsedRequest } from '../../src/core/lab/index.js';
 
-/** mexc-api.md §1.2: the official example key and secret. */
+/** docs/mexc-api.md §1.2: the official example key and secret. */
 export const DOC_KEY = 'mx0aBYs33eIilxBWC5';
 export const DOC_SECRET = '45d0b3c26f2644f19bfb98b07741b2f5';
 /** Example 1/2 string and its correct signature, and Example 3 (query + body, no `&`). */

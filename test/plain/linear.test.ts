@@ -40,9 +40,9 @@ describe('the linear printer', () => {
     const first = t.show(welcome());
     expect(first).toContain('mexc-wizard 1.2.3');
     expect(first).toContain('What do you want to do?');
-    expect(first).toMatch(/^ {2}1\. Diagnose my API key, selected: run the guide's checks/m);
-    expect(first).toMatch(/^ {2}2\. Explain an error I got$/m);
-    expect(first).toMatch(/^Keys: ↑↓\/1-3 choose, Enter start/m);
+    expect(first).toMatch(/^ {2}1\. Diagnose my API key, selected: spot API/m);
+    expect(first).toMatch(/^ {2}3\. Explain an error I got$/m);
+    expect(first).toMatch(/^Keys: ↑↓\/1-4 choose, Enter start/m);
     // The same state again adds nothing.
     expect(t.show(welcome())).toBe('');
   });
@@ -52,10 +52,11 @@ describe('the linear printer', () => {
     let state = welcome();
     t.show(state);
     state = run(state, { type: 'move', delta: 1 });
-    expect(t.show(state)).toBe('  2. Explain an error I got, selected: paste a MEXC error\n     body, message or code\n');
+    state = run(state, { type: 'move', delta: 1 });
+    expect(t.show(state)).toBe('  3. Explain an error I got, selected: paste a MEXC error\n     body, message or code\n');
     state = run(state, { type: 'move', delta: 1 });
     const added = t.show(state);
-    expect(added).toMatch(/^ {2}3\. Check a request my code sent, selected: signature lab/);
+    expect(added).toMatch(/^ {2}4\. Check a request my code sent, selected: signature lab/);
     expect(added).not.toContain('What do you want to do?');
     expect(count(t.all(), 'What do you want to do?')).toBe(1);
     expect(count(t.all(), 'mexc-wizard 1.2.3')).toBe(1);

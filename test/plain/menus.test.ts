@@ -43,13 +43,21 @@ function choose(state: WizardState, label: string): { state: WizardState; effect
 describe('the welcome menu', () => {
   it('offers the welcome choices and Quit, Enter on the first', () => {
     const q = questionFor(at({ kind: 'welcome', focus: 0 })) as SelectQuestion;
-    expect(q.choices.map((c) => c.label)).toEqual(['Diagnose my API key', 'Explain an error I got', 'Check a request my code sent', 'Quit']);
+    expect(q.choices.map((c) => c.label)).toEqual(['Diagnose my API key', 'My futures bot fails', 'Explain an error I got', 'Check a request my code sent', 'Quit']);
     expect(q.initial).toBe(0);
   });
 
   it('starts the diagnosis', () => {
     const { state, effects } = choose(at({ kind: 'welcome', focus: 0 }), 'Diagnose my API key');
     expect(state.screen).toMatchObject({ kind: 'credentials', phase: 'loading' });
+    expect(state.api).toBe('spot');
+    expect(effects).toEqual(['load-credentials']);
+  });
+
+  it('starts the futures diagnosis', () => {
+    const { state, effects } = choose(at({ kind: 'welcome', focus: 0 }), 'My futures bot fails');
+    expect(state.screen).toMatchObject({ kind: 'credentials', phase: 'loading' });
+    expect(state.api).toBe('futures');
     expect(effects).toEqual(['load-credentials']);
   });
 });

@@ -92,11 +92,35 @@ describe('runPlain in the demo', () => {
     expect(io.out().split('Order read:').length - 1).toBe(1);
   });
 
-  it('offers the scenarios when --demo has none, and Esc goes back', async () => {
-    const { prompter, run } = session(['Pick a demo scenario', { key: 'esc' }, 'Quit']);
+  it('offers the scenarios when --demo has none, spot and futures apart, and Esc goes back', async () => {
+    const { prompter, run } = session(['Pick a demo scenario', 'Spot API', { key: 'esc' }, 'Futures API', { key: 'esc' }, { key: 'esc' }, 'Quit']);
     await expect(run({ demo: true, verbose: false })).resolves.toBe(0);
-    expect(prompter.asked.map((a) => a.message)).toEqual(['What do you want to do?', 'Which demo scenario?', 'What do you want to do?']);
-    expect(prompter.asked[1]?.labels).toContain('clock-ahead');
+    expect(prompter.asked.map((a) => a.message)).toEqual([
+      'What do you want to do?',
+      'Scenarios for which API?',
+      'Which demo scenario?',
+      'Scenarios for which API?',
+      'Which demo scenario?',
+      'Scenarios for which API?',
+      'What do you want to do?',
+    ]);
+    expect(prompter.asked[1]?.labels).toEqual(['Spot API (21 scenarios)', 'Futures API (12 scenarios)', 'Back', 'Quit']);
+    expect(prompter.asked[2]?.labels).toContain('clock-ahead');
+    expect(prompter.asked[2]?.labels).not.toContain('futures-clock-ahead');
+    expect(prompter.asked[4]?.labels).toContain('futures-signature-invalid');
+    expect(prompter.asked[4]?.labels).not.toContain('clock-ahead');
+  });
+
+  it('a futures scenario runs the futures steps and never ends in all good', async () => {
+    const { io, prompter, run } = session(['Diagnose the demo key', 'Use these credentials', 'Continue', 'Quit']);
+    await expect(run({ demo: true, scenario: 'futures-signature-invalid', verbose: false })).resolves.toBe(1);
+    const out = io.out();
+    expect(out).toContain('Step 4 of 5 · Futures account');
+    expect(out).toContain('code 602');
+    expect(out).toContain('- SKIP  Futures trade read');
+    expect(out).not.toContain('No problems found');
+    expect(out).not.toMatch(/Order read|Trade\b/);
+    expect(prompter.asked.at(-1)?.labels[0]).toBe('✗ FAIL Futures account: MEXC rejected the signature');
   });
 
   it('holds the keyboard while steps run', async () => {

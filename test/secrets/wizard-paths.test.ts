@@ -105,7 +105,7 @@ describe('the wizard runtime', () => {
 describe('the flow', () => {
   it('writes "this text contains your secret" into the history when an explained paste holds it', () => {
     let state = initialState({ version: '1', today: '2026-03-10' });
-    state = next(state, { type: 'pick', index: 1, activate: true }).state;
+    state = next(state, { type: 'pick', index: 2, activate: true }).state;
     expect(state.screen.kind).toBe('explain');
     state = next(state, { type: 'input', text: 'pasted' }).state;
     state = next(state, { type: 'accept' }).state;

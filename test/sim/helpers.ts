@@ -9,7 +9,7 @@ import { request } from 'node:http';
 import { afterEach } from 'vitest';
 import { startSimulator, type RunningSim, type SimOptions } from '../../src/sim/server.js';
 
-/** The official example credentials (mexc-api.md §1.2). */
+/** The official example credentials (docs/mexc-api.md §1.2). */
 export const DOC_KEY = 'mx0aBYs33eIilxBWC5';
 export const DOC_SECRET = '45d0b3c26f2644f19bfb98b07741b2f5';
 /** The official example's timestamp. */
@@ -99,7 +99,7 @@ export function signedGet(sim: RunningSim, path: string, query: string, secret =
   });
 }
 
-/** A signed POST with all params in the body (DOC-EN Example 1 style). */
+/** A signed POST with all params in the body (Example 1 of https://mexcdevelop.github.io/apidocs/spot_v3_en/#signed-endpoint-examples-for-post-api-v3-order style). */
 export function signedPost(sim: RunningSim, path: string, body: string, secret = DOC_SECRET, key = DOC_KEY) {
   return send(sim, {
     method: 'POST',

@@ -43,7 +43,7 @@ const SCENARIO_EXPECTATIONS: Record<ScenarioName, (sim: RunningSim) => Promise<v
   'clock-ahead': async (sim) => {
     expect((await send(sim, { target: '/api/v3/time' })).json).toEqual({ serverTime: NOW - 4200 });
     await expectMexcError(account(sim), OUTSIDE.code, OUTSIDE.msg);
-    // A bigger recvWindow cannot help a clock that runs ahead (mexc-api.md §1.1).
+    // A bigger recvWindow cannot help a clock that runs ahead (docs/mexc-api.md §1.1).
     await expectMexcError(signedGet(sim, '/api/v3/account', 'recvWindow=60000&timestamp=1700000000000'), OUTSIDE.code, OUTSIDE.msg);
   },
   'clock-behind': async (sim) => {

@@ -7,7 +7,7 @@ const JSON_HEADERS = { 'X-MEXC-APIKEY': DOC_KEY, 'Content-Type': 'application/js
 const DOC_NOW = DOC_TIMESTAMP + 100;
 const SIGNATURE_INVALID = mexcError(700002, 'Signature for this request is not valid.');
 
-describe('signature vectors from the docs (mexc-api.md §1.2)', () => {
+describe('signature vectors from the docs (docs/mexc-api.md §1.2)', () => {
   it('openssl reproduces the printed Example 2 and Example 3 signatures', () => {
     expect(
       hmacHex(DOC_SECRET, 'symbol=BTCUSDT&side=BUY&type=LIMIT&quantity=1&price=11&recvWindow=5000&timestamp=1644489390087'),
@@ -64,7 +64,7 @@ describe('signature vectors from the docs (mexc-api.md §1.2)', () => {
     expect(res.json).toEqual(SIGNATURE_INVALID);
   });
 
-  it('rejects the right digest written in uppercase hex ("lowercase only", DOC-EN SIGNED)', async () => {
+  it('rejects the right digest written in uppercase hex ("lowercase only", "SIGNED", https://mexcdevelop.github.io/apidocs/spot_v3_en/#signed)', async () => {
     const sim = await startTestSim({ nowMs: DOC_NOW });
     const res = await send(sim, {
       method: 'POST',
@@ -98,7 +98,7 @@ describe('the raw bytes received are what is verified', () => {
     expect(res.status).toBe(200);
   });
 
-  it('accepts a value sent exactly as signed: BEP20%28BSC%29 (vector from mexc-api.md §1.2)', async () => {
+  it('accepts a value sent exactly as signed: BEP20%28BSC%29 (vector from docs/mexc-api.md §1.2)', async () => {
     const sim = await startTestSim({ nowMs: DOC_NOW });
     const res = await send(sim, {
       target:

@@ -1,17 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG, KEY_WIDE_REFUSAL_IDS, REFUSAL_IDS } from '../../src/core/catalog/index.js';
-import { FUTURES_STEP_IDS, FUTURES_STEPS, STEP_IDS, STEP_INFO, STEPS, stepBatches, stepInfo, welcomeSentence } from '../../src/core/step-table.js';
+import { FUTURES_STEP_IDS, FUTURES_STEPS, STEP_IDS, STEP_INFO, STEPS, stepBatches, stepInfo, stepList, targetName } from '../../src/core/step-table.js';
 import { DIAGNOSIS_IDS } from '../../src/core/types.js';
 import { CREDENTIAL_DIAGNOSES, EXPIRY_DIAGNOSES, LAB_DIAGNOSES } from '../../src/core/catalog/index.js';
 import { check, faultFront, sim, walkWizard } from './support.js';
 
 describe('the step table', () => {
-  it('gives the order, the checklist titles and the welcome sentence', () => {
+  it('gives the order, the checklist titles and the step list the welcome screen shows', () => {
     expect(STEP_IDS).toEqual(['credentials', 'connectivity', 'clock', 'account', 'trade-read', 'trade']);
     expect(STEP_INFO['trade-read'].title).toBe('Order read');
-    expect(welcomeSentence('MEXC')).toBe(
-      "Runs the troubleshooting guide's checks for real against MEXC: credentials, connectivity, clock, account, order read, trade. Each failure gets its cause and a fix you can copy.",
-    );
+    expect(stepList()).toBe('credentials, connectivity, clock, account, order read, trade');
+  });
+
+  it('names what the checks run against when it is not MEXC: the simulator, a local server, another base URL', () => {
+    expect(targetName({ baseUrl: 'https://api.mexc.com' })).toBe('MEXC');
+    expect(targetName({ demo: true })).toBe('a local MEXC simulator');
+    expect(targetName({ baseUrl: 'http://127.0.0.1:8799' })).toBe('your base URL http://127.0.0.1:8799 (a local server, not MEXC)');
+    expect(targetName({ baseUrl: 'https://gateway.example.com' })).toBe('your base URL https://gateway.example.com (not MEXC)');
+    expect(targetName({ baseUrl: 'https://contract.mexc.com' })).toBe('MEXC');
+    expect(targetName({ baseUrl: 'https://mexc.com.evil.example' })).toMatch(/\(not MEXC\)$/);
   });
 
   it("gives check's schedule: steps that may run alongside each other share a batch", () => {
@@ -19,16 +26,14 @@ describe('the step table', () => {
     for (const step of STEPS) for (const other of step.alongside) expect(STEPS.find((s) => s.id === other)?.alongside).toContain(step.id);
   });
 
-  it('has a futures table beside the spot one: its order, batches, titles and welcome sentence', () => {
+  it('has a futures table beside the spot one: its order, batches, titles and step list', () => {
     expect(FUTURES_STEP_IDS).toEqual(['credentials', 'connectivity', 'clock', 'futures-account', 'futures-trade-read']);
     expect(stepBatches('futures')).toEqual([['credentials'], ['connectivity', 'clock', 'futures-account'], ['futures-trade-read']]);
     for (const step of FUTURES_STEPS) for (const other of step.alongside) expect(FUTURES_STEPS.find((s) => s.id === other)?.alongside).toContain(step.id);
     expect(stepInfo('futures').connectivity.running).toMatch(/GET \/api\/v1\/contract\/ping/);
     expect(stepInfo('spot').connectivity.running).toMatch(/GET \/api\/v3\/ping/);
     expect(STEP_INFO['futures-account'].title).toBe('Futures account');
-    expect(welcomeSentence('MEXC', 'futures')).toBe(
-      "Runs the troubleshooting guide's checks for real against MEXC: credentials, connectivity, clock, futures account, futures trade read. Each failure gets its cause and a fix you can copy.",
-    );
+    expect(stepList('futures')).toBe('credentials, connectivity, clock, futures account, futures trade read');
   });
 
   it('skips from the needs: no key skips the signed steps, connectivity failing skips the rest', async () => {

@@ -75,9 +75,13 @@ describe('verdicts need proof: every class through check --json', () => {
     if (expected.diagnosis) expect(r.byStep[expected.step]).toContain(expected.diagnosis);
     else expect(r.byStep[expected.step]).toEqual([]);
     if (expected.says) expect(stepText(r, expected.step)).toMatch(expected.says);
-    // Never "all good" with a failed step, never a failure without its problem in the text report.
-    if (expected.code === 1) expect(r.text).toMatch(/\d+ problems? found\./);
-    else expect(r.text).toMatch(/No problems found\./);
+    // Never "all good" with a failed step, never a failure without its problem in the text report:
+    // the verdict is the line under the header, the count closes the report.
+    const verdict = r.text.split('\n')[1];
+    if (expected.code === 1) {
+      expect(verdict).toMatch(/^✗ \d+ problems?\b/);
+      expect(r.text).toMatch(/^\d+ problems? found\./m);
+    } else expect(verdict).toMatch(/^(✓ No problems: all 6 steps passed\.|! No problems, \d+ warnings?)/);
   });
 });
 
@@ -102,7 +106,8 @@ describe('one cause, one problem', () => {
     expect(r.status.account).toBe('fail');
     expect(r.byStep.account).toEqual([]);
     expect(stepText(r, 'account')).toMatch(/Signed again with MEXC's time .*accepted/);
-    expect(r.text).toMatch(/^1 problem found\.$/m);
+    expect(r.text.split('\n')[1]).toMatch(/^✗ 1 problem\b/);
+    expect(r.text).toMatch(/^1 problem found\. /m);
     const w = await walkWizard(target);
     expect(w.problems).toEqual(['Clock: Your clock is ahead of MEXC']);
     expect(w.fixScreens.map((f) => f.step)).toEqual(['clock']);
@@ -111,7 +116,8 @@ describe('one cause, one problem', () => {
   it('a clock that runs behind: the same', async () => {
     const r = await check(await scenario('clock-behind')());
     expect(r.diagnoses).toEqual(['clock-behind']);
-    expect(r.text).toMatch(/^1 problem found\.$/m);
+    expect(r.text.split('\n')[1]).toMatch(/^✗ 1 problem\b/);
+    expect(r.text).toMatch(/^1 problem found\. /m);
   });
 });
 

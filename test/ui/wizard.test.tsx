@@ -18,8 +18,9 @@ describe('welcome', () => {
     expect(f).toContain('mexc-wizard 0.0.0-test');
     expect(f).toContain('Your secret stays in memory');
     expect(f).toContain('1. Diagnose my API key');
-    expect(f).toContain('2. Explain an error I got');
-    expect(f).toContain('3. Check a request my code sent');
+    expect(f).toContain('2. My futures bot fails');
+    expect(f).toContain('3. Explain an error I got');
+    expect(f).toContain('4. Check a request my code sent');
     expect(f).toMatch(/Enter start · q quit/);
   });
 
@@ -173,7 +174,7 @@ describe('credentials typed at the prompt', () => {
 describe('explain', () => {
   it('turns a pasted MEXC error into its diagnosis and fixes', async () => {
     const w = await renderWizard();
-    await w.press('2', KEYS.enter);
+    await w.press('3', KEYS.enter);
     await w.waitFor('Explain an error');
     await w.type('{"code":700006,"msg":"IP [198.51.100.23] not in the ip white list"}');
     await w.press(KEYS.enter);
@@ -185,7 +186,7 @@ describe('explain', () => {
 
   it('masks anything shaped like a secret in the echoed paste', async () => {
     const w = await renderWizard();
-    await w.press('2', KEYS.enter);
+    await w.press('3', KEYS.enter);
     await w.type('secret = 45d0b3c26f2644f19bfb98b07741b2f5');
     const f = await w.waitFor('[32 hex characters hidden]');
     expect(f).not.toContain('45d0b3c26f2644f19bfb98b07741b2f5');
@@ -195,7 +196,7 @@ describe('explain', () => {
 describe('signature lab', () => {
   it('finds the mistake in a pasted request, with the known secret', async () => {
     const w = await renderWizard();
-    await w.press('3', KEYS.enter);
+    await w.press('4', KEYS.enter);
     await w.waitFor(/recomputed with the secret from the environment variable\s+MEXC_SECRET_KEY/);
     // MEXC's documented example, signed correctly (docs/mexc-api.md §1).
     await w.type(
@@ -209,7 +210,7 @@ describe('signature lab', () => {
 
   it('asks for the secret when none is known', async () => {
     const w = await renderWizard({ found: {} });
-    await w.press('3', KEYS.enter);
+    await w.press('4', KEYS.enter);
     await w.type('https://api.mexc.com/api/v3/account?timestamp=1644489390087&signature=abc');
     await w.press(KEYS.enter);
     await w.waitFor('No secret found');

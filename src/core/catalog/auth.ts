@@ -84,8 +84,8 @@ function futuresSignatureExplanation(f: Facts, ctx: FixContext): string {
     return "MEXC's futures API could not verify mexc-wizard's signature (602). mexc-wizard signs exactly as MEXC documents (the string it signed is shown, with the key as [ApiKey]), so the secret is the likely cause: the secret of another key, a space or line break copied with it, or a key that was recreated since.";
   }
   const order = isFuturesOrderEndpoint(f.endpoint)
-    ? ` Your request went to an order endpoint (${String(f.endpoint)}): if mexc-wizard check --futures passes with the same key, your signing works and the order endpoint is what is closed.`
-    : ' If mexc-wizard check --futures passes with the same key while your call fails, compare your signing with the rules below.';
+    ? ` Your request went to an order endpoint (${String(f.endpoint)}): if npx mexc-wizard check --futures passes with the same key, your signing works and the order endpoint is what is closed.`
+    : ' If npx mexc-wizard check --futures passes with the same key while your call fails, compare your signing with the rules below.';
   return (
     'The futures API answered 602 "Signature verification failed!". First ask whether the futures private API is open to this account and this endpoint: from 2022-07-25 to 2026-03-31 MEXC closed futures order placement to API users and answered correctly signed order and cancel calls with 602 (or "under maintenance") while reads kept working, and some accounts and contracts may still be closed.' +
     order +
@@ -274,7 +274,8 @@ export const authEntries = {
     title: (f) => (f.spotOnlyKey ? 'This is a spot key without futures permissions' : 'The key lacks permission for this request'),
     explanation: (f, ctx) => {
       if (isFutures(f, ctx)) return futuresPermissionExplanation(f);
-      const needed = typeof f.permission === 'string' && f.permission ? f.permission : permissionFor(typeof f.endpoint === 'string' ? f.endpoint : undefined);
+      const named = typeof f.permission === 'string' && f.permission ? f.permission : undefined;
+      const inferred = typeof f.inferredPermission === 'string' && f.inferredPermission ? f.inferredPermission : permissionFor(typeof f.endpoint === 'string' ? f.endpoint : undefined);
       const code = String(f.mexcCode ?? '');
       const base =
         code === '30020'
@@ -282,9 +283,14 @@ export const authEntries = {
           : code === '401'
             ? 'MEXC answered "No authority" (401): the key or secret is wrong, the key is inactive, or it lacks the permission.'
             : 'MEXC says the key may not call this endpoint (700007 "No permission to access the endpoint").';
-      return `${base}${needed ? ` This request needs the permission "${needed}".` : ''} Reading the account needs Account: View Account Details; open orders need Trade: View Order Details; placing orders needs Trade: Trade. ccxt's loadMarkets also reads wallet data (GET /api/v3/capital/config/getall).`;
+      const needs = named
+        ? ` MEXC asks for the permission "${named}".`
+        : inferred
+          ? ` This endpoint needs the permission "${inferred}" (inferred from the endpoint: MEXC's answer does not name one).`
+          : '';
+      return `${base}${needs} Reading the account needs Account: View Account Details; open orders need Trade: View Order Details; placing orders needs Trade: Trade. ccxt's loadMarkets also reads wallet data (GET /api/v3/capital/config/getall).`;
     },
-    evidence: ['permission', 'spotOnlyKey'],
+    evidence: ['permission', 'inferredPermission', 'spotOnlyKey'],
     fixes: (ctx, f) => {
       if (isFutures(f, ctx)) return [futuresPermissionFix(), recreateKeyFix(true), futuresStillFailingFix()];
       return [

@@ -189,8 +189,8 @@ export const clockEntries = {
           : 'MEXC will reject signed requests with 700003: ') +
       `MEXC accepts a timestamp at most recvWindow (${num(f, 'recvWindowMs') ?? 5000} ms) old on arrival, and ` +
       (f.latencyCause
-        ? `the travel time to MEXC (round trip ${num(f, 'rttMs') ?? '?'} ms) uses most of that; your clock may well be right. A bigger recvWindow (up to 60000) or a server closer to MEXC helps.`
-        : "your clock's lag plus the travel time comes close to or beyond that. Syncing the clock is the fix; a bigger recvWindow (up to 60000) only buys time."),
+        ? `the travel time to MEXC (round trip ${num(f, 'rttMs') ?? '?'} ms) uses most of that; your clock may well be right. A bigger recvWindow (at most 59999) or a server closer to MEXC helps.`
+        : "your clock's lag plus the travel time comes close to or beyond that. Syncing the clock is the fix; a bigger recvWindow (at most 59999) only buys time."),
     evidence: ['localAheadMs', 'uncertaintyMs', 'rttMs', 'recvWindowMs', 'futuresWindowSec', 'arrivalLeadMs', 'scatterMs', 'marginMs', 'signedProof'],
     fixes: (ctx, f) => (isFuturesTiming(f, ctx) ? futuresClockFixes(ctx, f) : [...behindFixes(ctx, f), stillFailingFix()]),
     reads: {},
@@ -239,7 +239,7 @@ export const clockEntries = {
             {
               title: 'Raise recvWindow only if the check says your clock is behind',
               lang: 'text',
-              text: 'A larger recvWindow (max 60000) helps a clock that is behind, never one that is ahead. If your clock is ahead, syncing it is the only fix.',
+              text: 'A larger recvWindow (at most 59999) helps a clock that is behind, never one that is ahead. If your clock is ahead, syncing it is the only fix.',
             },
             ...(f.hint === 'request-time' ? [REQUEST_TIME_FIX] : [FRESH_TIMESTAMP_FIX]),
             stillFailingFix(),
@@ -273,7 +273,7 @@ export const clockEntries = {
   'recv-window-too-large': {
     title: 'recvWindow is too large',
     explanation:
-      'MEXC caps recvWindow: "recvWindow must less than 60000" (code 700005). The docs recommend 5000 or less; 59999 is the largest value that is safe.',
+      'MEXC caps recvWindow and words the cap two ways: "recvWindow must less than 60000" (code 700005) and "Max 60000", so whether 60000 itself passes is unconfirmed and 59999 is the largest value that is safe. The docs recommend 5000 or less.',
     evidence: ['recvWindowMs'],
     fixes: () => [
       {

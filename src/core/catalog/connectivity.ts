@@ -65,6 +65,37 @@ function futuresBaseUrlFixes(ctx: FixContext, corrected: string): Fix[] {
   ];
 }
 
+/**
+ * How long to stop after a rate limit, from what MEXC sent: Retry-After on a 429 is the wait that
+ * avoids a ban, on a 418 the time until the ban ends; MEXC's FAQ says access over the limit
+ * resumes after 10 minutes (docs/mexc-api.md §2.3). Title and text say the same.
+ */
+function waitFix(facts: Facts): Fix {
+  const given = facts.retryAfterSec === undefined ? NaN : Number(facts.retryAfterSec);
+  const sec = Number.isFinite(given) && given >= 0 ? Math.round(given) : undefined;
+  const span = (n: number) => (n >= 120 ? `${n} s (${Math.round(n / 60)} min)` : `${n} s`);
+  const resume = 'Then resume below the limit: requests sent while limited get the IP banned (HTTP 418), from 2 minutes up to 3 days for repeat offenders.';
+  if (facts.ipBanned) {
+    return {
+      title: sec !== undefined ? `Send nothing from this IP for ${span(sec)}: the ban ends then` : 'Send nothing from this IP until the ban ends',
+      lang: 'text',
+      text: `${sec !== undefined ? `MEXC banned this IP and said when the ban ends: in ${span(sec)} (Retry-After).` : 'MEXC banned this IP without saying for how long (no Retry-After); bans last from 2 minutes up to 3 days.'} Stop every request from it until then. Then resume below the limit: a repeat offender is banned for longer.`,
+    };
+  }
+  if (sec !== undefined) {
+    return {
+      title: `Stop for at least ${span(sec)} (MEXC's Retry-After), up to 10 minutes`,
+      lang: 'text',
+      text: `MEXC asked for ${span(sec)} without requests (Retry-After). Its FAQ says access over the limit resumes to normal after 10 minutes, so if requests still fail after ${span(sec)}, stop for 10 minutes. ${resume}`,
+    };
+  }
+  return {
+    title: 'Stop for 10 minutes, then resume slowly',
+    lang: 'text',
+    text: `MEXC sent no Retry-After; its FAQ says access over the limit resumes to normal after 10 minutes. Stop all requests from this IP and account until then. ${resume}`,
+  };
+}
+
 export const connectivityEntries = {
   'dns-failure': {
     title: 'Cannot resolve the MEXC host name (DNS)',
@@ -274,11 +305,7 @@ export const connectivityEntries = {
         : 'MEXC limits request weight per IP and per account (500 per 10 seconds; GET /api/v3/account weighs 10 and allows 2 calls per second). HTTP 429 is a warning; repeating it gets the IP banned automatically, from 2 minutes up to 3 days (HTTP 418). Both come with Retry-After: the seconds to wait.',
     evidence: ['retryAfterSec', 'ipBanned'],
     fixes: (_ctx, facts) => [
-      {
-        title: facts.retryAfterSec !== undefined ? `Wait ${facts.retryAfterSec} s before the next request` : 'Pause the bot, then resume slowly',
-        lang: 'text',
-        text: 'Stop all requests from this IP and account for a while (MEXC FAQ: about 10 minutes), then resume below the limit. Hammering on while limited extends the ban.',
-      },
+      waitFix(facts),
       { title: 'Throttle requests in ccxt', lang: 'js', text: 'const exchange = new ccxt.mexc({ apiKey, secret, enableRateLimit: true, rateLimit: 100 }); // ms between calls' },
       {
         title: 'Poll less',

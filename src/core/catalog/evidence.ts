@@ -36,7 +36,8 @@ const FORMATTERS: Record<string, Formatter> = {
   localAheadMs: (v) => {
     const ms = Number(v);
     if (ms === 0) return 'Your clock matches MEXC';
-    return `Your clock is ${formatMs(ms)} ${ms > 0 ? 'ahead of' : 'behind'} MEXC (${Math.round(ms)} ms)`;
+    // The exact milliseconds only beside seconds ("4.2 s … (4199 ms)"), never "16 ms … (16 ms)".
+    return `Your clock is ${formatMs(ms)} ${ms > 0 ? 'ahead of' : 'behind'} MEXC${Math.abs(ms) >= 1000 ? ` (${Math.round(ms)} ms)` : ''}`;
   },
   rttMs: (v) => `Round trip to MEXC: ${Math.round(Number(v))} ms`,
   uncertaintyMs: (v) => `Uncertainty of the clock measurement: ±${Math.round(Number(v))} ms`,
@@ -80,13 +81,17 @@ const FORMATTERS: Record<string, Formatter> = {
   proxyAuthenticate: (v) => `The proxy asks for: ${v}`,
   maintenance: (v) => (v ? 'The answer mentions maintenance' : undefined),
   permission: (v) => (v ? `Permission MEXC asks for: ${v}` : undefined),
+  // Spot's 700007 names no permission: the one the endpoint needs is inferred (docs/mexc-api.md §5).
+  inferredPermission: (v) => (v ? `Permission this endpoint needs: ${v} (inferred from the endpoint; MEXC's answer names none)` : undefined),
   missingParam: (v) => `Missing parameter: '${v}'`,
   hint: (v) => HINTS[String(v)] ?? String(v),
   rawText: (v) => `Your text: ${v}`,
   problem: (v, f) => {
     const words = VALUE_PROBLEMS[String(v)];
     if (!words) return String(v);
-    return `${typeof f.variable === 'string' ? f.variable : 'The value'} ${words}${typeof f.where === 'string' ? ` (${f.where})` : ''}`;
+    // A typed value's variable already says where it came from ("The secret you typed").
+    const where = typeof f.where === 'string' && f.origin !== 'prompt' ? ` (${f.where})` : '';
+    return `${typeof f.variable === 'string' ? f.variable : 'The value'} ${words}${where}`;
   },
   variable: () => undefined,
   where: () => undefined,
@@ -94,8 +99,9 @@ const FORMATTERS: Record<string, Formatter> = {
   length: (v) => `Length: ${v} characters`,
   expected: (v, f) => (f.got !== undefined ? `What MEXC sends: ${v}` : `Expected: ${v}`),
   variables: (v) => `Looked in: ${v}`,
-  keyVariable: (v) => `Key read from ${v}`,
-  secretVariable: (v) => `Secret read from ${v}`,
+  keyFrom: (v) => `Key read from ${v}`,
+  secretFrom: (v) => `Secret read from ${v}`,
+  trimmed: (v) => (v ? 'Removed for this run: the checks used the value without it, so they say nothing about your bot' : undefined),
   status: (v, f) => (Number(v) > 0 && f.httpStatus === undefined ? `HTTP status: ${v}` : undefined),
   retryFixed: (v) =>
     v
@@ -125,7 +131,26 @@ export function ipFromEvidence(line: string): string | undefined {
 /** Shown for every diagnosis when present, after the entry's own evidence. */
 const COMMON = ['endpoint', 'httpStatus', 'mexcCode', 'mexcMsg', 'api'];
 /** Bookkeeping facts that are not evidence (they steer titles and explanations). */
-const INTERNAL = new Set(['severity', 'nearEdge', 'retriedWithOffset', 'uncertain', 'latencyCause', 'answerKind', 'reason', 'basePath', 'futuresRequest']);
+const INTERNAL = new Set([
+  'severity',
+  'nearEdge',
+  'retriedWithOffset',
+  'uncertain',
+  'latencyCause',
+  'answerKind',
+  'reason',
+  'basePath',
+  'futuresRequest',
+  // Where a credential came from steers the fixes (edit the file, the variable or what was typed).
+  'origin',
+  'file',
+  'keyVariable',
+  'secretVariable',
+  'keyOrigin',
+  'secretOrigin',
+  'keyFile',
+  'secretFile',
+]);
 
 export function evidenceLines(keys: readonly string[], facts: Facts): string[] {
   const lines: string[] = [];

@@ -1,4 +1,5 @@
 import { curlSnippet, nodeSnippet, pythonSnippet, snippetRequestFor } from '../snippets.js';
+import { MAX_SAFE_RECV_WINDOW_MS } from '../defaults.js';
 import type { Fix, FixContext } from '../types.js';
 import type { Facts } from './types.js';
 
@@ -14,6 +15,17 @@ const steps = (title: string, lines: string[]): Fix => ({
 });
 
 export const API_MANAGEMENT = 'Log in at https://www.mexc.com and open Profile (top right) → API Management.';
+
+/**
+ * MEXC's pages a report points to: API Management, where keys, permissions and IP whitelists
+ * are set (the spot v3 docs link it as "create an APIKey": https://mexcdevelop.github.io/apidocs/spot_v3_cn/),
+ * and MEXC's docs site (docs/mexc-api.md, sources).
+ */
+export const MEXC_LINKS = {
+  apiManagement: 'https://www.mexc.com/user/openapi',
+  spotDocs: 'https://www.mexc.com/api-docs/spot-v3/introduction',
+  futuresDocs: 'https://www.mexc.com/api-docs/futures/update-log',
+} as const;
 
 /** Guide Fix 1. Permission labels from the web UI (docs/mexc-api.md §5); futures ones are separate (§6). */
 export function recreateKeyFix(futures = false): Fix {
@@ -37,7 +49,7 @@ export function checkKeyStatusFix(): Fix {
   ]);
 }
 
-/** Renewal window and 90-day rule: mexc-api.md §5 (NEWDOC intro, FAQ Q1). */
+/** Renewal window and 90-day rule: docs/mexc-api.md §5 (NEWDOC intro, FAQ Q1). */
 export function renewKeyFix(): Fix {
   return steps('Renew the key before it expires (or replace it)', [
     API_MANAGEMENT,
@@ -55,7 +67,7 @@ export function envCredentialsFix(): Fix {
       "export MEXC_API_KEY='mx0yourAccessKey'",
       "export MEXC_SECRET_KEY='your-secret-key'",
       '# Windows PowerShell: $env:MEXC_API_KEY = "mx0yourAccessKey"; $env:MEXC_SECRET_KEY = "your-secret-key"',
-      '# or a .env file with the lines MEXC_API_KEY=... and MEXC_SECRET_KEY=..., then: npx mexc-wizard check --env-file .env',
+      '# or a .env file in this folder with the lines MEXC_API_KEY=... and MEXC_SECRET_KEY=..., then: npx mexc-wizard check',
     ].join('\n'),
   };
 }
@@ -158,8 +170,6 @@ export function serverTimeOffsetFixes(): Fix[] {
   ];
 }
 
-/** MEXC's documented ceiling (mexc-api.md §1.1); 60000 itself is unconfirmed, 59999 is safe. */
-const MAX_SAFE_RECV_WINDOW_MS = 59999;
 
 /** A recvWindow that covers `lagMs` with room to spare, or undefined when none can. */
 export function suggestedRecvWindowMs(currentMs: number, lagMs: number | undefined): number | undefined {
@@ -172,7 +182,7 @@ export function suggestedRecvWindowMs(currentMs: number, lagMs: number | undefin
 export function recvWindowFixes(recvWindowMs: number): Fix[] {
   return [
     {
-      title: `Meanwhile, allow older timestamps: recvWindow=${recvWindowMs} (max 60000; default 5000)`,
+      title: `Meanwhile, allow older timestamps: recvWindow=${recvWindowMs} (at most ${MAX_SAFE_RECV_WINDOW_MS}; default 5000)`,
       lang: 'text',
       text: `Send recvWindow=${recvWindowMs} with every signed request, before timestamp, and sign it with the rest of the query string.\nThis only helps a clock that is behind. Sync the clock anyway: the lag grows.`,
     },

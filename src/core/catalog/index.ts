@@ -1,3 +1,4 @@
+import { DEFAULT_INVOCATION } from '../defaults.js';
 import { maskKey } from '../redact.js';
 import { DIAGNOSIS_IDS, type Diagnosis, type DiagnosisId, type Cause, type Fix, type FixContext } from '../types.js';
 import { authEntries } from './auth.js';
@@ -61,16 +62,26 @@ export function renderDiagnosis(finding: Cause, ctx: FixContext): Diagnosis {
   const facts: Facts = { ...finding.facts };
   if (ctx.apiKey && facts.maskedKey === undefined && entry.evidence.includes('maskedKey')) facts.maskedKey = maskKey(ctx.apiKey);
   const fixes = entry.fixes(ctx, facts);
+  const named = (text: string) => namingTool(text, ctx.invocation);
+  const explanation = typeof entry.explanation === 'function' ? entry.explanation(facts, ctx) : entry.explanation;
   return {
     id: finding.id,
     title: typeof entry.title === 'function' ? entry.title(facts) : entry.title,
-    explanation: typeof entry.explanation === 'function' ? entry.explanation(facts, ctx) : entry.explanation,
+    explanation: named(explanation),
     evidence: evidenceLines(entry.evidence, facts),
-    fixes: isFuturesCase(facts, ctx) ? fixes.map(futuresCheckCommand) : fixes,
+    fixes: (isFuturesCase(facts, ctx) ? fixes.map(futuresCheckCommand) : fixes).map((fix) => ({ ...fix, title: named(fix.title), text: named(fix.text) })),
   };
 }
 
 /** A fix that says "run npx mexc-wizard check" means the futures checks for a futures problem (no --symbol there). */
 function futuresCheckCommand(fix: Fix): Fix {
   return { ...fix, text: fix.text.replace(/npx mexc-wizard check(?! --futures)(?: --symbol \S+)?/g, 'npx mexc-wizard check --futures') };
+}
+
+/**
+ * The catalog writes its own commands as `npx mexc-wizard …`; they are shown the way the user
+ * started the tool (`node bin/mexc-wizard.js check`, `npm start --silent -- check`), so they run.
+ */
+function namingTool(text: string, invocation: string | undefined): string {
+  return invocation && invocation !== DEFAULT_INVOCATION ? text.split(DEFAULT_INVOCATION).join(invocation) : text;
 }

@@ -51,7 +51,7 @@ export function requestParts(req: ParsedRequest): Parts {
   return { query: splitSegments(req.rawQuery), body: formBody ? splitSegments(req.body) : null, rawBody: formBody ? '' : req.body };
 }
 
-/** Non-empty signature values, query first (the query-string value wins, mexc-api.md §1.1). */
+/** Non-empty signature values, query first (the query-string value wins, docs/mexc-api.md §1.1). */
 export function sentSignatures(req: ParsedRequest): string[] {
   const { query, body } = requestParts(req);
   return [...query, ...(body ?? [])]
@@ -64,7 +64,7 @@ function bodyText(p: Parts): string {
   return p.body ? p.body.join('&') : p.rawBody;
 }
 
-/** totalParams: query immediately followed by body (DOC-EN Example 3, mexc-api.md §1.2). */
+/** totalParams: query immediately followed by body (Example 3 of https://mexcdevelop.github.io/apidocs/spot_v3_en/#signed-endpoint-examples-for-post-api-v3-order). */
 function totalParams(p: Parts, separator = ''): string {
   const q = p.query.join('&');
   const b = bodyText(p);
@@ -80,7 +80,7 @@ export function expectedStringToSign(req: ParsedRequest): string {
   return totalParams(withoutSignature(requestParts(req)));
 }
 
-// ---- value transforms: the encoding mistakes of mexc-api.md §1.3 / §7 ----
+// ---- value transforms: the encoding mistakes of docs/mexc-api.md §1.3 / §7 ----
 
 type ValueTransform = (value: string) => string;
 
@@ -121,7 +121,7 @@ const ENCODING_STEPS: Step[] = [
   valueStep(
     'signed-unencoded-values',
     encodeSpecials,
-    'your code signed percent-encoded values but sent them raw. MEXC\'s own demo does this for bodies, and it may pass if the server re-encodes what it receives ([INFERENCE], mexc-api.md §1.3), but signing and sending different strings is fragile.',
+    'your code signed percent-encoded values but sent them raw. MEXC\'s own demo does this for bodies, and it may pass if the server re-encodes what it receives (inferred, not documented), but signing and sending different strings is fragile.',
   ),
   valueStep('signed-unencoded-values', percentDecode, 'your code signed the raw (unencoded) values but sent them percent-encoded.'),
 ];
@@ -252,7 +252,7 @@ export function secretVariants(secret: string, givenSecret: string, apiKey: stri
   ];
   if (givenSecret !== secret) out.push(text(givenSecret, 'Your code signs with the secret including the whitespace around it.'));
   if (/^(?:[0-9a-fA-F]{2})+$/.test(secret)) {
-    out.push({ key: Buffer.from(secret, 'hex'), seen: 'Your code hex-decodes the secret into bytes; MEXC uses the secret text itself as the HMAC key (UTF-8, mexc-api.md §1.1).' });
+    out.push({ key: Buffer.from(secret, 'hex'), seen: 'Your code hex-decodes the secret into bytes; MEXC uses the secret text itself as the HMAC key (UTF-8; https://mexcdevelop.github.io/apidocs/spot_v3_en/#signed).' });
   }
   if (apiKey) out.push(text(apiKey, 'Your code signs with the API key instead of the secret (key and secret swapped).'));
   return out.filter((v, i, all) => !v.key.equals(Buffer.from(secret, 'utf8')) && all.findIndex((w) => w.key.equals(v.key)) === i);

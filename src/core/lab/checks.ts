@@ -8,7 +8,7 @@ import type { LabFinding, ParsedRequest, RawParam } from './types.js';
  * Each returns findings plus notes for what the input cannot show.
  */
 
-/** Query first: "if a name appears in both, the query-string value wins" (mexc-api.md §1.1). */
+/** Query first: "if a name appears in both, the query-string value wins" (docs/mexc-api.md §1.1). */
 function findParam(req: ParsedRequest, name: string): RawParam | undefined {
   return [...req.query, ...bodyParams(req.body)].find((p) => p.name === name);
 }
@@ -46,7 +46,7 @@ export function checkEndpoint(req: ParsedRequest): LabFinding[] {
   }
   // Futures paths (/api/v1/private, /api/v1/contract) are judged by futures rules (futures.ts).
   if (/^(?:contract|futures)\.mexc\.com$/.test(hostname)) {
-    reasons.push(`${req.host} is the futures (contract) host; spot v3 is served at api.mexc.com (docs/mexc-api.md §6).`);
+    reasons.push(`${req.host} is the futures (contract) host; spot v3 is served at api.mexc.com (https://mexcdevelop.github.io/apidocs/spot_v3_en/#base-endpoint).`);
   }
   if (hostname === 'www.mexc.com' || hostname === 'mexc.com') {
     reasons.push(`${req.host} is MEXC's website, not the API host.`);
@@ -95,7 +95,7 @@ export function checkHeaders(req: ParsedRequest): { findings: LabFinding[]; note
 
 /**
  * Encodings that can fail even when the signature covers exactly what was sent: MEXC appears
- * to rebuild the signed string from the parsed values ([INFERENCE], mexc-api.md §1.3).
+ * to rebuild the signed string from the parsed values ([INFERENCE], docs/mexc-api.md §1.3).
  */
 export function checkEncoding(req: ParsedRequest): { findings: LabFinding[]; notes: string[] } {
   const params = [...req.query, ...(isJsonBody(req.body) ? [] : splitParams(req.body))].filter((p) => p.name !== 'signature');
@@ -109,7 +109,7 @@ export function checkEncoding(req: ParsedRequest): { findings: LabFinding[]; not
     findings.push(
       labFinding(
         'space-as-plus',
-        `The request sends "${plus}". If MEXC rebuilds the signed string from the decoded values, as the evidence suggests ([INFERENCE] mexc-api.md §1.3), a "+" comes back as "%20" and the signature fails even when you signed exactly this.`,
+        `The request sends "${plus}". If MEXC rebuilds the signed string from the decoded values, as the evidence suggests (inferred, not documented), a "+" comes back as "%20" and the signature fails even when you signed exactly this.`,
       ),
     );
   }
@@ -120,14 +120,14 @@ export function checkEncoding(req: ParsedRequest): { findings: LabFinding[]; not
     findings.push(
       labFinding(
         'signed-unencoded-values',
-        `The request sends "${raw}" with special characters unencoded. A signature over raw characters such as ( ) can still be refused with 700002 — MEXC's JS SDK failed exactly this way with BEP20(BSC) (mexc-api.md §1.3) — so encode them before signing and sending.`,
+        `The request sends "${raw}" with special characters unencoded. A signature over raw characters such as ( ) can still be refused with 700002 — MEXC's JS SDK failed exactly this way with BEP20(BSC) (https://github.com/mexcdevelop/mexc-api-sdk/issues/22) — so encode them before signing and sending.`,
       ),
     );
   }
   const notes: string[] = [];
   if (params.some((p) => /[*~]|%2A|%7E/i.test(p.rawValue))) {
     notes.push(
-      'A value contains * or ~ (raw or encoded). Java-style encoders (MEXC\'s demo) leave * raw and write ~ as %7E; RFC 3986 encoders do the opposite. Which one MEXC rebuilds is [UNCONFIRMED] (mexc-api.md §1.3): if you get 700002, try the other form.',
+      'A value contains * or ~ (raw or encoded). Java-style encoders (MEXC\'s demo) leave * raw and write ~ as %7E; RFC 3986 encoders do the opposite. Which one MEXC rebuilds is unconfirmed: if you get 700002, try the other form.',
     );
   }
   return { findings, notes };
@@ -137,11 +137,11 @@ export function checkBodyShape(req: ParsedRequest): string[] {
   const notes: string[] = [];
   if (isJsonBody(req.body)) {
     notes.push(
-      'The body is a JSON object. MEXC\'s demos send k=v text (with a JSON Content-Type); whether a real JSON body is accepted on spot v3 is [UNCONFIRMED] (mexc-api.md §1.3), so keep the signature in the query string.',
+      'The body is a JSON object. MEXC\'s demos send k=v text (with a JSON Content-Type); whether a real JSON body is accepted on spot v3 is unconfirmed, so keep the signature in the query string.',
     );
   }
   if (req.method === 'GET' && req.body !== '') {
-    notes.push('This GET request has a body; MEXC reads GET parameters from the query string only (mexc-api.md §1.1): move them into the query.');
+    notes.push('This GET request has a body; MEXC reads GET parameters from the query string only (https://mexcdevelop.github.io/apidocs/spot_v3_en/#general-information-on-endpoints): move them into the query.');
   }
   return notes;
 }

@@ -3,7 +3,7 @@ import type { LabFinding, LabFindingId } from './types.js';
 /**
  * The lab's catalog as data: one entry per finding id. A finding's detail is the
  * observation (filled in by the lab) followed by `fix` — what to change in code.
- * Sections cited are in shared/mexc-api.md.
+ * Sections cited are in docs/mexc-api.md.
  */
 interface CatalogEntry {
   title: string;
@@ -26,7 +26,7 @@ export const LAB_CATALOG: Record<LabFindingId, CatalogEntry> = {
     severity: 'problem',
     fix:
       'MEXC answers 700004 "Mandatory parameter \'signature\' was not sent, was empty/null, or malformed." ' +
-      'Sign every SIGNED request, also one without other parameters (sign "timestamp=…"), and append "&signature=<hex>" last (mexc-api.md §7.4).',
+      'Sign every SIGNED request, also one without other parameters (sign "timestamp=…"), and append "&signature=<hex>" last (the empty-params bug of https://github.com/mexcdevelop/mexc-api-demo/issues/42).',
   },
   'secret-mismatch': {
     title: 'Wrong secret — or a signed string the lab could not guess',
@@ -42,13 +42,13 @@ export const LAB_CATALOG: Record<LabFindingId, CatalogEntry> = {
     severity: 'problem',
     fix:
       `Encode each value with %20 for a space, never "+": do not build the query with URLSearchParams or urllib.parse.urlencode (both write "+"). ${ENCODE_HINT} ` +
-      'MEXC\'s own demos sign %20 (mexc-api.md §1.3, §7.3); that the server rebuilds the string with %20 and so rejects a "+" even when you signed it is an [INFERENCE], not documented.',
+      'MEXC\'s own demos sign %20 (https://github.com/mexcdevelop/mexc-api-demo); MEXC does not document whether its server rebuilds the signed string with %20, so a "+" may be refused even when you signed it as sent (not documented either way): %20 is the safe choice.',
   },
   'lowercase-percent-escapes': {
     title: 'Lowercase percent-escapes (e.g. %2c) — MEXC accepts uppercase only',
     severity: 'problem',
     fix:
-      'The docs say values "need to be URL encoded when signing, and encode only support uppercase" (mexc-api.md §1.1, §7.2). ' +
+      'The docs say values "need to be URL encoded when signing, and encode only support uppercase" (https://mexcdevelop.github.io/apidocs/spot_v3_en/#signed). ' +
       "Uppercase every escape before you sign and send: JS s.replace(/%[0-9a-f]{2}/gi, m => m.toUpperCase()); Python's quote() already writes uppercase.",
   },
   'signed-unencoded-values': {
@@ -57,7 +57,7 @@ export const LAB_CATALOG: Record<LabFindingId, CatalogEntry> = {
     fix:
       'Build the query string once, every value percent-encoded (uppercase hex, %20 for a space, also ( ) , : [ ] { } \' !), ' +
       `sign that exact string and send that exact string. ${ENCODE_HINT} ` +
-      'Known failures: network=BEP20(BSC), Toncoin(TON) (mexc-api.md §1.3, §7.1).',
+      'Known failures: network=BEP20(BSC), Toncoin(TON) (https://github.com/mexcdevelop/mexc-api-sdk/issues/22).',
   },
   'signature-signed-itself': {
     title: 'The signature parameter was part of the string that was signed',
@@ -70,7 +70,7 @@ export const LAB_CATALOG: Record<LabFindingId, CatalogEntry> = {
     title: 'Parameters signed in a different order than sent',
     severity: 'problem',
     fix:
-      'Spot v3 does not sort parameters ("may be sent in any order"; sorting is a futures rule, mexc-api.md §1.3, §6). ' +
+      'Spot v3 does not sort parameters ("may be sent in any order"; sorting is a futures rule; https://mexcdevelop.github.io/apidocs/spot_v3_en/#general-information-on-endpoints). ' +
       'Sign the parameters in exactly the order you send them: build the query string once and use it for both. ' +
       'Python: drop sorted(); JS: drop .sort().',
   },
@@ -78,7 +78,7 @@ export const LAB_CATALOG: Record<LabFindingId, CatalogEntry> = {
     title: 'Query and body joined with "&" in the signed string',
     severity: 'problem',
     fix:
-      'totalParams is the query string immediately followed by the body, nothing between them (DOC-EN Example 3, mexc-api.md §1.2): ' +
+      'totalParams is the query string immediately followed by the body, nothing between them (Example 3 of https://mexcdevelop.github.io/apidocs/spot_v3_en/#signed-endpoint-examples-for-post-api-v3-order): ' +
       'sign query + body, not query + "&" + body.',
   },
   'stray-ampersand': {
@@ -86,66 +86,66 @@ export const LAB_CATALOG: Record<LabFindingId, CatalogEntry> = {
     severity: 'problem',
     fix:
       'Join the pairs with "&" between them only — JS: pairs.join("&"); Python: "&".join(pairs) — instead of adding "&" before or after each pair ' +
-      '(the Go demo bug of mexc-api.md §7.4).',
+      '(the Go demo bug https://github.com/mexcdevelop/mexc-api-demo/issues/42).',
   },
   'signed-params-differ': {
     title: 'Signed a different set of parameters than was sent',
     severity: 'problem',
     fix:
       'Add every parameter (timestamp, recvWindow, the body fields) before you sign, and send exactly the parameters you signed: ' +
-      'totalParams is the whole query string plus the whole body (mexc-api.md §1.1).',
+      'totalParams is the whole query string plus the whole body (https://mexcdevelop.github.io/apidocs/spot_v3_en/#signed).',
   },
   'signature-uppercase': {
     title: 'Signature in uppercase hex',
     severity: 'problem',
     fix:
-      'The docs: "The signature is support lowercase only" (mexc-api.md §1.1). ' +
+      'The docs: "The signature is support lowercase only" (https://mexcdevelop.github.io/apidocs/spot_v3_en/#signed). ' +
       "JS: createHmac('sha256', secret).update(s).digest('hex') is already lowercase — drop .toUpperCase(); Python: hexdigest() — drop .upper().",
   },
   'timestamp-missing': {
     title: 'No timestamp parameter',
     severity: 'problem',
-    fix: 'Every SIGNED request needs timestamp=<milliseconds> before signing (mexc-api.md §1.1). JS: Date.now(); Python: int(time.time() * 1000).',
+    fix: 'Every SIGNED request needs timestamp=<milliseconds> before signing (https://mexcdevelop.github.io/apidocs/spot_v3_en/#timing-security). JS: Date.now(); Python: int(time.time() * 1000).',
   },
   'timestamp-in-seconds': {
     title: 'Timestamp in seconds, not milliseconds',
     severity: 'problem',
     fix:
       'MEXC reads timestamp as milliseconds, so a seconds value looks decades old and is refused with 700003 ' +
-      '"Timestamp for this request is outside of the recvWindow." (mexc-api.md §1.1, §7.7). JS: Date.now(); Python: int(time.time() * 1000).',
+      '"Timestamp for this request is outside of the recvWindow." (https://mexcdevelop.github.io/apidocs/spot_v3_en/#timing-security). JS: Date.now(); Python: int(time.time() * 1000).',
   },
   'recv-window-too-large': {
     title: 'recvWindow larger than 60000',
     severity: 'problem',
     fix:
-      'MEXC refuses it with 700005 "recvWindow must less than 60000" (mexc-api.md §1.1). Use the default 5000; ' +
+      'MEXC refuses it with 700005 "recvWindow must less than 60000" (https://mexcdevelop.github.io/apidocs/spot_v3_en/#timing-security). Use the default 5000; ' +
       'if you still get 700003, sync the clock — a bigger window cannot fix a clock that runs ahead.',
   },
   'legacy-endpoint': {
     title: 'Old or wrong API endpoint for spot v3 signing',
     severity: 'problem',
     fix:
-      'Use https://api.mexc.com/api/v3/… with X-MEXC-APIKEY, timestamp and signature (mexc-api.md §1.1, §7.9).',
+      'Use https://api.mexc.com/api/v3/… with X-MEXC-APIKEY, timestamp and signature (v2 was retired: https://www.mexc.com/support/articles/17827791522215).',
   },
   'binance-header': {
     title: 'Binance header X-MBX-APIKEY',
     severity: 'problem',
     fix:
       'MEXC reads the key from "X-MEXC-APIKEY"; X-MBX-APIKEY is ignored and MEXC answers 400 "api key required" ' +
-      '(mexc-api.md §7.8; the observation behind that is weak). Rename the header.',
+      '(the observation behind that is weak). Rename the header.',
   },
   'key-header-missing': {
     title: 'No X-MEXC-APIKEY header',
     severity: 'problem',
     fix:
-      'MEXC answers 400 "api key required" (mexc-api.md §3). Send the header on every signed request. ' +
+      'MEXC answers 400 "api key required" (https://mexcdevelop.github.io/apidocs/spot_v3_en/#error-code). Send the header on every signed request. ' +
       "Python: headers={'X-MEXC-APIKEY': api_key}; JS: headers: { 'X-MEXC-APIKEY': apiKey }; curl: -H 'X-MEXC-APIKEY: <key>'.",
   },
   'content-type-missing': {
     title: 'POST/PUT/DELETE without "Content-Type: application/json"',
     severity: 'problem',
     fix:
-      'Since 2024-02-22 MEXC answers 700013 "Invalid content Type." (mexc-api.md §1.1, §7.6). Send "Content-Type: application/json" ' +
+      'Since 2024-02-22 MEXC answers 700013 "Invalid content Type." (https://www.mexc.com/support/articles/17827791513387). Send "Content-Type: application/json" ' +
       'on POST, PUT and DELETE, even when the body is k=v text. curl: -H \'Content-Type: application/json\'.',
   },
   'secret-exposed': {

@@ -9,7 +9,7 @@ import { clip, redactResult } from './result-text.js';
 import type { LabFinding, LabFindingId, LabResult, ParsedRequest } from './types.js';
 
 const HEX_SIGNATURE = /^[0-9a-fA-F]{64}$/;
-/** The wrong value printed in DOC-EN Example 1 and copied by third parties (mexc-api.md §1.2, §7.15). */
+/** The wrong value printed in Example 1 of https://mexcdevelop.github.io/apidocs/spot_v3_en/#signed-endpoint-examples-for-post-api-v3-order and copied by third parties (docs/mexc-api.md §1.2, §7.15). */
 const DOC_EXAMPLE_1_BAD_SIGNATURE = '323c96ab85a745712e95e63cad28903dd8292e4a905e99c4ee3932023843a117';
 
 /**

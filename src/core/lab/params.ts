@@ -46,7 +46,7 @@ export function bodyParams(body: string): RawParam[] {
   }
 }
 
-/** Case-insensitive header lookup (HTTP header names are case-insensitive, mexc-api.md §1.1). */
+/** Case-insensitive header lookup (HTTP header names are case-insensitive, docs/mexc-api.md §1.1). */
 export function findHeader(headers: ReadonlyArray<RequestHeader> | undefined, name: string): RequestHeader | undefined {
   const lower = name.toLowerCase();
   return headers?.find((h) => h.name.toLowerCase() === lower);

@@ -15,7 +15,7 @@ const HOST_PATTERN = /^[a-z0-9.-]+(?::\d+)?$|^\[[0-9a-f:]+\](?::\d+)?$/i;
 
 /**
  * Splits a URL by hand instead of with `new URL()`: WHATWG URL re-encodes parts of the query
- * (`'`, spaces, `"`), and the lab must see the bytes the user's code sent (mexc-api.md §1.3).
+ * (`'`, spaces, `"`), and the lab must see the bytes the user's code sent (docs/mexc-api.md §1.3).
  * Accepts `https://host/path?q`, `host/path?q` (curl adds the scheme) and `/path?q` (logs).
  */
 export function parseUrlParts(text: string): UrlParts | { error: string } {

@@ -23,7 +23,7 @@ const SHORT_FIXES: Partial<Record<LabFindingId, string>> = {
   'signature-uppercase': 'Send the signature as lowercase hex: drop .upper() / .toUpperCase().',
   'timestamp-missing': 'Add timestamp=<milliseconds> before signing: Date.now() in JS, int(time.time() * 1000) in Python.',
   'timestamp-in-seconds': 'Send the timestamp in milliseconds (13 digits): Date.now() in JS, int(time.time() * 1000) in Python.',
-  'recv-window-too-large': 'Send recvWindow 60000 or less (5000 is the default); a bigger window cannot fix a clock that runs ahead.',
+  'recv-window-too-large': 'Send recvWindow 59999 or less (5000 is the default); a bigger window cannot fix a clock that runs ahead.',
   'legacy-endpoint': 'Use the spot v3 API: /api/v3/… with the X-MEXC-APIKEY header, timestamp and signature.',
   'binance-header': 'Send the key in the X-MEXC-APIKEY header, not Binance\'s X-MBX-APIKEY.',
   'key-header-missing': 'Send your API key in the X-MEXC-APIKEY header on every signed request.',

@@ -1,4 +1,4 @@
-/** What the signature lab reads and what it reports. Ids are a public contract (DESIGN.md). */
+/** What the signature lab reads and what it reports. Ids are a public contract (README.md, docs/diagnoses.md). */
 
 /** One `name=value` pair exactly as it appeared on the wire (nothing decoded). */
 export interface RawParam {

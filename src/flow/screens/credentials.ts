@@ -159,10 +159,13 @@ function finishTyping(state: WizardState, s: Typing): Transition {
   };
   let next: WizardState = { ...state, credentials: view };
   if (notes.length) next = log(next, { kind: 'note', tone: 'warn', lines: notes });
+  // As typed, less the line break that submitted a pasted line (that was the Enter): the
+  // credentials step cleans the rest and warns that the bot's copy may need the same (issue #13).
+  const asTyped = (field: CredentialField) => (s.values[field] ?? '').replace(/(?:\r\n|\r|\n)$/, '');
   const effect: Effect = {
     type: 'set-credentials',
-    ...(s.fields.includes('key') && key ? { apiKey: key } : {}),
-    ...(s.fields.includes('secret') && cleaned.secret ? { secret: cleaned.secret } : {}),
+    ...(s.fields.includes('key') && key ? { apiKey: asTyped('key') } : {}),
+    ...(s.fields.includes('secret') && cleaned.secret ? { secret: asTyped('secret') } : {}),
   };
   // The typed text leaves the state here: only the effect carries it, to the session. Esc
   // from what follows comes back to empty fields.

@@ -1,8 +1,7 @@
-import { STEP_IDS } from '../../core/types.js';
 import { ACTIONS, offer } from '../actions.js';
 // Which diagnoses offer the signature lab (l), the expiry helper (e), typed credentials (t): the catalog says.
 import { CREDENTIAL_DIAGNOSES, EXPIRY_DIAGNOSES, LAB_DIAGNOSES } from '../../core/catalog/index.js';
-import { STEP_INFO, stepNumber } from '../content.js';
+import { stepIds, stepInfo, stepNumber } from '../content.js';
 import { advance } from '../guide.js';
 import { clamp, go, goBack, log, onListKeys, quit, runStep, stay, type Of } from '../navigation.js';
 import type { Screen, Transition, WizardState } from '../types.js';
@@ -64,11 +63,12 @@ export const fix: ScreenModule<'fix'> = {
     }
   },
 
-  view(_state, s: Of<'fix'>) {
+  view(state, s: Of<'fix'>) {
     const d = s.diagnoses[s.index];
     const source = s.source;
+    const info = stepInfo(state.api);
     const where =
-      source.kind === 'step' ? `Step ${stepNumber(source.result.id)} of ${STEP_IDS.length} · ${STEP_INFO[source.result.id].title}` : 'the error you pasted';
+      source.kind === 'step' ? `Step ${stepNumber(source.result.id, state.api)} of ${stepIds(state.api).length} · ${info[source.result.id].title}` : 'the error you pasted';
     const count = s.diagnoses.length > 1 ? ` · problem ${s.index + 1} of ${s.diagnoses.length}` : '';
     const titles = d?.fixes.map((f) => f.title) ?? [];
     const step = source.kind === 'step';
@@ -85,7 +85,7 @@ export const fix: ScreenModule<'fix'> = {
       list: { noun: 'fix', count: titles.length, focus: s.focus },
       actions: offer([
         [true, accept],
-        [source.kind === 'step', ACTIONS.rerun(source.kind === 'step' ? STEP_INFO[source.result.id].title : '')],
+        [source.kind === 'step', ACTIONS.rerun(source.kind === 'step' ? info[source.result.id].title : '')],
         [titles.length > 0, ACTIONS.copyFix(titles)],
         [s.index > 0, ACTIONS.previousProblem(s.index, s.diagnoses.length)],
         [s.index + 1 < s.diagnoses.length, ACTIONS.nextProblem(s.index + 2, s.diagnoses.length)],

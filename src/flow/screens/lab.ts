@@ -1,4 +1,5 @@
 import { cleanValue } from '../../core/credentials.js';
+import type { Api } from '../../core/types.js';
 import { maskKey, shortenHex } from '../../core/redact.js';
 import { ACTIONS, offer } from '../actions.js';
 import { backOrQuit, editMasked, editPaste, go, goBack, onListKeys, stay, type Of } from '../navigation.js';
@@ -12,6 +13,26 @@ import type { ScreenModule } from './module.js';
  */
 
 const heading = 'Signature lab: check a request your code sent';
+
+/**
+ * What to paste, by the API the guide runs: a futures request is signed in its ApiKey,
+ * Request-Time and Signature headers, so its URL alone carries nothing to check
+ * (https://www.mexc.com/api-docs/futures/integration-guide); the lab reads both kinds.
+ */
+const ASK: Record<Api, { what: string; missing: string; placeholder: string; prompt: string }> = {
+  spot: {
+    what: 'Paste the full URL it called, its curl command, or a logged request (method + URL, headers, body).',
+    missing: 'Paste the request first: the full URL your code called, or its curl command.',
+    placeholder: 'e.g. https://api.mexc.com/api/v3/account?timestamp=…&signature=…',
+    prompt: 'Request (URL or curl)',
+  },
+  futures: {
+    what: 'Paste its curl command or a logged request with its headers (method + URL, the ApiKey, Request-Time and Signature headers, body): a futures request is signed in its headers, so the URL alone is not enough.',
+    missing: 'Paste the request first: its curl command, or the logged request with its ApiKey, Request-Time and Signature headers.',
+    placeholder: "e.g. curl -H 'ApiKey: mx0…' -H 'Request-Time: …' -H 'Signature: …' https://api.mexc.com/api/v1/private/account/assets",
+    prompt: 'Request (curl, or logged with headers)',
+  },
+};
 
 export const lab: ScreenModule<'lab'> = {
   transition(state, s, event) {
@@ -27,7 +48,7 @@ export const lab: ScreenModule<'lab'> = {
         if (event.type === 'back') return goBack(state);
         if (event.type !== 'accept') return stay(state);
         const text = s.text.trim();
-        if (!text) return stay({ ...state, screen: { ...s, error: 'Paste the request first: the full URL your code called, or its curl command.' } });
+        if (!text) return stay({ ...state, screen: { ...s, error: ASK[state.api].missing } });
         if (!state.credentials?.secret) return stay({ ...state, screen: { ...rest, phase: 'secret', secret: '' } });
         return go(state, { ...rest, phase: 'working', text: s.text }, { push: true, effects: [{ type: 'inspect', text }] });
       }
@@ -61,8 +82,9 @@ export const lab: ScreenModule<'lab'> = {
     if (s.phase === 'working') return { busy: 'Recomputing the signature over the strings common bugs produce', actions: [] };
     if (s.phase === 'result' && s.result) return resultView(s.result, s.focus);
     const secretWhere = state.credentials?.secret?.where;
+    const ask = ASK[state.api];
     const intro = {
-      text: `Paste the full URL it called, its curl command, or a logged request (method + URL, headers, body). Then Enter. ${
+      text: `${ask.what} Then Enter. ${
         secretWhere ? `The signature is recomputed with the secret from ${secretWhere}.` : 'You will be asked for the secret (masked).'
       }`,
       dim: true,
@@ -80,8 +102,8 @@ export const lab: ScreenModule<'lab'> = {
     return {
       heading,
       paragraphs: [intro],
-      body: { kind: 'paste', text: s.text, placeholder: 'e.g. https://api.mexc.com/api/v3/account?timestamp=…&signature=…' },
-      field: { kind: 'paste', prompt: 'Request (URL or curl)', submit: 'inspect' },
+      body: { kind: 'paste', text: s.text, placeholder: ask.placeholder },
+      field: { kind: 'paste', prompt: ask.prompt, submit: 'inspect' },
       ...(s.error ? { error: s.error } : {}),
       actions: [ACTIONS.back()],
     };

@@ -1,5 +1,5 @@
-import { STEP_IDS, type StepResult } from '../../core/types.js';
-import { STEP_INFO, stepNumber } from '../content.js';
+import type { StepResult } from '../../core/types.js';
+import { stepIds, stepInfo, stepNumber } from '../content.js';
 import { advance } from '../guide.js';
 import { go, log, quit, stay, type Of } from '../navigation.js';
 import type { ScreenModule } from './module.js';
@@ -17,15 +17,15 @@ export const step: ScreenModule<'step'> = {
     if (event.type !== 'step-done' || event.result.id !== s.id) return stay(state);
     const result = event.result;
     const rerun = state.results[result.id] !== undefined;
-    const recorded = log({ ...state, results: { ...state.results, [result.id]: result } }, { kind: 'step', result, rerun });
+    const recorded = log({ ...state, results: { ...state.results, [result.id]: result } }, { kind: 'step', result, rerun, api: state.api });
     if (needsFixScreen(result)) {
       return go(recorded, { kind: 'fix', source: { kind: 'step', result, mode: s.mode }, diagnoses: result.diagnoses, index: 0, focus: 0 });
     }
     return advance(recorded, result.id, s.mode);
   },
 
-  view(_state, s: Of<'step'>) {
-    const info = STEP_INFO[s.id];
-    return { heading: `Step ${stepNumber(s.id)} of ${STEP_IDS.length} · ${info.title}`, busy: info.running, actions: [] };
+  view(state, s: Of<'step'>) {
+    const info = stepInfo(state.api)[s.id];
+    return { heading: `Step ${stepNumber(s.id, state.api)} of ${stepIds(state.api).length} · ${info.title}`, busy: info.running, actions: [] };
   },
 };

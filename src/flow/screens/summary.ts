@@ -1,8 +1,8 @@
-import { STEP_IDS, type StepId, type StepStatus } from '../../core/types.js';
-import { reportFileName, STEP_INFO } from '../content.js';
+import type { StepId, StepStatus } from '../../core/types.js';
+import { reportFileName, stepIds, stepInfo } from '../content.js';
 import { backOrQuit, go, onMenuKeys, quit, runStep, stay, type Of } from '../navigation.js';
 import type { Transition, WizardState } from '../types.js';
-import type { Paragraph } from '../view.js';
+import type { Link, Paragraph } from '../view.js';
 import type { ScreenModule } from './module.js';
 
 /** The end of the guide: the verdict with its counts, each problem to reopen, the report, where to fix things. */
@@ -11,12 +11,13 @@ export type SummaryItem =
   | { kind: 'problem'; stepId: StepId; diagnosisIndex: number; status: StepStatus; label: string }
   | { kind: 'action'; action: 'show' | 'copy' | 'save' | 'again' | 'quit'; label: string; detail?: string; key: string; hint: string };
 
-export function summaryItems(state: Pick<WizardState, 'results' | 'today'>): SummaryItem[] {
+export function summaryItems(state: Pick<WizardState, 'results' | 'today' | 'api'>): SummaryItem[] {
   const problems: SummaryItem[] = [];
-  for (const id of STEP_IDS) {
+  const info = stepInfo(state.api);
+  for (const id of stepIds(state.api)) {
     const r = state.results[id];
     if (!r || (r.status !== 'fail' && r.status !== 'warn')) continue;
-    r.diagnoses.forEach((d, i) => problems.push({ kind: 'problem', stepId: id, diagnosisIndex: i, status: r.status, label: `${STEP_INFO[id].title}: ${d.title}` }));
+    r.diagnoses.forEach((d, i) => problems.push({ kind: 'problem', stepId: id, diagnosisIndex: i, status: r.status, label: `${info[id].title}: ${d.title}` }));
   }
   return [
     ...problems,
@@ -37,21 +38,34 @@ export function openSummary(state: WizardState): Transition {
   return go({ ...state, back: state.back.filter((b) => b.kind !== 'summary') }, { kind: 'summary', focus: firstProblem >= 0 ? firstProblem : items.length - 1 });
 }
 
-/** Where a user fixes what the summary names: MEXC's site (API Management is behind the login) and the API docs. */
-export const SUMMARY_LINKS = [
-  { label: 'API Management (log in, then Profile → API Management)', url: 'https://www.mexc.com' },
-  { label: 'MEXC API docs and error codes', url: 'https://www.mexc.com/api-docs/spot-v3/introduction' },
-] as const;
+/**
+ * Where a user fixes what the summary names: MEXC's site (API Management is behind the login)
+ * and the docs of the API that ran (futures: docs/mexc-api.md §6).
+ */
+export function summaryLinks(api: WizardState['api']): Link[] {
+  return [
+    { label: 'API Management (log in, then Profile → API Management)', url: 'https://www.mexc.com' },
+    api === 'futures'
+      ? { label: 'MEXC futures API docs', url: 'https://www.mexc.com/api-docs/futures/integration-guide' }
+      : { label: 'MEXC API docs and error codes', url: 'https://www.mexc.com/api-docs/spot-v3/introduction' },
+  ];
+}
 
 /**
  * The run's verdict in one line, with the counts: what the summary opens with and the exit
  * frame closes with ("✗ Summary: 2 problems found · 6 checks: 4 passed, 1 failed, 1 skipped").
  */
-export function runVerdict(state: Pick<WizardState, 'results'>): Paragraph {
-  const ran = STEP_IDS.map((id) => state.results[id]).filter((r) => r !== undefined);
+export function runVerdict(state: Pick<WizardState, 'results' | 'api'>): Paragraph {
+  const ran = stepIds(state.api).map((id) => state.results[id]).filter((r) => r !== undefined);
   if (ran.length === 0) return { text: 'No checks have run yet.', tone: 'info', bold: true };
-  const problems = ran.filter((r) => r.status === 'fail').reduce((n, r) => n + Math.max(1, r.diagnoses.length), 0);
-  const warnings = ran.filter((r) => r.status === 'warn').reduce((n, r) => n + Math.max(1, r.diagnoses.length), 0);
+  // Counted as check counts them: the diagnoses (a step refused because of an earlier one's cause
+  // adds none), so the count is the number of problems listed below; a failure without one counts itself.
+  const count = (status: 'fail' | 'warn') => {
+    const steps = ran.filter((r) => r.status === status);
+    return steps.reduce((n, r) => n + r.diagnoses.length, 0) || steps.length;
+  };
+  const problems = count('fail');
+  const warnings = count('warn');
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const byStatus = (['pass', 'fail', 'warn', 'skip'] as const)
     .map((status) => [STATUS_WORD[status], ran.filter((r) => r.status === status).length] as const)
@@ -83,7 +97,7 @@ export const summary: ScreenModule<'summary'> = {
         case 'save':
           return stay(state, [{ type: 'report', action: item.action }]);
         case 'again':
-          return runStep(state, STEP_IDS[0], 'guide');
+          return runStep(state, stepIds(state.api)[0], 'guide');
         case 'quit':
           return quit(state);
       }
@@ -106,7 +120,7 @@ export const summary: ScreenModule<'summary'> = {
     const problems = items.some((i) => i.kind === 'problem');
     return {
       paragraphs: [runVerdict(state), ...(state.savedReport ? [{ text: `Report saved: ${state.savedReport}`, dim: true }] : [])],
-      ...(problems ? { links: [...SUMMARY_LINKS] } : {}),
+      ...(problems ? { links: summaryLinks(state.api) } : {}),
       menu: {
         question: problems ? 'What next? Pick a problem to see its fix again.' : 'What next?',
         items: items.map((item) =>

@@ -14,9 +14,12 @@ import type { ScreenModule } from './module.js';
 /** What Enter alone keeps: the last answer, or BTCUSDT. */
 const keeps = (state: WizardState) => state.symbol?.value ?? DEFAULT_SYMBOL;
 
-/** The checks start, with the symbol asked for first unless --symbol gave it. */
+/**
+ * The checks start, with the symbol asked for first unless --symbol gave it. The futures steps
+ * read the account and its open positions, no pair: nothing to ask there.
+ */
 export function startChecks(state: WizardState, effects: Effect[] = []): Transition {
-  if (state.symbol?.fromFlag) return runStep(state, 'credentials', 'guide', effects);
+  if (state.symbol?.fromFlag || state.api !== 'spot') return runStep(state, 'credentials', 'guide', effects);
   return go(state, { kind: 'symbol', text: '' }, { push: true, effects });
 }
 

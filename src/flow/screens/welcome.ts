@@ -1,8 +1,10 @@
+import type { Api } from '../../core/types.js';
 import { ACTIONS } from '../actions.js';
-import { welcomeSentence } from '../content.js';
+import { stepList, targetName } from '../content.js';
 import { go, onMenuKeys, quit, stay, type Of } from '../navigation.js';
 import type { Transition, WizardState } from '../types.js';
 import type { ScreenModule } from './module.js';
+import { openScenarios } from './demo.js';
 
 /**
  * The first screen: what the wizard does, and what the user came for. Each choice is one row
@@ -19,23 +21,40 @@ interface WelcomeChoice {
   open: (state: WizardState) => Transition;
 }
 
+/**
+ * The guide for one API: its credentials first. Results of another API's run are dropped (the
+ * checklist, the summary and the exit code belong to one API's steps).
+ */
+function startGuide(state: WizardState, api: Api): Transition {
+  const fresh: WizardState = { ...state, api, results: state.api === api ? state.results : {} };
+  return go(fresh, { kind: 'credentials', phase: 'loading' }, { push: true, effects: [{ type: 'load-credentials' }] });
+}
+
 const WELCOME_CHOICES: WelcomeChoice[] = [
   {
     id: 'diagnose',
     when: (s) => !s.demo.enabled || Boolean(s.demo.scenario),
     label: (s) => (s.demo.enabled ? `Diagnose the demo key (scenario: ${s.demo.scenario})` : 'Diagnose my API key'),
-    detail: (s) => (s.demo.enabled ? 'local simulator, no network' : "run the guide's checks for real against MEXC"),
+    // In a demo the scenario decides the API (a futures scenario runs the futures steps).
+    detail: (s) => (s.demo.enabled ? 'local simulator, no network' : `spot API: ${stepList('spot')}`),
     open: (s) =>
       s.demo.enabled && s.demo.scenario
         ? go(s, { kind: 'starting-demo', scenario: s.demo.scenario }, { push: true, effects: [{ type: 'start-demo', scenario: s.demo.scenario }] })
-        : go(s, { kind: 'credentials', phase: 'loading' }, { push: true, effects: [{ type: 'load-credentials' }] }),
+        : startGuide(s, 'spot'),
+  },
+  {
+    id: 'futures',
+    when: (s) => !s.demo.enabled,
+    label: () => 'My futures bot fails',
+    detail: () => `futures API: ${stepList('futures')}; reads only, never an order`,
+    open: (s) => startGuide(s, 'futures'),
   },
   {
     id: 'demo',
     when: (s) => s.demo.enabled,
     label: (s) => (s.demo.scenario ? 'Pick another demo scenario' : 'Pick a demo scenario'),
-    detail: (s) => (s.demo.scenario ? '' : 'local simulator, no key, no network'),
-    open: (s) => go(s, { kind: 'scenario', focus: Math.max(0, s.scenarios.findIndex((c) => c.name === s.demo.scenario)) }, { push: true }),
+    detail: (s) => (s.demo.scenario ? '' : 'spot or futures; local simulator, no key, no network'),
+    open: (s) => openScenarios(s),
   },
   {
     id: 'explain',
@@ -72,7 +91,9 @@ export const welcome: ScreenModule<'welcome'> = {
   view(state, s: Of<'welcome'>) {
     return {
       paragraphs: [
-        { text: welcomeSentence(state.demo.enabled ? 'a local MEXC simulator' : 'MEXC') },
+        {
+          text: `Runs the troubleshooting guide's checks for real against ${targetName({ demo: state.demo.enabled, ...(state.baseUrl ? { baseUrl: state.baseUrl } : {}) })}, for a spot or a futures bot. Each failure gets its cause and a fix you can copy.`,
+        },
         { text: 'Your secret stays in memory: never shown, logged, or written to disk.', bold: true },
       ],
       menu: {
