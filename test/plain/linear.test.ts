@@ -47,6 +47,15 @@ describe('the linear printer', () => {
     expect(t.show(welcome())).toBe('');
   });
 
+  it('the welcome words say the secret stays here: never that it is sent to MEXC (it only signs, locally)', () => {
+    for (const demo of [false, true]) {
+      const t = session(100);
+      const first = t.show(initialState({ version: '1.2.3', today: '2026-05-01', demo }));
+      expect(first).toContain('Your secret stays in memory: never shown, logged, or written to disk.');
+      expect(first).not.toMatch(/sent to MEXC|sends? (?:it|the secret)|secret[^.]*\bsent\b/i);
+    }
+  });
+
   it('moving the focus appends the one newly focused line, never the screen again', () => {
     const t = session();
     let state = welcome();
