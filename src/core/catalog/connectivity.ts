@@ -292,6 +292,8 @@ export const connectivityEntries = {
     ],
     reads: {
       codes: [{ code: 403, family: 'spot', text: 'Access Denied', source: SOURCES.spotErrors }],
+      // MEXC's text for 403, pasted alone or in a log line without the status.
+      messages: [{ fragment: 'access denied', source: SOURCES.spotErrors }],
       httpStatuses: { statuses: [403, 451], source: `${SOURCES.httpCodes}; Akamai's page: docs/mexc-api.md §7.14 (https://github.com/ccxt/ccxt/issues/15873)` },
     },
     refusal: 'every-request',
@@ -362,6 +364,7 @@ export const connectivityEntries = {
         { pattern: /maintenance/, example: 'Under maintenance, please try again later', source: SOURCES.maintenance, facts: { maintenance: true }, beatsCode: true },
         { fragment: 'temporarily unavailable', source: SOURCES.maintenance },
         { fragment: 'service not available', source: SOURCES.spotErrors },
+        { pattern: /gateway time-?out/, example: 'Gateway Time-out', source: SOURCES.spotErrors },
         { fragment: 'system busy', source: SOURCES.futuresErrors },
       ],
     },
