@@ -48,11 +48,13 @@ export const SPOT_CASES: CheckCase[] = [
   { name: 'every answer 1.2 s late, true offset 0', standin: { delayMs: 1200 }, healthy: true },
   {
     name: '/time says 1.1 s ahead on every sample while MEXC accepts the signed request: a warning at the edge',
-    standin: { answers: { [TIME]: () => ({ status: 200, body: { serverTime: Date.now() - 1100 } }) } },
+    // 60 ms late so that every sample's round trip is alike and none is dropped on a busy machine.
+    standin: { answers: { [TIME]: () => ({ status: 200, body: { serverTime: Date.now() - 1100 }, delayMs: 60 }) } },
     healthy: true,
     step: 'clock',
     ids: ['clock-ahead'],
   },
+  { name: 'no ticker/price and no exchangeInfo (404): the test order still validates', standin: { answers: { 'GET /api/v3/ticker/price': a.html(404, '<html><title>404</title></html>'), 'GET /api/v3/exchangeInfo': a.html(404, '<html><title>404</title></html>') } }, healthy: true },
   { name: 'order/test answers 30002 (order validated: permission proven)', standin: on(TEST, a.spot(30002, 'The minimum transaction volume cannot be less than :')), healthy: true },
   { name: 'order/test answers 10101 Insufficient balance', standin: on(TEST, a.spot(10101, 'Insufficient balance')), healthy: true },
 
@@ -148,6 +150,9 @@ export const SPOT_CASES: CheckCase[] = [
   { name: 'account answers 500 JSON', standin: on(ACCOUNT, { status: 500, body: { code: 500, msg: 'Internal Server Error' } }), step: 'account', ids: ['server-error'] },
   { name: 'account answers 401 with no body', standin: on(ACCOUNT, { status: 401 }), step: 'account', ids: ['unknown-error', 'permission-denied', 'key-invalid'] },
   { name: 'order/test slower than --timeout', standin: on(TEST, { status: 200, body: {}, delayMs: 1500 }), flags: { timeout: '400' }, step: 'trade', ids: ['timeout'] },
+
+  { name: '/time answers 429 on every sample', standin: on(TIME, { status: 429, headers: { 'retry-after': '9' }, body: { code: 429, msg: 'Too Many Requests' } }), step: 'clock', ids: ['rate-limited'] },
+  { name: '/time answers 503 maintenance', standin: on(TIME, { status: 503, body: { code: 503, msg: 'service not available, please try again' } }), step: 'clock', ids: ['server-error'] },
 
   // Slow
   { name: 'account slower than --timeout', standin: on(ACCOUNT, { status: 200, body: {}, delayMs: 1500 }), flags: { timeout: '400' }, step: 'account', ids: ['timeout'] },

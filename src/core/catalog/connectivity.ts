@@ -19,7 +19,7 @@ function hostOf(ctx: FixContext): string {
 /** The ping of the API the run diagnoses (`check --futures`: the futures one, docs/mexc-api.md §6). */
 function pingCommand(ctx: FixContext, base = ctx.baseUrl): string {
   return ctx.api === 'futures'
-    ? `curl -sS -i ${base.replace(/\/+$/, '')}/api/v1/contract/ping   # a healthy answer is {"success":true,"code":0,"data":<server time in ms>}`
+    ? `curl -sS -i ${base.replace(/\/+$/, '')}/api/v1/contract/ping   # a healthy answer is {"success":true,"data":<server time in ms>}`
     : `curl -sS -i ${base.replace(/\/+$/, '')}/api/v3/ping   # a healthy answer is HTTP 200 with {}`;
 }
 
