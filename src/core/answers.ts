@@ -41,6 +41,7 @@ export function implausibleMs(value: unknown, name: string): string | undefined 
 
 /** One line about a JSON value: "an empty object {}", "an object with keys status, message". */
 export function describeJson(v: Json): string {
+  if (v === undefined) return 'nothing';
   if (v === null) return 'null';
   if (Array.isArray(v)) return v.length === 0 ? 'an empty list []' : `a list of ${v.length} item${v.length === 1 ? '' : 's'}`;
   if (isRecord(v)) {
@@ -105,14 +106,22 @@ const futuresAssets: ShapeCheck = (d) => {
   return d.every((a) => isRecord(a) && typeof a.currency === 'string') ? undefined : 'a data list whose items have no currency';
 };
 
-/** Futures (contract v1) success: `{success: true, code: 0, data: …}` with `data` checked. */
-export function futuresShape(expectedData: string, data: ShapeCheck): SuccessShape {
+/**
+ * A futures success code: 0, or none at all. MEXC's futures docs print the server-time answer
+ * without one, `{"success":true,"data":1587442022003}` (docs/mexc-api.md §2.1,
+ * https://mexcdevelop.github.io/apidocs/contract_v1_en/#get-the-server-time); the private
+ * answers carry `"code":0`.
+ */
+const futuresSuccessCode = (code: unknown) => code === undefined || code === 0 || code === '0';
+
+/** Futures (contract v1) success: `{success: true, code: 0, data: …}` (the code may be absent) with `data` checked. */
+export function futuresShape(expectedData: string, data: ShapeCheck, opts: { documentedCode?: boolean } = {}): SuccessShape {
   return {
-    expected: `{"success":true,"code":0,"data":${expectedData}}`,
+    expected: opts.documentedCode === false ? `{"success":true,"data":${expectedData}}` : `{"success":true,"code":0,"data":${expectedData}}`,
     check: (j) => {
       if (!isRecord(j)) return `${describeJson(j)} instead of a futures answer`;
       if (j.success !== true) return `success is ${describeJson(j.success)}, not true`;
-      if (j.code !== 0 && j.code !== '0') return `code ${describeJson(j.code)} instead of 0`;
+      if (!futuresSuccessCode(j.code)) return `code ${describeJson(j.code)} instead of 0`;
       return data(j.data);
     },
   };
@@ -129,7 +138,7 @@ export const SUCCESS_SHAPES = {
   'GET /api/v3/openOrders': { expected: 'a list of open orders (possibly empty [])', check: listOfObjects('a list of orders') },
   'POST /api/v3/order/test': { expected: 'an empty JSON object {}', check: emptyObject },
   // Futures (contract) v1: https://mexcdevelop.github.io/apidocs/contract_v1_en/ (docs/mexc-api.md §2.1, §6).
-  'GET /api/v1/contract/ping': futuresShape('<server time in milliseconds>', futuresPing),
+  'GET /api/v1/contract/ping': futuresShape('<server time in milliseconds>', futuresPing, { documentedCode: false }),
   'GET /api/v1/private/account/assets': futuresShape('[{"currency":"USDT","availableBalance":…},…]', futuresAssets),
   'GET /api/v1/private/position/open_positions': futuresShape('[open positions] (possibly empty [])', listOfObjects('a list of positions')),
 } satisfies Record<string, SuccessShape>;
@@ -142,7 +151,7 @@ export function shapeOf(endpoint: ShapedEndpoint): SuccessShape {
 
 /** Which success answer a JSON value is (for a pasted answer): the first endpoint whose shape matches. */
 export function recogniseSuccess(json: Json): { endpoint?: ShapedEndpoint; futures?: boolean } | undefined {
-  if (isRecord(json) && json.success === true && (json.code === 0 || json.code === '0')) return { futures: true };
+  if (isRecord(json) && json.success === true && futuresSuccessCode(json.code)) return { futures: true };
   // {} is the answer of both ping and order/test: name neither.
   if (isRecord(json) && Object.keys(json).length === 0) return {};
   const order: ShapedEndpoint[] = ['GET /api/v3/time', 'GET /api/v3/account', 'GET /api/v3/exchangeInfo', 'GET /api/v3/defaultSymbols', 'GET /api/v3/ticker/price'];

@@ -529,7 +529,7 @@ export function classifyObservation(obs: Observation, ctx: ClassifyContext = {})
     const id = classifyNetworkError(code, message);
     const facts: Facts = { ...common, errorCode: code, errorMessage: message.slice(0, 300) };
     if (id === 'proxy-auth-required' && ctx.proxy) facts.proxy = ctx.proxy;
-    if ((id === 'connection-failed' || id === 'unknown-error') && obs.status !== undefined && (obs.bodySnippet ?? '').trim()) {
+    if ((id === 'connection-failed' || id === 'unknown-error') && obs.status !== undefined && ((obs.bodySnippet ?? '').trim() || (obs.bodyBytes ?? 0) > 0)) {
       // The status line and part of the body came, then the connection broke: a cut-off answer.
       const bytes = obs.bodyBytes ?? Buffer.byteLength(obs.bodySnippet ?? '');
       return [{ id: 'unexpected-response', facts: { ...facts, answerKind: 'cut-off', cutOffAtBytes: bytes, got: `an answer cut off after ${bytes} bytes (${code})` } }];

@@ -190,6 +190,7 @@ export class MexcClient {
     };
     const request = this.http(url, { method, headers, ...(method !== 'GET' ? { body } : {}) });
     let tooBig = false;
+    const partial = watchBody(request);
     request.on('downloadProgress', (progress) => {
       if (progress.transferred > MAX_BODY_BYTES) {
         tooBig = true;
@@ -209,7 +210,7 @@ export class MexcClient {
           networkError: { code: 'ERR_BODY_TOO_LARGE', message: `The response was larger than ${MAX_BODY_BYTES} bytes.` },
         };
       }
-      return { ...base, receivedAtMs, networkError: this.describeError(error), ...this.partialResponse(error) };
+      return { ...base, receivedAtMs, networkError: this.describeError(error), ...this.partialResponse(error, partial) };
     }
   }
 
@@ -239,9 +240,17 @@ export class MexcClient {
     return obs;
   }
 
-  private partialResponse(error: unknown): Partial<Observation> {
+  private partialResponse(error: unknown, partial: PartialBody): Partial<Observation> {
     if (error instanceof RequestError && error.response) {
-      return this.describeResponse(error.response as Response<string>);
+      const described = this.describeResponse(error.response as Response<string>);
+      // got keeps no body when the connection broke mid-answer: what did arrive is the evidence
+      // ("cut off after N bytes"), not a network failure before any answer.
+      if (!described.bodyBytes && partial.bytes > 0) {
+        described.bodyBytes = partial.bytes;
+        const text = partial.readable ? Buffer.concat(partial.chunks).toString('utf8').slice(0, BODY_SNIPPET_CHARS) : '';
+        described.bodySnippet = this.clean(text, { multiline: true });
+      }
+      return described;
     }
     if (error instanceof RequestError && error.timings) return { timings: phaseTimings(error.timings.phases) };
     return {};
@@ -273,6 +282,33 @@ export class MexcClient {
     if (key && key.length >= 8 && out.includes(key)) out = out.split(key).join(maskKey(key));
     return terminalSafe(out, opts);
   }
+}
+
+interface PartialBody {
+  bytes: number;
+  chunks: Buffer[];
+  /** False when the body is compressed: the raw bytes are then not text. */
+  readable: boolean;
+}
+
+/** Counts (and keeps the start of) the raw body as it arrives, for an answer cut off mid-way. */
+function watchBody(request: { on(event: 'request', listener: (req: http.ClientRequest) => void): unknown }): PartialBody {
+  const partial: PartialBody = { bytes: 0, chunks: [], readable: true };
+  let kept = 0;
+  request.on('request', (clientRequest) => {
+    clientRequest.on('response', (response: http.IncomingMessage) => {
+      const encoding = String(response.headers['content-encoding'] ?? 'identity').toLowerCase();
+      partial.readable = encoding === 'identity';
+      response.on('data', (chunk: Buffer) => {
+        partial.bytes += chunk.length;
+        if (kept < BODY_SNIPPET_CHARS * 4) {
+          partial.chunks.push(chunk);
+          kept += chunk.length;
+        }
+      });
+    });
+  });
+  return partial;
 }
 
 const KEPT_HEADERS = ['content-type', 'retry-after', 'server', 'date', 'akamai-grn', 'x-cache', 'content-length', 'location'];

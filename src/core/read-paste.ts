@@ -308,8 +308,11 @@ export function extractErrors(input: string): Extracted[] {
       .map((observation) => ({ kind: 'observation' as const, observation, source: 'json' as const }));
   }
   const message = messageError(text, lower, ctx);
-  if (message) return [{ kind: 'observation', observation: message, source: 'message' }];
   const html = htmlPage(text, lower, ctx);
+  // Words inside an error page ("Access Denied" in Akamai's 403) are read with the page, which
+  // says more (its status, title and reference) than the words alone.
+  const inPage = Boolean(message?.mexcMsg && html?.status !== undefined && html.bodySnippet?.includes(message.mexcMsg));
+  if (message && !inPage) return [{ kind: 'observation', observation: message, source: 'message' }];
   if (html && html.status !== undefined) return [{ kind: 'observation', observation: html, source: 'html' }];
   const network = networkError(text, ctx);
   if (network) return [{ kind: 'observation', observation: network, source: 'network' }];

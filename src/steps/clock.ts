@@ -39,8 +39,17 @@ export const runClock: StepRunner = async (ctx) => {
     if (findings.some((f) => f.facts.severity === 'error' || f.facts.uncertain)) {
       evidence.push('The server-time samples suggested otherwise; the accepted request is the stronger evidence.');
     }
-    // A near-edge warning stands only on samples that agree among themselves.
-    findings = estimate.inconsistent ? [] : findings.filter((f) => f.facts.nearEdge === true && !f.facts.uncertain);
+    // Samples that disagree among themselves (a jittery server time), or a single sample, prove
+    // nothing against the accepted request. Several samples that agree and put the clock at or
+    // past an edge, next to a request MEXC accepted, mean the clock sits at the edge: a warning,
+    // since the next request may land on the other side (a clock 1.05 s ahead is accepted after
+    // 60 ms in transit and refused after 40).
+    const agreeing = !estimate.inconsistent && estimate.samples.filter((s) => s.kept).length >= 2;
+    findings = agreeing
+      ? findings.map((f) => ({ ...f, facts: { ...f.facts, nearEdge: true, severity: 'warning' } }))
+      : estimate.inconsistent
+        ? []
+        : findings.filter((f) => f.facts.nearEdge === true && !f.facts.uncertain);
   } else if (proof === 'clock') {
     const line = `MEXC refused a request signed with your clock (its time outside ${timing.windowName}) and accepted it signed with MEXC's time: the clock is the cause.`;
     evidence.push(line);

@@ -173,7 +173,8 @@ interface Fault {
 
 const FAULTS: Fault[] = [
   { name: 'connection refused', baseUrl: () => refusedUrl, diagnosis: 'connection-failed' },
-  { name: 'connection reset mid-response', baseUrl: () => `${httpUrl}/reset`, diagnosis: 'connection-failed' },
+  // The status line and part of the body arrived: the answer was cut off (its byte count is the evidence).
+  { name: 'connection reset mid-response', baseUrl: () => `${httpUrl}/reset`, diagnosis: 'unexpected-response' },
   { name: 'connect timeout (accept queue full)', hangs: true, baseUrl: () => stalledUrl, diagnosis: 'timeout', posixOnly: true },
   { name: 'response timeout (never answers)', hangs: true, baseUrl: () => `${httpUrl}/hang`, diagnosis: 'timeout' },
   { name: 'slow body (a byte every 200 ms)', hangs: true, baseUrl: () => `${httpUrl}/slow`, diagnosis: 'timeout' },

@@ -282,6 +282,8 @@ export const authEntries = {
           ? 'MEXC says the key has no permission for this symbol (30020).'
           : code === '401'
             ? 'MEXC answered "No authority" (401): the key or secret is wrong, the key is inactive, or it lacks the permission.'
+            : !code && f.httpStatus === 401
+              ? 'MEXC answered HTTP 401 without an error code; its docs call that an authentication or permission error: the key or secret is wrong, the key is inactive, or it lacks the permission.'
             : 'MEXC says the key may not call this endpoint (700007 "No permission to access the endpoint").';
       const needs = named
         ? ` MEXC asks for the permission "${named}".`
@@ -339,6 +341,8 @@ export const authEntries = {
         { fragment: 'not authorized to execute this request', source: SOURCES.binance },
         { fragment: 'permission denied', source: SOURCES.guide },
       ],
+      // MEXC's Chinese docs: HTTP 401 is an authentication or permission error (docs/mexc-api.md §2.3).
+      httpStatuses: { statuses: [401], source: `${SOURCES.httpCodes}, Chinese edition: 401 = authentication or permission error` },
     },
     refusal: 'this-endpoint',
     helpers: [],

@@ -19,7 +19,7 @@ function hostOf(ctx: FixContext): string {
 /** The ping of the API the run diagnoses (`check --futures`: the futures one, docs/mexc-api.md §6). */
 function pingCommand(ctx: FixContext, base = ctx.baseUrl): string {
   return ctx.api === 'futures'
-    ? `curl -sS -i ${base.replace(/\/+$/, '')}/api/v1/contract/ping   # a healthy answer is {"success":true,"code":0,"data":<server time in ms>}`
+    ? `curl -sS -i ${base.replace(/\/+$/, '')}/api/v1/contract/ping   # a healthy answer is {"success":true,"data":<server time in ms>}`
     : `curl -sS -i ${base.replace(/\/+$/, '')}/api/v3/ping   # a healthy answer is HTTP 200 with {}`;
 }
 
@@ -292,6 +292,8 @@ export const connectivityEntries = {
     ],
     reads: {
       codes: [{ code: 403, family: 'spot', text: 'Access Denied', source: SOURCES.spotErrors }],
+      // MEXC's text for 403, pasted alone or in a log line without the status.
+      messages: [{ fragment: 'access denied', source: SOURCES.spotErrors }],
       httpStatuses: { statuses: [403, 451], source: `${SOURCES.httpCodes}; Akamai's page: docs/mexc-api.md §7.14 (https://github.com/ccxt/ccxt/issues/15873)` },
     },
     refusal: 'every-request',
@@ -362,6 +364,7 @@ export const connectivityEntries = {
         { pattern: /maintenance/, example: 'Under maintenance, please try again later', source: SOURCES.maintenance, facts: { maintenance: true }, beatsCode: true },
         { fragment: 'temporarily unavailable', source: SOURCES.maintenance },
         { fragment: 'service not available', source: SOURCES.spotErrors },
+        { pattern: /gateway time-?out/, example: 'Gateway Time-out', source: SOURCES.spotErrors },
         { fragment: 'system busy', source: SOURCES.futuresErrors },
       ],
     },

@@ -110,6 +110,8 @@ export const requestEntries = {
       ],
       messages: [
         { fragment: 'symbol not support api', source: SOURCES.spotObserved },
+        // 10007's text in MEXC's error-code table (the observed answer says "symbol not support api").
+        { fragment: 'bad symbol', source: SOURCES.spotErrors },
         { fragment: 'pair user ban trade apikey', source: SOURCES.spotErrors },
         { fragment: 'api market order is disabled', source: SOURCES.orderCodes, facts: { hint: 'market-order' } },
       ],

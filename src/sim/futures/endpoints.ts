@@ -5,7 +5,7 @@
  * then answer as MEXC does while futures order placement is closed to API users.
  */
 import type { SimResponse } from '../errors.js';
-import { FUTURES_ERRORS, futuresOk } from './errors.js';
+import { FUTURES_ERRORS, futuresOk, futuresPingOk } from './errors.js';
 import type { FuturesPermission } from './scenarios.js';
 
 export interface FuturesEndpointContext {
@@ -102,7 +102,7 @@ const CLOSED_POSTS = [
 // permission"); we read that label as a slip [INFERENCE], so a key with account read only can
 // still pass the account check and fail the trade-read one (futures-permission-denied-read).
 const ROUTES: Record<string, FuturesRoute> = {
-  'GET /api/v1/contract/ping': { method: 'GET', handle: ({ serverTimeMs }) => futuresOk(serverTimeMs) },
+  'GET /api/v1/contract/ping': { method: 'GET', handle: ({ serverTimeMs }) => futuresPingOk(serverTimeMs) },
   'GET /api/v1/private/account/assets': { method: 'GET', permission: 'CONTRACT_ACCOUNT_READ', handle: () => futuresOk(ASSETS) },
   'GET /api/v1/private/position/open_positions': { method: 'GET', permission: 'CONTRACT_DEAL_READ', handle: openPositions },
   'GET /api/v1/private/order/list/open_orders': { method: 'GET', permission: 'CONTRACT_DEAL_READ', handle: openOrders },

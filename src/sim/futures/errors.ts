@@ -11,6 +11,14 @@ export function futuresOk(data: unknown): SimResponse {
   return jsonResponse(200, { success: true, code: 0, data });
 }
 
+/**
+ * The server-time answer as MEXC's futures docs print it: no `code`
+ * (https://mexcdevelop.github.io/apidocs/contract_v1_en/#get-the-server-time; docs/mexc-api.md §2.1).
+ */
+export function futuresPingOk(serverTimeMs: number): SimResponse {
+  return jsonResponse(200, { success: true, data: serverTimeMs });
+}
+
 export function futuresError(code: number, message: string, note?: string): SimResponse {
   return jsonResponse(200, { success: false, code, message }, note ? { [SIM_NOTE_HEADER]: note } : {});
 }
