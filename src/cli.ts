@@ -320,16 +320,22 @@ async function runWizardOrFallback(v: Values, common: CommonFlags, io: CommandIO
   // The simulator's scenario list loads after the first frame: the welcome screen does not need it.
   const loadDemo = async () => (await import('./commands/demo-simulator.js')).demoSimulator();
   const terminal = { stdin: proc.stdin, stdout: proc.stdout, ...(demo ? { demo: loadDemo } : {}) };
-  if (v.plain || typeof proc.stdin.setRawMode !== 'function') {
+  const rawMode = typeof proc.stdin.setRawMode === 'function';
+  // A screen reader gets lines that only grow (bin/mexc-wizard.js maps --screen-reader and ACCESSIBLE=1 to INK_SCREEN_READER).
+  if (!v.plain && rawMode && (Boolean(v['screen-reader']) || proc.env.INK_SCREEN_READER === 'true')) {
+    const { runLinear } = await import('./plain/linear.js');
+    return runLinear(flags, io, terminal);
+  }
+  // A dumb terminal cannot move its cursor: Ink's redraws would pile up, so it gets plain lines.
+  if (v.plain || !rawMode || proc.env.TERM === 'dumb') {
     const { runPlain } = await import('./plain/index.js');
     return runPlain(flags, io, terminal);
   }
   // Ink, React and Yoga take a few hundred ms to load: the launcher draws the welcome screen
   // first (and takes raw mode, so early keys wait for Ink), then loads the Ink front end.
-  const screenReader = Boolean(v['screen-reader']) || proc.env.INK_SCREEN_READER === 'true';
   const { launchWizard } = await import('./shell/launcher.js');
-  const loadInk = async () => (await import('./ui/index.js')).inkFrontEnd({ screenReader });
-  return launchWizard(flags, io, loadInk, { ...terminal, firstFrame: !screenReader });
+  const loadInk = async () => (await import('./ui/index.js')).inkFrontEnd();
+  return launchWizard(flags, io, loadInk, { ...terminal, firstFrame: true });
 }
 
 function isCI(env: NodeJS.ProcessEnv): boolean {

@@ -118,6 +118,22 @@ export interface Diagnosis {
   fixes: Fix[];
 }
 
+/**
+ * The clock step's numbers, for the picture of MEXC's timing rule: where a request signed now
+ * lands against the window MEXC accepts (relative to MEXC's time on arrival).
+ */
+export interface ClockTiming {
+  /** The local clock's lead over MEXC (positive: ahead), ± uncertaintyMs. */
+  localAheadMs: number;
+  uncertaintyMs: number;
+  /** A request's timestamp minus MEXC's time when it arrives, over the samples used. */
+  arrivalLeadMs: { min: number; max: number };
+  /** Refused when the lead is aheadMs or more, or the lag more than behindMs. */
+  window: { aheadMs: number; behindMs: number };
+  /** "recvWindow" (spot) or "the futures window". */
+  windowName: string;
+}
+
 export interface StepResult {
   id: StepId;
   status: StepStatus;
@@ -128,6 +144,8 @@ export interface StepResult {
   diagnoses: Diagnosis[];
   /** Why it was skipped, when status is `skip`. */
   skipReason?: string;
+  /** The clock step: the numbers of MEXC's timing rule. */
+  timing?: ClockTiming;
   durationMs: number;
 }
 

@@ -69,14 +69,18 @@ export function computeKeyExpiry(input: { ipBound: boolean; createdOn?: string; 
   const renewFrom = addDays(expiresOn, -RENEWAL_OPENS_DAYS_BEFORE);
   const daysLeft = daysBetween(input.today, expiresOn);
   const base = { expires: true, expiresOn, renewFrom, daysLeft };
+  // Renew is offered from 5 days before the expiry date and adds 90 days (docs/mexc-api.md §5):
+  // before that window the date is certain; from it on, only if the key was never renewed.
+  const renewed = `Renewed it already? Each Renew adds ${KEY_LIFETIME_DAYS} days: once renewed, it runs to ${addDays(expiresOn, KEY_LIFETIME_DAYS)}.`;
   if (daysLeft <= 0) {
     const ago = -daysLeft;
     return {
       ...base,
       state: 'expired',
       lines: [
-        `Created ${createdOn} without a bound IP, so it expired on ${expiresOn}${ago === 0 ? ' (today)' : ` (${ago} day${ago === 1 ? '' : 's'} ago)`}.`,
-        'An expired key cannot be renewed: create a new key, and bind your server IP so it does not expire again.',
+        `Created ${createdOn} without a bound IP, so unless it was renewed it expired on ${expiresOn}${ago === 0 ? ' (today)' : ` (${ago} day${ago === 1 ? '' : 's'} ago)`}.`,
+        `${renewed} Renewed again since: ${KEY_LIFETIME_DAYS} days more each time.`,
+        `Never renewed: it has expired. MEXC offers Renew in the ${RENEWAL_OPENS_DAYS_BEFORE} days before expiry, so create a new key, and bind your server IP so it does not expire again.`,
       ],
     };
   }
@@ -86,16 +90,18 @@ export function computeKeyExpiry(input: { ipBound: boolean; createdOn?: string; 
       ...base,
       state: 'renewal-open',
       lines: [
-        `Expires on ${expiresOn} (${left}). Renewal is open now: API Management → My API Key → Action → Renew (adds 90 days).`,
+        `Unless you renewed it already, it expires on ${expiresOn} (${left}). Renew is open now: API Management → My API Key → Action → Renew (adds ${KEY_LIFETIME_DAYS} days).`,
+        renewed,
         'Or bind your server IP to the key: keys with a bound IP do not expire.',
       ],
     };
   }
+  // Renew opens 5 days before expiry, so a key this young cannot have been renewed: the date holds.
   return {
     ...base,
     state: 'valid',
     lines: [
-      `Expires on ${expiresOn} (${left}); Renew opens on ${renewFrom}.`,
+      `Expires on ${expiresOn} (${left}); Renew opens on ${renewFrom} and then adds ${KEY_LIFETIME_DAYS} days.`,
       daysLeft <= WARN_DAYS_BEFORE
         ? `That is soon: put ${renewFrom} in your calendar, or bind your server IP so the key does not expire.`
         : 'Expiry is not the cause today. Bind your server IP to stop the 90-day expiry altogether.',

@@ -2,7 +2,7 @@
 export * from './types.js';
 export * from './view.js';
 export { initialState, next, type InitInput } from './next.js';
-export { keyToEvent } from './keys.js';
+export { keyToEvents } from './keys.js';
 export { viewOf } from './screens/index.js';
 export { createStore, type WizardStore } from './store.js';
 export * from './content.js';

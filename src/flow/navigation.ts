@@ -22,24 +22,21 @@ function isTransient(screen: Screen): boolean {
 
 export function go(state: WizardState, screen: Screen, opts: { push?: boolean; effects?: Effect[] } = {}): Transition {
   const back = opts.push && !isTransient(state.screen) ? [...state.back, state.screen] : state.back;
-  const { flash: _flash, ...rest } = state;
+  const { flash: _flash, numberEntry: _typed, ...rest } = state;
   return { state: { ...rest, screen, back }, effects: opts.effects ?? [] };
 }
 
 export function goBack(state: WizardState, patch?: (screen: Screen) => Screen): Transition {
   const previous = state.back[state.back.length - 1];
   if (!previous) return stay(state);
-  const { flash: _flash, ...rest } = state;
+  const { flash: _flash, numberEntry: _typed, ...rest } = state;
   return { state: { ...rest, screen: patch ? patch(previous) : previous, back: state.back.slice(0, -1) }, effects: [] };
 }
 
-/** Remembers the current screen for Esc before a transient screen (a running step) replaces it. */
-export function pushCurrent(state: WizardState): WizardState {
-  return isTransient(state.screen) ? state : { ...state, back: [...state.back, state.screen] };
-}
-
+/** The exit frame is the last thing drawn: no message from before it (a copy, a save) stays under it. */
 export function exit(state: WizardState, code: number): Transition {
-  return { state: { ...state, screen: { kind: 'exiting', code } }, effects: [{ type: 'exit', code }] };
+  const { flash: _flash, numberEntry: _typed, ...rest } = state;
+  return { state: { ...rest, screen: { kind: 'exiting', code } }, effects: [{ type: 'exit', code }] };
 }
 
 /** `q` on any screen that offers it: exit 1 once a problem was diagnosed, else 0. */
@@ -66,9 +63,30 @@ export function clamp(index: number, count: number): number {
   return Math.max(0, Math.min(count - 1, index));
 }
 
-/** Runs a step of the wizard's API (the effect names the API when it is not spot). */
-export function runStep(state: WizardState, id: StepId, mode: RunMode, effects: Effect[] = []): Transition {
-  return go(state, { kind: 'step', id, mode }, { effects: [...effects, { type: 'run-step', id, ...(state.api !== 'spot' ? { api: state.api } : {}) }] });
+/**
+ * Runs a step of the wizard's API (the effect names the API when it is not spot). The screen it leaves is remembered for Esc (one screen back from what follows is
+ * the screen the user last saw), except on a re-run, whose result replaces the screen it left.
+ */
+export function runStep(state: WizardState, id: StepId, mode: RunMode, effects: Effect[] = [], opts: { rerun?: boolean } = {}): Transition {
+  return go(state, { kind: 'step', id, mode }, { push: !opts.rerun, effects: [...effects, { type: 'run-step', id, ...(state.api !== 'spot' ? { api: state.api } : {}) }] });
+}
+
+/** Two digits typed within this long of each other are one number (1 then 2: item 12). */
+export const NUMBER_PAUSE_MS = 1000;
+
+/**
+ * A number key on a menu or list of `count` items: the focus goes to the item with that
+ * number, on menus and lists alike (Enter then acts). A second digit soon after the first,
+ * with nothing moved between, makes a two-digit number when there is such an item.
+ */
+function focusByNumber<S extends Extract<Screen, { focus: number }>>(state: WizardState, s: S, event: Extract<Event, { type: 'number' }>, count: number): Transition {
+  const typed = state.numberEntry;
+  const continues = typed && event.atMs - typed.atMs <= NUMBER_PAUSE_MS && typed.focus === s.focus;
+  const candidates = continues ? [typed.digits + event.digit, event.digit] : [event.digit];
+  const digits = candidates.find((d) => Number(d) >= 1 && Number(d) <= count);
+  if (digits === undefined) return stay(state);
+  const focus = Number(digits) - 1;
+  return stay({ ...state, screen: { ...s, focus }, numberEntry: { digits, atMs: event.atMs, focus } });
 }
 
 /**
@@ -85,6 +103,8 @@ export function onMenuKeys<S extends Extract<Screen, { focus: number }>>(
   switch (event.type) {
     case 'move':
       return stay({ ...state, screen: { ...s, focus: wrap(s.focus + event.delta, count) } });
+    case 'number':
+      return focusByNumber(state, s, event, count);
     case 'pick':
       if (event.index >= count) return stay(state);
       return event.activate ? choose(event.index) : stay({ ...state, screen: { ...s, focus: event.index } });
@@ -95,11 +115,13 @@ export function onMenuKeys<S extends Extract<Screen, { focus: number }>>(
   }
 }
 
-/** Moving the focus over a list (fixes, findings): clamped at both ends, numbers only focus. */
+/** Moving the focus over a list (fixes, findings): clamped at both ends; numbers as in menus. */
 export function onListKeys<S extends Extract<Screen, { focus: number }>>(state: WizardState, s: S, event: Event, count: number): Transition | undefined {
   switch (event.type) {
     case 'move':
       return stay({ ...state, screen: { ...s, focus: clamp(s.focus + event.delta, count) } });
+    case 'number':
+      return focusByNumber(state, s, event, count);
     case 'pick':
       return event.index < count ? stay({ ...state, screen: { ...s, focus: event.index } }) : stay(state);
     default:
@@ -126,9 +148,4 @@ export function editMasked(value: string, event: Event): string | undefined {
   if (event.type === 'erase') return [...value].slice(0, -1).join('');
   if (event.type === 'clear') return '';
   return undefined;
-}
-
-/** A pasted chunk that ends in a line break is a pasted line: taken as typed plus Enter. */
-export function isPastedLine(event: Event): boolean {
-  return event.type === 'input' && event.text.length > 1 && /[\r\n]$/.test(event.text);
 }

@@ -12,9 +12,13 @@ export { initialState, type InitInput } from './state.js';
  */
 
 export function next(state: WizardState, event: Event): Transition {
-  if (event.type === 'interrupt') return exit(state, 130);
   const screen = state.screen;
-  if (screen.kind === 'exiting') return stay(state);
+  if (screen.kind === 'exiting') {
+    // A save asked for before leaving may still land: the exit frame then names the file.
+    // Nothing else (a copy, a step) changes the last frame.
+    return event.type === 'report-ready' && event.action === 'save' && event.path ? stay({ ...state, savedReport: event.path }) : stay(state);
+  }
+  if (event.type === 'interrupt') return exit(state, 130);
   if (event.type === 'copied') return stay({ ...state, flash: { tone: event.outcome.ok ? 'ok' : 'warn', text: event.outcome.text } });
   if (event.type === 'report-ready') return onReport(state, event);
   if (event.type === 'credentials-loaded' && !(screen.kind === 'credentials' && screen.phase === 'loading')) return stay({ ...state, credentials: event.view });

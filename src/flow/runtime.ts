@@ -21,7 +21,7 @@ import type { CopyOutcome, CredentialView, Effect, Event, ScenarioChoice } from 
  */
 
 /** The part of a Session the wizard uses (a fake stands in for it in tests). */
-export type WizardSession = Pick<Session, 'runStep' | 'setTypedCredentials' | 'credentials' | 'report' | 'fixContext' | 'close'>;
+export type WizardSession = Pick<Session, 'runStep' | 'setTypedCredentials' | 'setSymbol' | 'credentials' | 'report' | 'fixContext' | 'close'>;
 
 export interface RunningDemo {
   url: string;
@@ -72,7 +72,8 @@ export interface RuntimeOptions {
   demo?: DemoSimulator;
   /** Aborted on Ctrl-C or when the caller's signal fires; passed to every request. */
   signal?: AbortSignal;
-  copy: (text: string, what: string) => Promise<CopyOutcome>;
+  /** Copies to the clipboard; `signal` fires when the wizard has left (a tool still running stops). */
+  copy: (text: string, what: string, signal?: AbortSignal) => Promise<CopyOutcome>;
   dispatch: (event: Event) => void;
   onExit: (code: number) => void;
   /** The session options could not be built (e.g. a bad flag): the wizard must end with this error. */
@@ -97,8 +98,12 @@ const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'A
 export function createRuntime(opts: RuntimeOptions): Runtime {
   const loaders: Loaders = { ...defaultLoaders(opts.demo), ...opts.loaders };
   const controller = new AbortController();
+  // Fired once the wizard has left: a copy still running then stops (requests stop earlier).
+  const leaving = new AbortController();
   const signal = opts.signal ? AbortSignal.any([opts.signal, controller.signal]) : controller.signal;
   let typed: { apiKey?: string; secret?: string } = {};
+  /** The symbol the user's bot trades, once the wizard asked (else --symbol, in the options). */
+  let symbol: string | undefined;
   let demo: { scenario: string; sim: RunningDemo; apiKey: string; secret: string } | undefined;
   let sessionPromise: Promise<WizardSession> | undefined;
   /** The API of the session (one at a time: a step of another API starts a new session). */
@@ -142,6 +147,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     const api = sessionApi;
     sessionPromise ??= loaders.createSession({ ...sessionOptions(), ...(api === 'futures' ? { api } : {}) }).then((s) => {
       if (typed.apiKey || typed.secret) s.setTypedCredentials(typed.apiKey, typed.secret);
+      if (symbol) s.setSymbol(symbol);
       return s;
     });
     return sessionPromise;
@@ -210,6 +216,10 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       typed = { ...typed, ...(apiKey ? { apiKey } : {}), ...(secret ? { secret } : {}) };
       if (sessionPromise) (await session()).setTypedCredentials(typed.apiKey, typed.secret);
     },
+    'set-symbol': async ({ symbol: chosen }) => {
+      symbol = chosen;
+      if (sessionPromise) (await session()).setSymbol(chosen);
+    },
     'run-step': async ({ id, api }) => {
       let result: StepResult;
       try {
@@ -224,7 +234,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       try {
         // The paste says which API it came from (the classifier reads futures answers as such),
         // whatever the guide ran last: `mexc-wizard explain` reads it the same way.
-        const { api: _api, ...ctx } = sessionPromise ? (await session()).fixContext() : fixContextBeforeSession(sessionOptions(), currentCredentials());
+        const { api: _api, ...ctx } = sessionPromise ? (await session()).fixContext() : fixContextBeforeSession({ ...sessionOptions(), ...(symbol ? { symbol } : {}) }, currentCredentials());
         // Looked at for the secret first, then masked before anything reads or quotes it.
         const exposed = secretExposedFinding(text, redactor());
         const { diagnoses, recognised } = await loaders.explain(redact(text), ctx);
@@ -254,13 +264,13 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
         dispatch({ type: 'copied', outcome: { ok: false, text: 'Not copied: the text contains your secret.' } });
         return;
       }
-      dispatch({ type: 'copied', outcome: await opts.copy(text, what) });
+      dispatch({ type: 'copied', outcome: await opts.copy(text, what, leaving.signal) });
     },
     report: async ({ action }) => {
       try {
         const markdown = terminalSafe(redact(await buildReport()), { multiline: true });
         if (action === 'show') dispatch({ type: 'report-ready', action, markdown });
-        else if (action === 'copy') dispatch({ type: 'copied', outcome: await opts.copy(markdown, 'the support report') });
+        else if (action === 'copy') dispatch({ type: 'copied', outcome: await opts.copy(markdown, 'the support report', leaving.signal) });
         else {
           const path = await loaders.writeNewFile(join(opts.cwd, reportFileName(opts.today)), markdown);
           dispatch({ type: 'report-ready', action, path });
@@ -297,6 +307,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     if (closed) return;
     closed = true;
     controller.abort();
+    leaving.abort();
     await dropSession();
     if (demo) await demo.sim.close().catch(() => undefined);
     demo = undefined;
@@ -305,9 +316,14 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   return {
     run(effect) {
       if (effect.type === 'exit') {
-        // Leaving never waits on a stuck socket for more than a second.
+        // Requests stop at once; a copy or a save asked for before leaving finishes first, so
+        // its result is in the exit frame and nothing is written after it. Leaving never waits
+        // more than a second (a stuck socket, a clipboard tool that hangs).
+        controller.abort();
         const grace = new Promise<void>((resolve) => setTimeout(resolve, 1000).unref());
-        void Promise.race([shutdown(), grace]).finally(() => opts.onExit(effect.code));
+        void Promise.race([queue, grace])
+          .then(() => Promise.race([shutdown(), grace]))
+          .finally(() => opts.onExit(effect.code));
         return;
       }
       queue = queue.then(() => (closed ? undefined : (handlers[effect.type] as (e: Effect) => Promise<void>)(effect))).catch(() => undefined);

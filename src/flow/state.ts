@@ -11,6 +11,8 @@ export interface InitInput {
   scenarios?: ScenarioChoice[];
   /** The launcher already drew the banner (before Ink loaded), so the log starts without it. */
   bannerShown?: boolean;
+  /** `--symbol`: the trade steps use it and the wizard does not ask. */
+  symbol?: string;
   /** The API root the checks run against (`--base-url`, MEXC_BASE_URL or MEXC's). */
   baseUrl?: string;
 }
@@ -29,5 +31,6 @@ export function initialState(input: InitInput): WizardState {
     scenarios: input.scenarios ?? [],
     api: 'spot',
     results: {},
+    ...(input.symbol ? { symbol: { value: input.symbol, fromFlag: true } } : {}),
   };
 }

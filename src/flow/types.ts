@@ -63,6 +63,8 @@ export type Screen =
       values: Partial<Record<CredentialField, string>>;
       error?: string;
     }
+  /** Which symbol the user's bot trades (the trade steps use it); `text` is what was typed. */
+  | { kind: 'symbol'; text: string; error?: string }
   | { kind: 'step'; id: StepId; mode: RunMode }
   | { kind: 'fix'; source: FixSource; diagnoses: Diagnosis[]; index: number; focus: number }
   | { kind: 'expiry'; phase: ExpiryPhase; focus: number; text: string; ipBound?: boolean; result?: ExpiryResult; error?: string }
@@ -107,12 +109,16 @@ export interface WizardState {
    */
   api: Api;
   credentials?: CredentialView;
+  /** The symbol the trade steps use: from --symbol (then never asked), or the user's answer. */
+  symbol?: { value: string; fromFlag: boolean };
   /** Latest result of each step (re-runs replace). */
   results: Partial<Record<StepId, StepResult>>;
   /** One line about the last action (copied, saved…), cleared when the screen changes. */
   flash?: { tone: Tone; text: string };
   /** Set once the user asked for the report file: where it went. */
   savedReport?: string;
+  /** The digits just typed on a menu or list, so a second one soon after reaches item 10 and up. */
+  numberEntry?: { digits: string; atMs: number; focus: number };
 }
 
 /** Keys as a front end sees them (Ink's `Key`, reduced to what the wizard reads). */
@@ -138,6 +144,8 @@ export type CopyOutcome = { ok: boolean; text: string };
 export type Event =
   // user intents (keys.ts maps keys to these; plain menus send them directly)
   | { type: 'move'; delta: number }
+  /** A number key on a menu or list, with when it was pressed (two digits soon after each other are one number). */
+  | { type: 'number'; digit: string; atMs: number }
   | { type: 'pick'; index: number; activate: boolean }
   | { type: 'accept' }
   | { type: 'back' }
@@ -172,6 +180,8 @@ export type Effect =
   | { type: 'start-demo'; scenario: string }
   /** Values as typed at the masked prompt (the credentials step cleans them and warns); undefined keeps what was found. */
   | { type: 'set-credentials'; apiKey?: string; secret?: string }
+  /** The symbol the user's bot trades, for the trade steps. */
+  | { type: 'set-symbol'; symbol: string }
   /** `api` absent: spot. The runtime keeps one session per API and starts a new one when it changes. */
   | { type: 'run-step'; id: StepId; api?: Api }
   | { type: 'explain'; text: string }

@@ -1,5 +1,5 @@
 import type { LabFinding } from '../core/lab/types.js';
-import type { Diagnosis, StepStatus } from '../core/types.js';
+import type { ClockTiming, Diagnosis, Fix, StepStatus } from '../core/types.js';
 import { STATUS_MARK } from './content.js';
 import type { Event, Tone } from './types.js';
 
@@ -15,8 +15,12 @@ export interface View {
   /** A status line under the heading (fix screen: "✗ FAIL Step 4 of 6 · Account"). */
   status?: { status: StepStatus; text: string };
   paragraphs?: Paragraph[];
+  /** MEXC's timing rule and where the user's timestamp lands (the clock step's fix screen). */
+  timing?: ClockTiming;
   /** The screen's structured content, when it has more than paragraphs. */
   body?: Body;
+  /** Web pages to go on with: the URL always shown, a clickable link (OSC 8) where the terminal draws one. */
+  links?: Link[];
   /** Choices the user picks one of (Ink: a menu with a pointer; plain: a numbered select). */
   menu?: Menu;
   /** Items of the body the user moves a focus over, for actions that work on one of them. */
@@ -58,17 +62,18 @@ export type Body =
       findings: Array<Pick<LabFinding, 'id' | 'title' | 'detail' | 'severity'>>;
       focus: number;
       notes: string[];
-    }
-  /** The summary's checklist and its verdict. */
-  | { kind: 'checklist'; steps: Array<{ status: StepStatus; title: string; summary: string }>; verdict: Paragraph; saved?: string };
+    };
+
+export interface Link {
+  label: string;
+  url: string;
+}
 
 export interface Menu {
   /** The question above the choices (plain mode asks it; Ink shows it in bold). */
   question: string;
   items: MenuItem[];
   focus: number;
-  /** A number key chooses and goes, or (lists with Quit in them) only moves the focus. */
-  numbers: 'go' | 'focus';
   /** Hint words: what moving does ("choose") and what Enter does ("start"). */
   moveHint: string;
   enterHint: string;
@@ -83,9 +88,22 @@ export interface MenuItem {
   key?: { key: string; hint: string };
 }
 
+/**
+ * Code and commands (sh, PowerShell, Python, JavaScript): every front end keeps each line whole
+ * and unchanged, so a selection pastes and runs. Steps and text are prose and wrap at words.
+ */
+export function isCodeFix(fix: Pick<Fix, 'lang'>): boolean {
+  return fix.lang !== 'steps' && fix.lang !== 'text';
+}
+
 /** A menu line as every front end prints it: a problem starts with its status (✗ FAIL). */
 export function itemText(item: MenuItem): string {
   return item.status ? `${STATUS_MARK[item.status].symbol} ${STATUS_MARK[item.status].word} ${item.label}` : item.label;
+}
+
+/** A menu line's number, right-aligned for the list's longest ("1.", " 9.", "10."): every item has one. */
+export function itemNumber(index: number, count: number): string {
+  return `${index + 1}.`.padStart(String(Math.max(1, count)).length + 1);
 }
 
 export interface ListNav {
@@ -137,11 +155,11 @@ export function hintsOf(view: View): Hint[] {
     hints.push({ keys: 'Enter', label: view.field.submit }, { keys: 'Ctrl-U', label: 'clear' });
   }
   if (view.menu) {
-    hints.push({ keys: '↑↓/1-9', label: view.menu.moveHint });
+    hints.push({ keys: `↑↓/${numberKeys(view.menu.items.length)}`, label: view.menu.moveHint });
     hints.push({ keys: 'Enter', label: view.menu.enterHint });
     for (const item of view.menu.items) if (item.key) hints.push({ keys: item.key.key, label: item.key.hint });
   }
-  if (view.list && view.list.count > 1) hints.push({ keys: '↑↓/1-9', label: view.list.noun });
+  if (view.list && view.list.count > 1) hints.push({ keys: `↑↓/${numberKeys(view.list.count)}`, label: view.list.noun });
   for (const action of view.actions) {
     const last = hints[hints.length - 1];
     // ← and → of one pair read as one hint: "←→ problem".
@@ -153,6 +171,9 @@ export function hintsOf(view: View): Hint[] {
 }
 
 const isArrow = (keys: string) => /^[←→]+$/.test(keys);
+
+/** The number keys of a list of `count` items: "1-5", "1-12" (two digits typed together). */
+const numberKeys = (count: number) => (count <= 1 ? '1' : `1-${count}`);
 
 /** The hint line as one text: "Enter start · q quit", each key kept with its words by no-break spaces. */
 export function hintText(hints: Hint[]): string {

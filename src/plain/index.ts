@@ -16,7 +16,7 @@ import { renderError, renderFlash, renderLogEntry, renderScreen, screenKey, type
 /** The plain front end; `prompter` replaces the keyboard in tests. */
 export function plainFrontEnd(io: Pick<CommandIO, 'stdout' | 'color' | 'signal' | 'env' | 'promptSecret'>, opts: { verbose: boolean; prompter?: Prompter }): FrontEnd {
   return {
-    async show({ wizard, stdin, stdout, exited }) {
+    async show({ wizard, stdin, stdout, exited, hyperlinks }) {
       const { store, runtime } = wizard;
       const prompter =
         opts.prompter ??
@@ -31,11 +31,18 @@ export function plainFrontEnd(io: Pick<CommandIO, 'stdout' | 'color' | 'signal' 
       let done = false;
       void exited.then(() => (done = true));
       const interrupt = () => store.dispatch({ type: 'interrupt' });
-      const printer = createPrinter(io, stdout, opts.verbose, prompter.keys);
+      const printer = createPrinter(io, stdout, opts.verbose, prompter.keys, hyperlinks);
       runtime.warmUp();
       try {
         for (;;) {
           const state = store.getState();
+          if (state.screen.kind === 'exiting') {
+            // The last words wait until a copy or a save asked for before leaving is done, so
+            // they are true and nothing is printed after them.
+            await exited;
+            printer.update(store.getState());
+            return;
+          }
           printer.update(state);
           if (done) return;
           // Let every effect asked for so far answer first (a step, a copy), so no answer lands
@@ -50,11 +57,7 @@ export function plainFrontEnd(io: Pick<CommandIO, 'stdout' | 'color' | 'signal' 
           }
           if (store.getState() !== state || done) continue;
           const question = questionFor(state);
-          if (!question) {
-            if (state.screen.kind !== 'exiting') throw new Error(`plain mode has nothing to ask on the ${state.screen.kind} screen`);
-            await exited;
-            continue;
-          }
+          if (!question) throw new Error(`plain mode has nothing to ask on the ${state.screen.kind} screen`);
           printer.beforeQuestion(state);
           for (const event of await answer(prompter, question)) store.dispatch(event);
         }
@@ -106,12 +109,12 @@ export async function answer(prompter: Prompter, question: Question): Promise<Ev
  * Prints what changed since the last look, never redrawing: new history entries, the screen
  * when a new one is entered, then the one-line flash ("Copied…").
  */
-export function createPrinter(io: Pick<CommandIO, 'stdout' | 'color'>, stdout: Pick<NodeJS.WriteStream, 'columns'>, verbose: boolean, keys?: string) {
+export function createPrinter(io: Pick<CommandIO, 'stdout' | 'color'>, stdout: Pick<NodeJS.WriteStream, 'columns'>, verbose: boolean, keys?: string, hyperlinks = false) {
   let lastSeq = 0;
   let lastScreen: string | undefined;
   let lastFlash: WizardState['flash'];
   const s = styler(io.color);
-  const ctx = (): RenderContext => ({ s, columns: stdout.columns || 80, verbose, ...(keys ? { keys } : {}) });
+  const ctx = (): RenderContext => ({ s, columns: stdout.columns || 80, verbose, hyperlinks, ...(keys ? { keys } : {}) });
   const print = (lines: string[]) => {
     if (lines.length) io.stdout(`${lines.join('\n')}\n`);
   };

@@ -2,8 +2,10 @@ import type { Diagnosis, Fix, StepResult } from '../core/types.js';
 import { banner, STEP_INFO, TONE_MARK } from '../flow/content.js';
 import { viewOf } from '../flow/screens/index.js';
 import type { LogEntry, Screen, WizardState } from '../flow/types.js';
-import { itemText, type Body, type Paragraph, type View } from '../flow/view.js';
+import { isCodeFix, itemText, type Body, type Paragraph, type View } from '../flow/view.js';
 import { statusLabel, toned, type Styler } from '../shell/format.js';
+import { hyperlink } from '../shell/hyperlink.js';
+import { timingLine } from '../shell/timing-picture.js';
 import { displayWidth, wrap } from '../shell/layout.js';
 import { hintFits } from './prompter.js';
 
@@ -17,11 +19,15 @@ import { hintFits } from './prompter.js';
 
 export interface RenderContext {
   s: Styler;
+  /** The terminal draws OSC 8 links (shell/hyperlink.ts): URLs are clickable too. */
+  hyperlinks?: boolean;
   /** Terminal columns; prose wraps one short of it so no line hits the terminal's own wrap. */
   columns: number;
   verbose: boolean;
   /** How to answer (the prompter's keys), said once under the banner. */
   keys?: string;
+  /** The front end lists a menu's items itself (the screen-reader front end), with their details. */
+  listsMenus?: boolean;
 }
 
 const width = (ctx: RenderContext) => Math.max(30, Math.min(ctx.columns, 100) - 1);
@@ -103,11 +109,14 @@ function renderView(view: View, ctx: RenderContext): string[] {
   const out: string[] = [''];
   if (view.heading) out.push(...prose(view.heading, w).map(s.bold));
   if (view.status) out.push(`${statusLabel(view.status.status, s)}  ${view.status.text}`);
+  // The timing rule in words: a printed stream has no room for pictures (screen readers neither).
+  if (view.timing) out.push(...prose(timingLine(view.timing), w));
   for (const p of view.paragraphs ?? []) out.push(...renderParagraph(p, ctx));
+  for (const link of view.links ?? []) out.push(...prose(`${link.label}:`, w).map(s.dim), `  ${hyperlink(link.url, link.url, Boolean(ctx.hyperlinks))}`);
   if (view.body) out.push(...renderBody(view.body, ctx));
   // Details a menu line has no room for (scenario descriptions) are listed in full first.
   const menu = view.menu;
-  if (menu && menu.items.some((item, i) => item.detail && !hintFits(`${i + 1}. ${itemText(item)}`, item.detail, ctx.columns))) {
+  if (menu && !ctx.listsMenus && menu.items.some((item, i) => item.detail && !hintFits(`${i + 1}. ${itemText(item)}`, item.detail, ctx.columns))) {
     out.push(...menu.items.flatMap((item, i) => prose(`${i + 1}. ${itemText(item)}${item.detail ? `: ${item.detail}` : ''}`, w, '  ', '     ')));
   }
   return out.length === 1 ? [] : out;
@@ -136,13 +145,6 @@ function renderBody(body: Body, ctx: RenderContext): string[] {
       return renderDiagnosis(body.diagnosis, ctx);
     case 'lab':
       return renderLabResult(body, ctx);
-    case 'checklist': {
-      const titleWidth = Math.max(...body.steps.map((step) => step.title.length));
-      const out = body.steps.flatMap((step) => besideLabel(`${statusLabel(step.status, s)}  ${step.title.padEnd(titleWidth)}  `, titleWidth + 10, step.summary, w));
-      out.push('', ...renderParagraph(body.verdict, ctx));
-      if (body.saved) out.push(s.dim(body.saved));
-      return out;
-    }
   }
 }
 
@@ -170,7 +172,7 @@ export function renderDiagnosis(d: Diagnosis, ctx: RenderContext): string[] {
  * indentation). Web steps and prose are words: they wrap, numbered lines with a hanging indent.
  */
 export function renderFixText(fix: Fix, w: number): string[] {
-  if (fix.lang !== 'steps' && fix.lang !== 'text') return fix.text.split('\n');
+  if (isCodeFix(fix)) return fix.text.split('\n');
   return fix.text.split('\n').flatMap((line) => {
     const lead = /^(\s*(?:\d+[.)]|[-•*])\s+)/.exec(line)?.[1] ?? /^\s*/.exec(line)?.[0] ?? '';
     return prose(line.slice(lead.length), w, lead, ' '.repeat(displayWidth(lead)));

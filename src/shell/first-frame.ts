@@ -1,5 +1,5 @@
 import { banner, TONE_MARK } from '../flow/content.js';
-import { hintsOf, hintText, itemText, type Hint, type View } from '../flow/view.js';
+import { hintsOf, hintText, itemNumber, itemText, type Hint, type View } from '../flow/view.js';
 import { styler, toned, type Styler } from './format.js';
 import { wrap } from './layout.js';
 
@@ -44,13 +44,15 @@ export function firstFrameText(view: View, opts: { version: string; demo: boolea
   if (view.menu) {
     if (live.length > 1) live.push('');
     live.push(...para(view.menu.question, columns).map(s.bold));
+    const count = view.menu.items.length;
+    const pad = ' '.repeat(itemNumber(0, count).length + 3);
     view.menu.items.forEach((item, i) => {
       const focused = i === view.menu?.focus;
-      const lead = `${focused ? '❯' : ' '} ${i < 9 ? `${i + 1}.` : '  '} `;
-      para(itemText(item), columns - 5).forEach((line, row) => {
-        live.push(row === 0 ? (focused ? s.bold(s.cyan(lead)) : lead) + (focused ? s.bold(s.cyan(line)) : line) : `     ${focused ? s.bold(s.cyan(line)) : line}`);
+      const lead = `${focused ? '❯' : ' '} ${itemNumber(i, count)} `;
+      para(itemText(item), columns - pad.length).forEach((line, row) => {
+        live.push(row === 0 ? (focused ? s.bold(s.cyan(lead)) : lead) + (focused ? s.bold(s.cyan(line)) : line) : `${pad}${focused ? s.bold(s.cyan(line)) : line}`);
       });
-      if (focused && item.detail) live.push(...para(item.detail, columns - 5).map((l) => `     ${s.dim(l)}`));
+      if (focused && item.detail) live.push(...para(item.detail, columns - pad.length).map((l) => `${pad}${s.dim(l)}`));
     });
   }
   const hints = hintsOf(view);

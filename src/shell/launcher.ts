@@ -7,6 +7,7 @@ import type { CopyOutcome, Screen } from '../flow/types.js';
 import type { Wizard } from '../flow/wizard.js';
 import { VERSION } from '../version.js';
 import { copyText } from './clipboard.js';
+import { supportsHyperlinks } from './hyperlink.js';
 import { abandonFirstFrame, drawFirstFrame, firstFrameText, type DrawnFrame } from './first-frame.js';
 import { EXIT, type CommandIO } from './io.js';
 import type { SessionOptions } from '../steps/session.js';
@@ -35,6 +36,8 @@ export interface ShowContext {
   firstFrame?: DrawnFrame;
   /** Writes to the terminal outside the front end's frame (the OSC 52 clipboard sequence). */
   writeRaw: (data: string) => void;
+  /** The terminal draws OSC 8 links (shell/hyperlink.ts): URLs may be made clickable. */
+  hyperlinks: boolean;
 }
 
 /** A front end: shows the wizard until it exits; resolves once its last frame is written. */
@@ -50,7 +53,7 @@ export interface LaunchOptions {
   stdin?: NodeJS.ReadStream;
   stdout?: NodeJS.WriteStream;
   /** Tests replace the clipboard and the runtime's loaders. */
-  copy?: (text: string, what: string) => Promise<CopyOutcome>;
+  copy?: (text: string, what: string, signal?: AbortSignal) => Promise<CopyOutcome>;
   loaders?: Partial<Loaders>;
 }
 
@@ -78,6 +81,7 @@ export async function launchWizard(flags: WizardFlags, io: CommandIO, loadFrontE
     ...(demo && scenario ? { scenario } : {}),
     baseUrl: session.baseUrl,
     bannerShown: Boolean(opts.firstFrame),
+    ...(session.symbol ? { symbol: session.symbol } : {}),
   });
   // The welcome screen first, from its own module: the other screens, the runtime and the
   // catalog they pull in load after it is on the terminal.
@@ -104,7 +108,7 @@ export async function launchWizard(flags: WizardFlags, io: CommandIO, loadFrontE
       signal: io.signal,
       host: { node: io.runtime?.node ?? 'unknown', platform: io.platform, arch: io.runtime?.arch ?? 'unknown' },
       ...(demoSimulator ? { demo: demoSimulator } : {}),
-      copy: opts.copy ?? ((text, what) => copyText(text, what, { env: io.env, platform: io.platform, isTTY: io.isTTY, writeRaw })),
+      copy: opts.copy ?? ((text, what, signal) => copyText(text, what, { env: io.env, platform: io.platform, isTTY: io.isTTY, writeRaw, ...(signal ? { signal } : {}) })),
       onExit: (code) => {
         exitCode = code;
         markExited();
@@ -123,7 +127,8 @@ export async function launchWizard(flags: WizardFlags, io: CommandIO, loadFrontE
   io.signal.addEventListener('abort', interrupt, { once: true });
   if (io.signal.aborted) interrupt();
   try {
-    await frontEnd.show({ wizard, stdin, stdout, exited, writeRaw, ...(firstFrame ? { firstFrame } : {}) });
+    const hyperlinks = supportsHyperlinks(io.env, io.isTTY);
+    await frontEnd.show({ wizard, stdin, stdout, exited, writeRaw, hyperlinks, ...(firstFrame ? { firstFrame } : {}) });
   } finally {
     io.signal.removeEventListener('abort', interrupt);
     await wizard.runtime.shutdown();

@@ -147,6 +147,40 @@ export function clipToRows(text: string, maxRows: number, width: number, opts: {
   return { text: kept.join('\n'), hiddenRows: rows.length - keep };
 }
 
+/** Ends a code line cut to fit the screen (the screen says `p` prints it whole). */
+export const CUT_MARK = '…';
+
+/** The longest start of `text` that fits in `width` columns. */
+export function fitStart(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  let out = '';
+  let used = 0;
+  for (const ch of text) {
+    const w = displayWidth(ch);
+    if (used + w > width) break;
+    out += ch;
+    used += w;
+  }
+  return out;
+}
+
+/** One row of code as drawn: the line, or its start when `cut` (then CUT_MARK follows it on screen). */
+export interface CodeRow {
+  text: string;
+  cut: boolean;
+}
+
+/**
+ * Code as rows of a live area `width` columns wide: a line is never broken in two (a selection
+ * of one half would run as something else). A line that fits is kept exactly; a longer one is
+ * cut one column short, for CUT_MARK to show it is not the whole line.
+ */
+export function codeRows(text: string, width: number): CodeRow[] {
+  return text.split('\n').map((line) =>
+    displayWidth(line) <= width ? { text: line, cut: false } : { text: fitStart(line, Math.max(1, width - 1)).replace(/\s+$/, ''), cut: true },
+  );
+}
+
 /** A window of `size` items around `focus` in a list of `count`: [start, end). */
 export function listWindow(count: number, focus: number, size: number): { start: number; end: number } {
   if (count <= size) return { start: 0, end: count };

@@ -2,6 +2,7 @@ import { checkBaseUrl } from '../core/base-url.js';
 import { DEFAULT_BASE_URL, DEFAULT_RECV_WINDOW_MS, DEFAULT_TIMEOUT_MS, MAX_RECV_WINDOW_MS, MAX_SAFE_RECV_WINDOW_MS } from '../core/defaults.js';
 import { findCredentials, type EnvFileText, type FoundCredentials } from '../core/credentials.js';
 import { proxyProblem, proxySettingFor } from '../core/proxy.js';
+import { normalizeSymbol } from '../core/symbol.js';
 import type { SessionOptions } from '../steps/session.js';
 import { UsageError, type CommandIO } from './io.js';
 import { numberOptionError, parseNumberOption } from './number-options.js';
@@ -65,8 +66,8 @@ export function parseTimeout(raw: string | undefined): number {
 
 export function parseSymbol(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
-  const s = raw.trim().toUpperCase().replace(/[/_-]/g, '');
-  if (!/^[A-Z0-9]{2,30}$/.test(s)) throw new UsageError(`--symbol "${raw}" is not a MEXC spot symbol.`, 'Example: --symbol BTCUSDT');
+  const s = normalizeSymbol(raw);
+  if (!s) throw new UsageError(`--symbol "${raw}" is not a MEXC spot symbol.`, 'Example: --symbol BTCUSDT');
   return s;
 }
 

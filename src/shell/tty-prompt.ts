@@ -6,10 +6,12 @@ import { InterruptedError } from './io.js';
  */
 export function promptHidden(label: string, stdin: NodeJS.ReadStream, out: NodeJS.WriteStream, signal: AbortSignal): Promise<string> {
   return new Promise((resolve, reject) => {
-    out.write(`${label}: `);
     let value = '';
     const wasRaw = stdin.isRaw;
+    // Echo off before the prompt shows: a key typed as soon as it appears must not be echoed by
+    // the terminal's own line editing (the terminal test types the secret right then).
     stdin.setRawMode?.(true);
+    out.write(`${label}: `);
     stdin.resume();
     stdin.setEncoding('utf8');
     const finish = (err?: Error) => {

@@ -1,6 +1,6 @@
 import { clockFindings } from '../core/classify.js';
 import { describeOffset, judgeClock, type ClockEstimate, type ClockJudgement } from '../core/clock.js';
-import type { Cause } from '../core/types.js';
+import type { Cause, ClockTiming } from '../core/types.js';
 import type { SignedProbe, StepOutcome, StepRunner } from './context.js';
 import { describeAnswer } from './describe.js';
 import { formatSec, type TimingSpec } from './timing.js';
@@ -55,8 +55,19 @@ export const runClock: StepRunner = async (ctx) => {
     evidence.push(line);
     findings = timing.adapt(provenFindings(findings, estimate, judgement, timing.window.behindMs, line));
   }
-  return outcome(findings, judgement, estimate, timing, evidence, facts, ctx.diagnose);
+  return { ...outcome(findings, judgement, estimate, timing, evidence, facts, ctx.diagnose), timing: timingNumbers(estimate, timing) };
 };
+
+/** The numbers the picture of MEXC's timing rule is drawn from. */
+function timingNumbers(estimate: ClockEstimate, timing: TimingSpec): ClockTiming {
+  return {
+    localAheadMs: estimate.localAheadMs,
+    uncertaintyMs: estimate.uncertaintyMs,
+    arrivalLeadMs: { min: Math.round(estimate.minArrivalLeadMs), max: Math.round(estimate.maxArrivalLeadMs) },
+    window: { aheadMs: timing.window.aheadMs, behindMs: timing.window.behindMs },
+    windowName: timing.windowName.replace(/ \(.*\)$/, ''),
+  };
+}
 
 type Proof = 'accepted' | 'clock' | undefined;
 

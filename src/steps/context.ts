@@ -3,7 +3,7 @@ import type { AnswerVerdict } from '../core/classify.js';
 import type { MexcClient } from '../core/client.js';
 import type { ClockEstimate } from '../core/clock.js';
 import type { CredentialLintResult, FoundCredentials } from '../core/credentials.js';
-import type { Api, Diagnosis, Cause, FixContext, Observation, StepId, StepResult, StepStatus } from '../core/types.js';
+import type { Api, ClockTiming, Diagnosis, Cause, FixContext, Observation, StepId, StepResult, StepStatus } from '../core/types.js';
 import type { MarketInfo } from './market.js';
 import type { TimingSpec } from './timing.js';
 
@@ -79,6 +79,8 @@ export interface StepOutcome {
   diagnoses: Diagnosis[];
   /** Facts other steps or the report use (the IP MEXC saw, the clock verdict…). */
   facts?: Record<string, string | number | boolean>;
+  /** The clock step: the numbers of MEXC's timing rule, for the front ends' picture of it. */
+  timing?: ClockTiming;
 }
 
 export type StepRunner = (ctx: StepContext) => Promise<StepOutcome>;

@@ -16,6 +16,10 @@ export interface MarketInfo {
   symbol: string;
   /** Whether the symbol is in /api/v3/defaultSymbols (tradable through the API). */
   apiEnabled: boolean | undefined;
+  /** Whether /api/v3/exchangeInfo lists it (false: MEXC answered it with an error code). */
+  listed?: boolean;
+  /** The code exchangeInfo answered an unlisted symbol with. */
+  unlistedCode?: number | string;
   rules?: SymbolRules;
   lastPrice?: number;
   observations: Observation[];
@@ -62,6 +66,11 @@ function describe(symbol: string, apiEnabled: boolean | undefined, info: Observa
   const market: MarketInfo = { symbol, apiEnabled, observations };
   const rules = isSuccess(info, 'GET /api/v3/exchangeInfo') ? parseRules(info.json, symbol) : undefined;
   if (rules) market.rules = rules;
+  if (rules) market.listed = true;
+  else if (info.mexcCode !== undefined && info.status !== undefined && info.status >= 400) {
+    market.listed = false;
+    market.unlistedCode = info.mexcCode;
+  }
   const price = isSuccess(ticker, 'GET /api/v3/ticker/price') ? Number((ticker.json as { price?: unknown }).price) : NaN;
   if (Number.isFinite(price) && price > 0) market.lastPrice = price;
   return market;
@@ -123,4 +132,17 @@ function floorTo(value: number, decimals: number): number {
 function ceilTo(value: number, decimals: number): number {
   const f = 10 ** decimals;
   return Math.max(1 / f, Math.ceil(value * f - 1e-9) / f);
+}
+
+/**
+ * What MEXC says about the symbol the trade steps use, for their evidence: listed by
+ * exchangeInfo, open to API trading (defaultSymbols), or neither. Undefined when MEXC said
+ * nothing usable (the lookups failed).
+ */
+export function describeSymbol(market: MarketInfo): string | undefined {
+  const { symbol, listed, apiEnabled } = market;
+  if (listed === false) return `Symbol ${symbol}: MEXC does not list it (GET /api/v3/exchangeInfo answered code ${market.unlistedCode}): check the spelling your bot uses`;
+  if (apiEnabled === false) return `Symbol ${symbol}: listed by MEXC, but not in GET /api/v3/defaultSymbols: MEXC refuses API orders on it (10007 "symbol not support api")`;
+  if (apiEnabled === true) return `Symbol ${symbol}: listed by MEXC and open to API trading (GET /api/v3/defaultSymbols)`;
+  return undefined;
 }

@@ -4,6 +4,7 @@ import { judgeAnswer } from '../core/classify.js';
 import { MexcClient } from '../core/client.js';
 import { estimateClock, type ClockEstimate, type ClockSample } from '../core/clock.js';
 import { findCredentials, lintCredentials, typedValue, type FoundCredentials } from '../core/credentials.js';
+import { DEFAULT_SYMBOL } from '../core/defaults.js';
 import { describeProxy } from '../core/proxy.js';
 import { maskKey } from '../core/redact.js';
 import { CLOCK_SAMPLES, KEY_STEP, stepBatches, stepIds, stepSpec, type FuturesStepId, type SpotStepId, type StepNeed } from '../core/step-table.js';
@@ -123,6 +124,18 @@ export class Session {
     this.reset();
   }
 
+  /** The symbol the user's bot trades (the wizard asks): the trade steps use it from now on. */
+  setSymbol(symbol: string): void {
+    this.chosenSymbol = symbol;
+    this.marketMemo = undefined;
+    this.marketSymbol = undefined;
+  }
+
+  /** `--symbol`, or what the wizard was told; undefined: the market lookup picks one. */
+  private get symbol(): string | undefined {
+    return this.chosenSymbol ?? this.opts.symbol;
+  }
+
   credentials(): FoundCredentials {
     return { apiKey: this.typed.apiKey ?? this.found.apiKey, secret: this.typed.secret ?? this.found.secret };
   }
@@ -210,7 +223,7 @@ export class Session {
     return {
       ...(key ? { apiKey: key } : {}),
       baseUrl: this.client.baseUrl,
-      symbol: this.marketSymbol ?? this.opts.symbol ?? 'BTCUSDT',
+      symbol: this.marketSymbol ?? this.symbol ?? DEFAULT_SYMBOL,
       recvWindowMs: this.opts.recvWindowMs,
       platform: this.opts.platform,
       ...(this.api === 'futures' ? { api: 'futures' as const } : {}),
@@ -225,6 +238,7 @@ export class Session {
   // -------------------------------------------------------------------------------------------
 
   private marketSymbol?: string;
+  private chosenSymbol?: string;
 
   private canSign(): boolean {
     const c = this.credentials();
@@ -325,7 +339,7 @@ export class Session {
   }
 
   private market(): Promise<MarketInfo> {
-    this.marketMemo ??= loadMarket(this.client, this.opts.symbol).then((m) => {
+    this.marketMemo ??= loadMarket(this.client, this.symbol).then((m) => {
       this.marketSymbol = m.symbol;
       return m;
     });
@@ -397,7 +411,7 @@ function skipped(id: StepId, reason: string): StepResult {
 }
 
 function toResult(id: StepId, o: StepOutcome, durationMs: number): StepResult {
-  return { id, status: o.status, summary: o.summary, evidence: o.evidence, diagnoses: o.diagnoses, durationMs };
+  return { id, status: o.status, summary: o.summary, evidence: o.evidence, diagnoses: o.diagnoses, durationMs, ...(o.timing ? { timing: o.timing } : {}) };
 }
 
 /** One diagnosis per id: the first finding carries the facts. */

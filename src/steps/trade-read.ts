@@ -1,11 +1,13 @@
 import type { StepRunner } from './context.js';
+import { describeSymbol } from './market.js';
 import { signedEvidence } from './signed-step.js';
 
 /** Step 5 (guide "Permissions", View Order Details): signed GET /api/v3/openOrders must answer a list. */
 export const runTradeRead: StepRunner = async (ctx) => {
   const market = await ctx.market();
   const obs = await ctx.client.signed('GET', '/api/v3/openOrders', [['symbol', market.symbol]]);
-  const evidence = signedEvidence(obs);
+  const symbolLine = describeSymbol(market);
+  const evidence = [...(symbolLine ? [symbolLine] : []), ...signedEvidence(obs)];
   const verdict = ctx.judge(obs, 'GET /api/v3/openOrders');
   if (verdict.ok) {
     const count = Array.isArray(verdict.json) ? verdict.json.length : 0;

@@ -1,6 +1,6 @@
 import { orderTestProof } from '../core/answers.js';
 import type { StepRunner } from './context.js';
-import { testOrderParams } from './market.js';
+import { describeSymbol, testOrderParams } from './market.js';
 import { signedEvidence } from './signed-step.js';
 
 /**
@@ -13,7 +13,8 @@ export const runTrade: StepRunner = async (ctx) => {
   const market = await ctx.market();
   const params = testOrderParams(market);
   const obs = await ctx.client.signed('POST', '/api/v3/order/test', params);
-  const evidence = [...signedEvidence(obs), 'Validated by MEXC only: /api/v3/order/test never executes an order.'];
+  const symbolLine = describeSymbol(market);
+  const evidence = [...(symbolLine ? [symbolLine] : []), ...signedEvidence(obs), 'Validated by MEXC only: /api/v3/order/test never executes an order.'];
   const verdict = ctx.judge(obs, 'POST /api/v3/order/test');
   if (verdict.ok) return { status: 'pass', summary: `Trade permission confirmed (test order on ${market.symbol} validated)`, evidence, diagnoses: [] };
   const proof = obs.status !== undefined && obs.json !== undefined ? orderTestProof(obs.mexcCode) : undefined;

@@ -3,7 +3,7 @@ import Spinner from 'ink-spinner';
 import type { StepStatus } from '../core/types.js';
 import { STATUS_MARK, TONE_MARK } from '../flow/content.js';
 import type { Tone } from '../flow/types.js';
-import { hintText, itemText, type Hint, type MenuItem, type Paragraph } from '../flow/view.js';
+import { hintText, itemNumber, itemText, type Hint, type MenuItem, type Paragraph } from '../flow/view.js';
 import { wrap } from '../shell/layout.js';
 
 /** Small presentational pieces shared by screens. No state, no logic beyond layout. */
@@ -83,13 +83,14 @@ export function Menu({
   end?: number;
 }) {
   const last = end ?? items.length;
+  const indent = itemNumber(0, items.length).length + 3;
   return (
     <Box flexDirection="column">
       {start > 0 ? <Text dimColor>  ↑ {start} more</Text> : null}
       {items.slice(start, last).map((item, offset) => {
         const i = start + offset;
         const focused = i === focus;
-        const number = i < 9 ? `${i + 1}.` : '  ';
+        const number = itemNumber(i, items.length);
         return (
           <Box
             key={i}
@@ -100,13 +101,13 @@ export function Menu({
               <Text color={focused ? 'cyan' : undefined} bold={focused}>
                 {focused ? '❯' : ' '} {number}{' '}
               </Text>
-              <Para width={width - 5} {...(focused ? { color: 'cyan', bold: true } : item.status ? { color: TONE_COLOR[STATUS_MARK[item.status].tone] } : {})}>
+              <Para width={width - indent} {...(focused ? { color: 'cyan', bold: true } : item.status ? { color: TONE_COLOR[STATUS_MARK[item.status].tone] } : {})}>
                 {itemText(item)}
               </Para>
             </Box>
             {focused && item.detail ? (
-              <Box paddingLeft={5}>
-                <Para width={width - 5} dimColor>
+              <Box paddingLeft={indent}>
+                <Para width={width - indent} dimColor>
                   {item.detail}
                 </Para>
               </Box>

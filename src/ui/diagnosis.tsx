@@ -1,13 +1,17 @@
 import { Box, Text } from 'ink';
 import type { Diagnosis } from '../core/types.js';
-import { clipToRows, lineRows, textRows } from '../shell/layout.js';
+import { isCodeFix } from '../flow/view.js';
+import { clipToRows, codeRows, CUT_MARK, lineRows, textRows, wrap, type CodeRow } from '../shell/layout.js';
 import { Bullets, Para } from './components.js';
 
 /**
  * The quick-fix screen's body: what it means, the evidence, then the fixes as numbered blocks.
- * The focused fix is drawn in full, flush left (a mouse selection copies it exactly), the
- * others as one-line titles; when the terminal is short the focused text is clipped with a
- * pointer to `p` (print in full above) and `c` (copy).
+ * The focused fix is drawn flush left and undecorated, the others as one-line titles. Code is
+ * never broken by the layout: a line that fits is drawn exactly as it runs (a mouse selection
+ * copies it), a longer one is cut and ends in "…" (Ink erases its live area by counting lines,
+ * so a line the terminal folds would break the next redraw); `p` writes the fix whole above
+ * the live area, where the terminal may fold it, and `c` copies it. When the terminal is
+ * short the focused fix is clipped with the same pointer to `p` and `c`.
  */
 
 /** Fix titles hang under their text, after `❯ 1. ` (one more column from fix 10 on). */
@@ -18,9 +22,14 @@ export interface FixLayout {
   explanationClipped: boolean;
   evidence: string[];
   evidenceHidden: number;
-  fixText: string;
+  /** The focused fix's rows as drawn (code: whole lines, or cut ones, drawn ending in "…"). */
+  fixRows: CodeRow[];
   /** Rows of the focused fix left out (the screen says p prints them, c copies them). */
   hiddenRows: number;
+  /** Code lines on screen cut to fit. */
+  cutLines: number;
+  /** The pointer to p and c under a clipped or cut fix, or undefined when all of it shows. */
+  note?: string;
   /** Indexes of the fixes listed by title (all of them, unless the terminal is short). */
   listed: number[];
 }
@@ -37,9 +46,10 @@ export function fixLayout(d: Diagnosis, focus: number, columns: number, maxRows:
   const titleRows = (i: number) => lineRows(d.fixes[i]?.title ?? '', W - indent);
   const evidenceRows = (lines: string[]) => lines.reduce((n, l) => n + lineRows(l, W - 4), 0);
   const explFull = textRows(d.explanation, W);
-  const fixFull = fix ? textRows(fix.text, W) : 0;
+  const allRows: CodeRow[] = !fix ? [] : isCodeFix(fix) ? codeRows(fix.text, W) : wrap(fix.text, W, { breakLongWords: true }).map((text) => ({ text, cut: false }));
+  const fixFull = allRows.length;
   const othersFull = d.fixes.reduce((n, _f, i) => (i === focus ? n : n + titleRows(i)), 0);
-
+  const noteFor = (rows: number) => pointer(fixFull - rows, allRows.slice(0, rows).filter((r) => r.cut).length);
   let explRows = explFull;
   let evidence = d.evidence;
   let folded = false;
@@ -50,7 +60,7 @@ export function fixLayout(d: Diagnosis, focus: number, columns: number, maxRows:
     (evidence.length ? 1 + evidenceRows(evidence) + (evidence.length < d.evidence.length ? 1 : 0) : 0) +
     (d.fixes.length ? 2 + (fix ? titleRows(focus) : 0) + (folded ? (d.fixes.length > 1 ? 1 : 0) : othersFull) : 0) +
     fixRows +
-    (fixRows < fixFull ? 1 : 0);
+    (noteFor(fixRows) ? lineRows(noteFor(fixRows) ?? '', W) : 0);
   const steps: Array<() => void> = [
     () => (folded = d.fixes.length > 1),
     () => (fixRows = Math.min(fixRows, 4)),
@@ -68,16 +78,25 @@ export function fixLayout(d: Diagnosis, focus: number, columns: number, maxRows:
     if (step === steps[3] || step === steps[5]) explRows = Math.min(explFull, Math.max(explRows, explRows + maxRows - total()));
   }
   const expl = clipToRows(d.explanation, explRows, W, { ellipsis: true });
-  const text = fix ? clipToRows(fix.text, fixRows, W) : { text: '', hiddenRows: 0 };
+  const shown = allRows.slice(0, fixRows);
+  const note = noteFor(fixRows);
   return {
     explanation: expl.text,
     explanationClipped: expl.hiddenRows > 0,
     evidence,
     evidenceHidden: d.evidence.length - evidence.length,
-    fixText: text.text,
-    hiddenRows: text.hiddenRows,
+    fixRows: shown,
+    hiddenRows: fixFull - shown.length,
+    cutLines: shown.filter((r) => r.cut).length,
+    ...(note ? { note } : {}),
     listed: folded ? (fix ? [focus] : []) : d.fixes.map((_f, i) => i),
   };
+}
+
+/** Under a fix that does not show whole: what is left out, and that p and c give all of it. */
+function pointer(hiddenRows: number, cutLines: number): string | undefined {
+  const what = [hiddenRows ? `${hiddenRows} more line${hiddenRows === 1 ? '' : 's'}` : '', cutLines ? `${cutLines === 1 ? 'a line' : 'lines'} cut at ${CUT_MARK}` : ''].filter(Boolean);
+  return what.length ? `${what.join(', ')}: p prints it whole above, c copies it` : undefined;
 }
 
 export function DiagnosisBody({ diagnosis: d, focus, columns, maxRows }: { diagnosis: Diagnosis; focus: number; columns: number; maxRows: number }) {
@@ -112,19 +131,33 @@ export function DiagnosisBody({ diagnosis: d, focus, columns, maxRows }: { diagn
                     {fix.title}
                   </Para>
                 </Box>
-                {/* Flush left and undecorated: a mouse selection copies it as is. */}
-                {focused ? <Text>{layout.fixText}</Text> : null}
-                {focused && layout.hiddenRows ? (
+                {/* Flush left and undecorated, one row per line: a mouse selection copies it as is. */}
+                {focused ? <FixRows rows={layout.fixRows} /> : null}
+                {focused && layout.note ? (
                   <Para width={columns} dimColor>
-                    {`… ${layout.hiddenRows} more line${layout.hiddenRows === 1 ? '' : 's'}: p prints it in full above, c copies it`}
+                    {layout.note}
                   </Para>
                 ) : null}
               </Box>
             );
           })}
-          {others ? <Text dimColor>  + {others} other fix{others === 1 ? '' : 'es'}: ↑↓ or 1-{Math.min(9, d.fixes.length)}</Text> : null}
+          {others ? <Text dimColor>  + {others} other fix{others === 1 ? '' : 'es'}: ↑↓ or 1-{d.fixes.length}</Text> : null}
         </Box>
       ) : null}
+    </Box>
+  );
+}
+
+/** The focused fix, each row on its own; the mark of a cut line dimmed, so it reads as no part of the code. */
+function FixRows({ rows }: { rows: CodeRow[] }) {
+  return (
+    <Box flexDirection="column">
+      {rows.map((row, i) => (
+        <Text key={i}>
+          {row.text === '' ? ' ' : row.text}
+          {row.cut ? <Text dimColor>{CUT_MARK}</Text> : null}
+        </Text>
+      ))}
     </Box>
   );
 }

@@ -8,17 +8,18 @@ import { App } from './App.js';
  * The Ink front end: renders the wizard until it exits. Never calls process.exit (cli.ts does)
  * and leaves the last frame (the exit screen) in the terminal.
  */
-export function inkFrontEnd(opts: { screenReader?: boolean } = {}): FrontEnd {
+export function inkFrontEnd(): FrontEnd {
   return {
-    async show({ wizard, stdin, stdout, exited, firstFrame }) {
+    async show({ wizard, stdin, stdout, exited, firstFrame, hyperlinks }) {
       // Exact widths for the live area's layout: string-width is part of Ink, already loaded.
       await loadTextMeasure();
       const draw = () =>
-        render(<App store={wizard.store} />, {
+        render(<App store={wizard.store} hyperlinks={hyperlinks} />, {
           stdin,
           stdout,
           exitOnCtrlC: false,
-          ...(opts.screenReader !== undefined ? { isScreenReaderEnabled: opts.screenReader } : {}),
+          // Screen readers get the linear front end (plain/linear.ts): Ink's own mode redraws.
+          isScreenReaderEnabled: false,
         });
       // The welcome screen drawn before Ink loaded and Ink's first frame change places in one
       // write, so nothing flashes and nothing is drawn twice.

@@ -5,7 +5,8 @@ import { Para, StatusMark, TONE_COLOR } from './components.js';
 
 /**
  * One entry of the growing checklist above the live area (written once, via `<Static>`):
- * a finished step with its evidence, a note, or text printed in full (a fix, the report).
+ * the banner, a finished step with its evidence, a note. Text printed in full (a fix, the
+ * report) is written raw instead (`printedBlock`).
  */
 export function LogItem({ entry, width }: { entry: LogEntry; width: number }) {
   switch (entry.kind) {
@@ -35,7 +36,8 @@ export function LogItem({ entry, width }: { entry: LogEntry; width: number }) {
             </Box>
             <Para width={width - 8}>{`${title}: ${r.summary}`}</Para>
           </Box>
-          {r.evidence.map((line, i) => (
+          {/* A step that passed or was skipped needs no more than its line (v shows the report). */}
+          {(r.status === 'fail' || r.status === 'warn' ? r.evidence : []).map((line, i) => (
             <Box key={i} paddingLeft={8}>
               <Para width={width - 8} dimColor>
                 {line}
@@ -56,13 +58,16 @@ export function LogItem({ entry, width }: { entry: LogEntry; width: number }) {
         </Box>
       );
     case 'text':
-      return (
-        <Box width={width} flexDirection="column" marginTop={1} marginBottom={1}>
-          <Para width={width} bold>{`── ${entry.title} ──`}</Para>
-          {/* Flush left and undecorated, so a mouse selection copies it exactly. */}
-          <Para width={width}>{entry.text}</Para>
-          <Text bold>── end ──</Text>
-        </Box>
-      );
+      // Written raw by App (printedBlock), never laid out here.
+      return null;
   }
+}
+
+/**
+ * Text printed to be copied, as written to the terminal: a title line, the text exactly as it
+ * is (no wrapping, no colour, no link inside it: the terminal folds a long line and a selection
+ * joins it again), an end line; a blank line before it.
+ */
+export function printedBlock(entry: Extract<LogEntry, { kind: 'text' }>): string {
+  return `\n── ${entry.title} ──\n${entry.text.replace(/\n+$/, '')}\n── end ──\n`;
 }

@@ -1,8 +1,10 @@
 import { Box, Text } from 'ink';
 import { STATUS_MARK } from '../flow/content.js';
-import type { Body, Menu as MenuView, View } from '../flow/view.js';
+import type { Body, Link, Menu as MenuView, View } from '../flow/view.js';
+import { hyperlink } from '../shell/hyperlink.js';
+import { drawTiming, timingLine } from '../shell/timing-picture.js';
+import type { ClockTiming } from '../core/types.js';
 import { lineRows, listWindow, textRows } from '../shell/layout.js';
-import { ChecklistBody } from './checklist.js';
 import { Busy, ErrorLine, MaskedField, Menu, Para, TONE_COLOR, ViewParagraph } from './components.js';
 import { DiagnosisBody } from './diagnosis.js';
 import { LabResultBody } from './lab-result.js';
@@ -13,12 +15,16 @@ import { PasteBox } from './paste-box.js';
  * error, in that order. Only layout lives here (widths, rows, windows); the words and the
  * choices come from the flow's screen modules.
  */
-export function ViewScreen({ view, columns, maxRows }: { view: View; columns: number; maxRows: number }) {
+export function ViewScreen({ view, columns, maxRows, hyperlinks = false }: { view: View; columns: number; maxRows: number; hyperlinks?: boolean }) {
   const above =
     (view.heading ? lineRows(view.heading, columns) : 0) +
     (view.status ? lineRows(`${view.status.status} ${view.status.text}`, columns) : 0) +
-    (view.paragraphs ?? []).reduce((n, p) => n + lineRows(`${p.tone ? '✓ ' : ''}${p.text}`, columns), 0);
-  const bodyBudget = Math.max(4, maxRows - above - (view.error ? lineRows(view.error, columns) : 0));
+    (view.paragraphs ?? []).reduce((n, p) => n + lineRows(`${p.tone ? '✓ ' : ''}${p.text}`, columns), 0) +
+    (view.links?.length ? 1 + view.links.reduce((n, l) => n + linkRows(l, columns), 0) : 0);
+  // On a short terminal the fixes need the rows more than the words under the picture.
+  const compactTiming = view.timing ? maxRows - above - timingRows(view.timing, columns, false) < 16 : false;
+  const timing = view.timing ? timingRows(view.timing, columns, compactTiming) : 0;
+  const bodyBudget = Math.max(4, maxRows - above - timing - (view.error ? lineRows(view.error, columns) : 0));
   const bodyRows = view.body ? bodyHeight(view.body, columns) : 0;
   return (
     <Box flexDirection="column">
@@ -28,9 +34,11 @@ export function ViewScreen({ view, columns, maxRows }: { view: View; columns: nu
         </Para>
       ) : null}
       {view.status ? <StatusLine status={view.status} /> : null}
+      {view.timing ? <TimingPicture timing={view.timing} columns={columns} compact={compactTiming} /> : null}
       {(view.paragraphs ?? []).map((p, i) => (
         <ViewParagraph key={i} p={p} width={columns} />
       ))}
+      {view.links?.length ? <Links links={view.links} columns={columns} hyperlinks={hyperlinks} /> : null}
       {view.body ? <BodyView body={view.body} columns={columns} maxRows={bodyBudget} /> : null}
       {view.menu ? <MenuBlock menu={view.menu} columns={columns} maxRows={maxRows - above - bodyRows} spaced={above + bodyRows > 0} /> : null}
       {view.busy ? <Busy label={view.busy} /> : null}
@@ -54,7 +62,6 @@ function StatusLine({ status }: { status: NonNullable<View['status']> }) {
 /** Rows a body takes above a menu (only bodies that share a screen with a menu are counted). */
 function bodyHeight(body: Body, columns: number): number {
   if (body.kind === 'rows') return body.rows.reduce((n, r) => n + lineRows(r.value, columns - 11), 0);
-  if (body.kind === 'checklist') return body.steps.length + 1 + textRows(body.verdict.text, columns) + (body.saved ? 1 : 0);
   return 0;
 }
 
@@ -85,9 +92,50 @@ function BodyView({ body, columns, maxRows }: { body: Body; columns: number; max
       return <DiagnosisBody diagnosis={body.diagnosis} focus={body.focus} columns={columns} maxRows={maxRows} />;
     case 'lab':
       return <LabResultBody body={body} columns={columns} maxRows={maxRows} />;
-    case 'checklist':
-      return <ChecklistBody body={body} columns={columns} />;
   }
+}
+
+const pictureWidth = (columns: number) => Math.min(columns, 100) - 2;
+const timingRows = (timing: ClockTiming, columns: number, compact: boolean) =>
+  drawTiming(timing, pictureWidth(columns)).length + (compact ? 0 : lineRows(timingLine(timing), columns) + 2);
+
+/**
+ * MEXC's timing rule as a number line, and the same in words under it (what --plain prints);
+ * `compact`: the picture alone, for a short terminal.
+ */
+function TimingPicture({ timing, columns, compact }: { timing: ClockTiming; columns: number; compact: boolean }) {
+  return (
+    <Box flexDirection="column" {...(compact ? {} : { marginTop: 1, marginBottom: 1 })} aria-label={timingLine(timing)}>
+      {drawTiming(timing, pictureWidth(columns)).map((row, i) => (
+        <Text key={i}>{`  ${row}`}</Text>
+      ))}
+      {compact ? null : (
+        <Para width={columns} dimColor>
+          {timingLine(timing)}
+        </Para>
+      )}
+    </Box>
+  );
+}
+
+/** A link's label, then its URL on a line of its own (a URL is never cut: it fits, or the label is shortened). */
+const linkRows = (link: Link, columns: number) => lineRows(`${link.label}:`, columns) + 1;
+
+/**
+ * Where to go on: each label, then its URL under it, whole and on its own line so a selection
+ * copies it; where the terminal draws links (shell/hyperlink.ts) the URL is also clickable.
+ */
+function Links({ links, columns, hyperlinks }: { links: Link[]; columns: number; hyperlinks: boolean }) {
+  return (
+    <Box flexDirection="column" marginTop={1}>
+      {links.map((link) => (
+        <Box key={link.url} flexDirection="column" aria-label={`${link.label}: ${link.url}`}>
+          <Para width={columns} dimColor>{`${link.label}:`}</Para>
+          <Text>{`  ${hyperlink(link.url, link.url, hyperlinks)}`}</Text>
+        </Box>
+      ))}
+    </Box>
+  );
 }
 
 /** The question and the menu under it, windowed around the focus when the terminal is short. */

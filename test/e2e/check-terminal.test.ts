@@ -83,6 +83,9 @@ describe.skipIf(Boolean(skipReason))('check and the typed-secret warning in a te
       t.type(`${SECRET} `);
       await t.waitFor('•'.repeat(SECRET.length + 1));
       t.press('Enter');
+      // Enter keeps the symbol the checks use (BTCUSDT).
+      await t.waitFor('Which symbol does your bot trade?');
+      t.press('Enter');
       await t.waitFor("your bot's config probably has it too", { in: 'text' });
       await t.waitFor('Remove it where your bot reads the secret', { in: 'text' });
       const text = t.text().replace(/\s+/g, ' ');

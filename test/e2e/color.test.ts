@@ -28,6 +28,8 @@ describe.skipIf(Boolean(skipReason))('colour in a terminal', () => {
     t.press('Enter');
     await t.waitFor('Run the checks with these credentials?', { in: 'text' });
     t.press('Enter');
+    await t.waitFor('Symbol (Enter keeps BTCUSDT)', { in: 'text' });
+    t.press('Enter');
     await t.waitFor(/not on the key's whitelist[\s\S]*What next\?/, { in: 'text' });
     return t.capture({ history: true, ansi: true });
   }
@@ -38,6 +40,8 @@ describe.skipIf(Boolean(skipReason))('colour in a terminal', () => {
     await t.waitFor('What do you want to do?', { in: 'text' });
     t.press('Enter');
     await t.waitFor('Use these credentials', { in: 'text' });
+    t.press('Enter');
+    await t.waitFor('Which symbol does your bot trade?', { in: 'text' });
     t.press('Enter');
     await t.waitFor(/How to fix it/, { in: 'text' });
     return t.capture({ history: true, ansi: true });

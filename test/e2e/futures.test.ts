@@ -58,8 +58,8 @@ describe.skipIf(Boolean(skipReason))('the futures path end to end (tmux)', { tim
       const t: Terminal = start({ args: ['--base-url', sim.url], cwd, columns, rows: 40, env: { MEXC_API_KEY: KEY, MEXC_SECRET_KEY: SECRET } });
       await t.waitFor('What do you want to do?', { timeoutMs: STARTUP_MS });
       expect(t.screen()).toContain('2. My futures bot fails');
-      // A number on the welcome menu chooses and goes (no Enter: that would answer the next screen).
-      t.type(t.menuNumber('My futures bot fails'));
+      // Its number moves the pointer to it, Enter chooses; the futures run asks no symbol.
+      await t.choose('My futures bot fails');
       await t.waitFor('Use these credentials');
       t.press('Enter');
 
@@ -76,9 +76,12 @@ describe.skipIf(Boolean(skipReason))('the futures path end to end (tmux)', { tim
       t.press('Enter');
 
       const summary = await t.waitFor('What next?', { timeoutMs: STEP_MS });
-      expect(summary).toMatch(/✗ FAIL\s+Futures account\s+Refused/);
-      expect(summary).toMatch(/- SKIP\s+Futures trade read/);
-      expect(summary).toContain('1 problem found');
+      // Each step's line once, above the summary; the summary opens with the verdict.
+      expect(t.text()).toMatch(/✗ FAIL 4 Futures account \(re-run\): Refused/);
+      expect(t.text()).toMatch(/- SKIP 5 Futures trade read/);
+      expect(summary.replace(/\s+/g, ' ')).toContain('1 problem found · 5 checks: 3 passed, 1 failed, 1 skipped');
+      // The futures docs, the URL whole on a line of its own (a selection copies it).
+      expect(summary).toMatch(/^ {2}https:\/\/www\.mexc\.com\/api-docs\/futures\/integration-guide$/m);
       expect(summary).toMatch(/1\. ✗ FAIL Futures account: MEXC rejected the signature/);
       t.press('q');
       expect(await t.exitCode()).toBe(1);

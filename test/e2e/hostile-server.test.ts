@@ -155,13 +155,13 @@ describe.skipIf(!hasTmux).concurrent('a hostile server, in a terminal (tmux)', (
     const { t, cwd } = start(onTestFinished, ['--base-url', base]);
     await t.waitFor('What do you want to do?', { timeoutMs: 45_000, in: 'history' });
     for (let i = 0; i < 5 && !/Use these credentials/.test(t.screen()); i++) {
-      t.press('1');
+      t.type('1\r');
       await t.waitFor('Use these credentials', { timeoutMs: 8_000, in: 'screen' }).catch(() => undefined);
     }
-    // Enter on the credentials review and every fix screen; the next one only once the screen
+    // Enter on the credentials review, the symbol question and every fix screen; the next one only once the screen
     // changed (two Enters arriving together are one paste to Ink).
     for (let i = 0; i < 20; i++) {
-      const screen = await t.waitFor(/s\ssave\sit|Enter\s(?:continue|summary)/, { timeoutMs: 45_000, in: 'screen' });
+      const screen = await t.waitFor(/s\ssave\sit|Enter\s(?:continue|summary|run\sthe\schecks)/, { timeoutMs: 45_000, in: 'screen' });
       if (/s\ssave\sit/.test(screen)) break;
       t.press('Enter');
       const started = Date.now();
@@ -170,7 +170,7 @@ describe.skipIf(!hasTmux).concurrent('a hostile server, in a terminal (tmux)', (
     t.press('s');
     await t.waitFor(/Saved the redacted report/, { timeoutMs: 45_000, in: 'history' });
     t.press('c');
-    await t.waitFor(/clipboard/i, { timeoutMs: 45_000, in: 'history' });
+    await t.waitFor(/clipboard|paste buffer/i, { timeoutMs: 45_000, in: 'history' });
     t.press('v');
     await t.waitFor('── end ──', { timeoutMs: 45_000, in: 'history' });
     expect(t.history()).toContain('\\x1b]0;PWNED-TITLE\\x07');
@@ -192,9 +192,11 @@ describe.skipIf(!hasTmux).concurrent('a hostile server, in a terminal (tmux)', (
     t.press('Enter');
     await t.waitFor('Use these credentials', { timeoutMs: 45_000, in: 'history' });
     t.press('Enter');
+    await t.waitFor(/Symbol \(Enter keeps BTCUSDT\)/, { timeoutMs: 45_000, in: 'history' });
+    t.press('Enter');
     for (let i = 0; i < 12; i++) {
       const screen = await t.waitFor(/What next\?.*\n(?:.*\n)*.*Quit/, { timeoutMs: 45_000, in: 'screen' });
-      const save = /(\d+)\. Save it as/.exec(screen);
+      const save = /(\d+)\. Save it in this folder/.exec(screen);
       if (save) {
         t.type(save[1]!);
         t.press('Enter');

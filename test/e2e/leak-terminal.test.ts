@@ -88,7 +88,9 @@ async function typeMaskedThenEnter(t: Terminal, text: string): Promise<void> {
  */
 async function pressUntil(t: Terminal, key: string, want: string | RegExp): Promise<void> {
   for (let attempt = 0; attempt < 5; attempt++) {
-    t.press(key);
+    // A menu number moves the focus; Enter, in the same chunk, chooses.
+    if (/^\d$/.test(key)) t.type(`${key}\r`);
+    else t.press(key);
     try {
       await t.waitFor(want, { timeoutMs: attempt < 4 ? 8_000 : LONG, in: 'screen' });
       return;
@@ -103,18 +105,18 @@ async function pressUntil(t: Terminal, key: string, want: string | RegExp): Prom
  * for again: an empty answer skips it (the refused value must not leak either).
  */
 async function skipIfRefused(t: Terminal): Promise<void> {
-  const screen = await t.waitFor(/Paste it again|s\ssave\sit|Enter\s(?:continue|summary)|What next\?|Checking|Running|⠋|⠙|⠹|⠸|⠼|⠴|⠦|⠧|⠇|⠏/, { timeoutMs: LONG, in: 'screen' });
+  const screen = await t.waitFor(/Paste it again|Which symbol|s\ssave\sit|Enter\s(?:continue|summary)|What next\?|Checking|Running|⠋|⠙|⠹|⠸|⠼|⠴|⠦|⠧|⠇|⠏/, { timeoutMs: LONG, in: 'screen' });
   if (/Paste it again/.test(screen)) t.press('Enter');
 }
 
 /**
- * Enter on every screen that offers "Enter continue" (the credentials review, fix screens)
- * until the summary (its key hint offers "s save it", with a no-break space). The next Enter
+ * Enter on every screen that offers "Enter continue" (the credentials review, the symbol
+ * question, fix screens) until the summary (its key hint offers "s save it", with a no-break space). The next Enter
  * goes only once the screen changed: two Enters that arrive together are one paste to Ink.
  */
 async function toSummary(t: Terminal): Promise<void> {
   for (let i = 0; i < 20; i++) {
-    const screen = await t.waitFor(/s\ssave\sit|Enter\s(?:continue|summary)/, { timeoutMs: LONG, in: 'screen' });
+    const screen = await t.waitFor(/s\ssave\sit|Enter\s(?:continue|summary|run\sthe\schecks)/, { timeoutMs: LONG, in: 'screen' });
     if (/s\ssave\sit/.test(screen)) return;
     t.press('Enter');
     const started = Date.now();
@@ -177,7 +179,7 @@ describe.skipIf(!hasTmux).concurrent('ten shapes in a terminal: secret in the en
       t.press('s');
       await t.waitFor(/Saved the redacted report/, { timeoutMs: LONG, in: 'history' });
       t.press('c');
-      await t.waitFor(/clipboard/i, { timeoutMs: LONG, in: 'history' });
+      await t.waitFor(/clipboard|paste buffer/i, { timeoutMs: LONG, in: 'history' });
       t.press('v');
       await t.waitFor('── end ──', { timeoutMs: LONG, in: 'history' });
       await quit(t);
@@ -200,11 +202,16 @@ describe.skipIf(!hasTmux).concurrent('ten shapes in a terminal: secret in the en
   }
 });
 
-/** --plain: "Continue with the next check" on fix screens until the summary offers "Save it as …". */
+/** --plain: Enter at the symbol question, "Continue with the next check" on fix screens until the summary offers "Save it in this folder". */
 async function plainToSave(t: Terminal): Promise<void> {
   for (let i = 0; i < 12; i++) {
-    const screen = await t.waitFor(/What next\?.*\n(?:.*\n)*.*Quit/, { timeoutMs: LONG, in: 'screen' });
-    const save = /(\d+)\. Save it as/.exec(screen);
+    const screen = await t.waitFor(/What next\?.*\n(?:.*\n)*.*Quit|Symbol \(Enter keeps BTCUSDT\)[^\n]*$/, { timeoutMs: LONG, in: 'screen' });
+    if (/Symbol \(Enter keeps BTCUSDT\)[^\n]*$/.test(screen)) {
+      t.press('Enter');
+      await t.waitFor(/Step 1 of 6/, { timeoutMs: LONG, in: 'history' });
+      continue;
+    }
+    const save = /(\d+)\. Save it in this folder/.exec(screen);
     if (save) {
       t.type(save[1]!);
       t.press('Enter');
@@ -243,7 +250,7 @@ describe.skipIf(!hasTmux).concurrent('shapes a terminal can type: the secret onl
       await skipIfRefused(t);
       await toSummary(t);
       t.press('c');
-      await t.waitFor(/clipboard/i, { timeoutMs: LONG, in: 'history' });
+      await t.waitFor(/clipboard|paste buffer/i, { timeoutMs: LONG, in: 'history' });
       t.press('s');
       await t.waitFor(/Saved the redacted report/, { timeoutMs: LONG, in: 'history' });
       await quit(t);
@@ -292,9 +299,11 @@ describe.skipIf(!hasTmux).concurrent('failing checks in a terminal', () => {
     await typeMaskedThenEnter(t, KEY);
     await t.waitFor(/Type or paste the secret/, { timeoutMs: LONG, in: 'screen' });
     await typeMaskedThenEnter(t, canary);
+    await t.waitFor(/Which symbol does your bot trade/, { timeoutMs: LONG, in: 'screen' });
+    t.press('Enter');
     await t.waitFor(/How to fix it/, { timeoutMs: LONG, in: 'screen' });
     t.press('c');
-    await t.waitFor(/clipboard/i, { timeoutMs: LONG, in: 'screen' });
+    await t.waitFor(/clipboard|paste buffer/i, { timeoutMs: LONG, in: 'screen' });
     // One key per screen change: two keys arriving together are one paste to Ink.
     t.press('p');
     await t.waitFor(/printed in full above/, { timeoutMs: LONG, in: 'screen' });

@@ -43,21 +43,29 @@ describe.skipIf(Boolean(skipReason))('wizard end to end (tmux)', { timeout: 90_0
     return start({ args, cwd, columns, rows });
   }
 
-  /** Welcome → Enter (diagnose the demo key) → Enter (use the demo credentials). */
-  async function diagnoseDemo(scenario: string, columns: number): Promise<Terminal> {
-    const t = open(['--demo', '--scenario', scenario], columns);
+  /** Welcome → Enter (diagnose the demo key) → Enter (use the demo credentials) → Enter (keep BTCUSDT). */
+  async function diagnoseDemo(scenario: string, columns: number, rows = 40): Promise<Terminal> {
+    const t = open(['--demo', '--scenario', scenario], columns, rows);
     await t.waitFor('What do you want to do?', { timeoutMs: STARTUP_MS });
     t.press('Enter');
     await t.waitFor('Use these credentials');
+    t.press('Enter');
+    await t.waitFor('Which symbol does your bot trade?');
     t.press('Enter');
     return t;
   }
 
   describe.each([60, 100])('at %i columns', (columns) => {
-    it('happy path: every step passes and the summary says so; q exits 0', async () => {
-      const t = await diagnoseDemo('ok', columns);
-      const summary = await t.waitFor('No problems found');
-      expect(summary).toMatch(/✓ PASS\s+Trade/);
+    it('happy path in a 30-row terminal: verdict first, each step once, nothing scrolled away; q exits 0', async () => {
+      const t = await diagnoseDemo('ok', columns, 30);
+      await t.waitFor(/Summary: No problems found · 6 checks: 6 passed[\s\S]*q\squit/);
+      const all = t.history();
+      // Everything the run printed is on the 30 rows: the banner is still at the top.
+      expect(all.replace(/\n+$/, '').split('\n').length).toBeLessThanOrEqual(30);
+      expect(t.screen().split('\n')[0]).toMatch(/^mexc-wizard \d/);
+      for (const title of ['Credentials', 'Connectivity', 'Clock', 'Account', 'Order read', 'Trade']) {
+        expect(all.split(new RegExp(`✓ PASS\\s+\\d ${title}:`)).length - 1, title).toBe(1);
+      }
       t.press('q');
       expect(await t.exitCode()).toBe(0);
       for (const line of t.history().split('\n')) expect([...line].length).toBeLessThanOrEqual(columns);
@@ -73,11 +81,19 @@ describe.skipIf(Boolean(skipReason))('wizard end to end (tmux)', { timeout: 90_0
       expect(await t.exitCode()).toBe(1);
     });
 
-    it('clock ahead: the offset with its sign, and that recvWindow cannot fix it', async () => {
+    it("clock ahead: the offset with its sign, that recvWindow cannot fix it, and the picture of MEXC's timing rule", async () => {
       const t = await diagnoseDemo('clock-ahead', columns);
       const fix = await t.waitFor('How to fix it');
       expect(fix).toMatch(/Your clock is 4\.\d s ahead of MEXC/);
       expect(fix.replace(/\s+/g, ' ')).toMatch(/bigger recvWindow cannot help/);
+      // The window from MEXC's time − 5 s to + 1 s, and the user's timestamp beyond its edge.
+      const axis = fix.split('\n').find((l) => l.includes('┿'))!;
+      expect(axis.indexOf('├')).toBeLessThan(axis.indexOf('┿'));
+      expect(axis.indexOf('┿')).toBeLessThan(axis.indexOf('┤'));
+      expect(axis.indexOf('┤')).toBeLessThan(axis.indexOf('●'));
+      expect(fix).toMatch(/you \+4\.\d s/);
+      expect(fix.replace(/\s+/g, ' ')).toMatch(/MEXC accepts a timestamp from its time − 5 s to \+ 1 s \(recvWindow\); yours lands at \+ 4\.\d s \(your clock is 4\.\d s ahead\): too far ahead, refused\./);
+      for (const line of fix.split('\n')) expect([...line].length).toBeLessThanOrEqual(columns);
       t.press('q');
       expect(await t.exitCode()).toBe(1);
     });
@@ -119,6 +135,8 @@ describe.skipIf(Boolean(skipReason))('wizard end to end (tmux)', { timeout: 90_0
       t.type(CANARY_SECRET);
       await t.waitFor('•'.repeat(CANARY_SECRET.length));
       t.press('Enter');
+      await t.waitFor('Which symbol does your bot trade?');
+      t.press('Enter');
       // The real steps run against the simulator with the typed credentials and pass.
       await t.waitFor('No problems found');
       t.press('q');
@@ -138,6 +156,65 @@ describe.skipIf(Boolean(skipReason))('wizard end to end (tmux)', { timeout: 90_0
       expect(code).toBe(130);
       expect(t.screen()).toContain('Interrupted');
     });
+  });
+
+  it('one set of keys: a number moves the focus (nothing starts before Enter), two digits reach item 12, Esc goes back one screen', async () => {
+    const t = start({ args: ['--demo'], cwd, columns: 100, rows: 40 });
+    await t.waitFor('What do you want to do?', { timeoutMs: STARTUP_MS });
+    t.press('Enter');
+    // The demo has spot and futures scenarios: the picker asks which API first (Enter: spot).
+    await t.waitFor('Scenarios for which API?');
+    t.press('Enter');
+    await t.waitFor('Which demo scenario?');
+    const count = (t.screen().match(/↑↓\/1-(\d+)/) ?? [])[1];
+    expect(Number(count)).toBeGreaterThanOrEqual(12);
+    // 1 then 2 in one chunk: item 12 gets the focus and nothing starts until Enter.
+    t.type('12');
+    const focused = await t.waitFor(/❯ 12\. (\S+)/);
+    const scenario = /❯ 12\. (\S+)/.exec(focused)![1]!;
+    expect(focused).toContain('Which demo scenario?');
+    t.press('Enter');
+    await t.waitFor('Use these credentials');
+    t.press('Enter');
+    await t.waitFor('Which symbol does your bot trade?');
+    t.press('Escape');
+    // One screen back: the credentials, then the scenario list, the API question, the welcome menu.
+    await t.waitFor('Use these credentials');
+    t.press('Escape');
+    await t.waitFor(new RegExp(`❯ 12\\. ${scenario}`));
+    t.press('Escape');
+    await t.waitFor('Scenarios for which API?');
+    t.press('Escape');
+    await t.waitFor('What do you want to do?');
+    t.press('q');
+    expect(await t.exitCode()).toBe(0);
+  });
+
+  it('Esc goes back one screen: from the summary to the fix screen before it, from there to the question before it', async () => {
+    const t = await diagnoseDemo('clock-ahead', 100);
+    await t.waitFor(/Step 3 of 6 · Clock[\s\S]*How to fix it/);
+    t.press('Enter');
+    // One problem: the clock (the account step refused because of it adds none of its own).
+    await t.waitFor(/Summary: 1 problem found/);
+    t.press('Escape');
+    await t.waitFor(/Step 3 of 6 · Clock[\s\S]*How to fix it/);
+    t.press('Escape');
+    await t.waitFor('Which symbol does your bot trade?');
+    t.press('C-c');
+    expect(await t.exitCode()).toBe(130);
+  });
+
+  it('nothing is printed after the exit frame: a copy asked for just before q finishes first, and its message is not shown under "Bye."', async () => {
+    const t = await diagnoseDemo('ip-not-whitelisted', 100);
+    await t.waitFor('How to fix it');
+    t.type('cq');
+    expect(await t.exitCode()).toBe(1);
+    const lines = t.history().split('\n').map((l) => l.trimEnd()).filter(Boolean);
+    const exit = lines.findIndex((l) => l.startsWith('EXIT='));
+    expect(lines.slice(exit - 2, exit)).toEqual(['Bye.', 'Nothing was written to disk except reports you saved.']);
+    expect(lines.slice(lines.findIndex((l) => l.includes('Summary:') || l.includes('Bye.'))).join('\n')).not.toMatch(/Copied|Sent fix/);
+    // The copy itself went out before the program ended.
+    expect(t.pasteBuffer()).toContain('198.51.100.23');
   });
 
   it('draws the welcome menu once, and acts on keys pressed before Ink has loaded, without echoing them', async () => {

@@ -21,7 +21,24 @@ describe('key expiry arithmetic', () => {
   it('is expired on the expiry date and after', () => {
     expect(computeKeyExpiry({ ipBound: false, createdOn: '2026-01-01', today: '2026-04-01' })).toMatchObject({ state: 'expired', daysLeft: 0 });
     const later = computeKeyExpiry({ ipBound: false, createdOn: '2026-01-01', today: '2026-04-11' });
-    expect(later.lines[0]).toContain('expired on 2026-04-01 (10 days ago)');
+    expect(later.lines[0]).toContain('unless it was renewed it expired on 2026-04-01 (10 days ago)');
+  });
+
+  it('accounts for renewals (each adds 90 days, offered from 5 days before expiry): no fixed date once one was possible', () => {
+    // Too young to have been renewed: the date is certain.
+    const young = computeKeyExpiry({ ipBound: false, createdOn: '2026-01-01', today: '2026-01-15' });
+    expect(young.lines[0]).toBe('Expires on 2026-04-01 (76 days left); Renew opens on 2026-03-27 and then adds 90 days.');
+    expect(young.lines.join(' ')).not.toMatch(/unless/);
+    // In the renewal window: the date holds unless it was renewed already, and a renewal's date is given.
+    const open = computeKeyExpiry({ ipBound: false, createdOn: '2026-01-01', today: '2026-03-29' });
+    expect(open.lines[0]).toMatch(/^Unless you renewed it already, it expires on 2026-04-01 \(3 days left\)\. Renew is open now/);
+    expect(open.lines.join(' ')).toContain('once renewed, it runs to 2026-06-30');
+    // Past the date: expired only if never renewed; renewed, it runs on.
+    const past = computeKeyExpiry({ ipBound: false, createdOn: '2026-01-01', today: '2026-05-01' });
+    expect(past.state).toBe('expired');
+    expect(past.lines.join(' ')).toContain('once renewed, it runs to 2026-06-30');
+    expect(past.lines.join(' ')).toMatch(/Never renewed: it has expired\./);
+    expect(past.lines.join(' ')).not.toMatch(/cannot be renewed/);
   });
 
   it('crosses leap days and year ends by calendar days', () => {

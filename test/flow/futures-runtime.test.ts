@@ -56,6 +56,7 @@ describe('one session per API', () => {
     return {
       runStep: async (id: StepId) => (log.push(`${api} run ${id}`), result(id, 'pass')),
       setTypedCredentials: (k) => void log.push(`${api} typed ${k ?? '-'}`),
+      setSymbol: (symbol) => void log.push(`${api} symbol ${symbol}`),
       credentials: () => ({}),
       report: () => ({ ok: true, baseUrl: 'x', steps: [], ...(api === 'futures' ? { api: 'futures' as const } : {}) }),
       fixContext: (): FixContext => ({ baseUrl: 'x', symbol: 'BTCUSDT', recvWindowMs: 5000, platform: 'linux', ...(api === 'futures' ? { api: 'futures' as const } : {}) }),
@@ -136,6 +137,8 @@ describe('--recv-window on the futures path', () => {
         store.dispatch({ type: 'pick', index: welcome.indexOf(row), activate: true });
         await vi.waitFor(() => expect(store.getState().screen).toMatchObject({ phase: 'review' }));
         store.dispatch({ type: 'accept' });
+        // The spot run asks which symbol the bot trades first (Enter keeps BTCUSDT); futures does not.
+        if (store.getState().screen.kind === 'symbol') store.dispatch({ type: 'accept' });
         await vi.waitFor(() => expect(created).toBeDefined());
         store.dispatch({ type: 'interrupt' });
         await exited;
@@ -145,7 +148,7 @@ describe('--recv-window on the futures path', () => {
     const stdout = { columns: 100, write: () => true } as unknown as NodeJS.WriteStream;
     await launchWizard({ ...(recvWindow ? { recvWindow } : {}) }, io, async () => frontEnd, {
       stdout,
-      loaders: { createSession: async (o) => ((created = o), { runStep: async (id: StepId) => result(id, 'pass'), setTypedCredentials: () => undefined, credentials: () => ({}), report: () => ({ ok: true, baseUrl: 'x', steps: [] }), fixContext: () => ({ baseUrl: 'x', symbol: 'BTCUSDT', recvWindowMs: 5000, platform: 'linux' }), close: () => undefined }) },
+      loaders: { createSession: async (o) => ((created = o), { runStep: async (id: StepId) => result(id, 'pass'), setTypedCredentials: () => undefined, setSymbol: () => undefined, credentials: () => ({}), report: () => ({ ok: true, baseUrl: 'x', steps: [] }), fixContext: () => ({ baseUrl: 'x', symbol: 'BTCUSDT', recvWindowMs: 5000, platform: 'linux' }), close: () => undefined }) },
     });
     return created!;
   }

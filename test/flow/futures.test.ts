@@ -99,9 +99,8 @@ describe('the futures steps', () => {
     expect(ran).toEqual(['credentials', 'connectivity', 'clock', 'futures-account', 'futures-trade-read']);
     expect(s.screen.kind).toBe('summary');
     expect(s.log.filter((e) => e.kind === 'step').map((e) => (e.kind === 'step' ? [e.result.id, e.api] : []))).toEqual(FUTURES_STEP_IDS.map((id) => [id, 'futures']));
-    const body = viewOf(s).body;
-    expect(body?.kind === 'checklist' ? body.steps.map((x) => x.title) : []).toEqual(['Credentials', 'Connectivity', 'Clock', 'Futures account', 'Futures trade read']);
-    expect(body?.kind === 'checklist' ? body.verdict.text : '').toBe('No problems found.');
+    // The verdict first, counting the futures table's five steps (each step's line is in the history above).
+    expect(viewOf(s).paragraphs?.[0]?.text).toBe('Summary: No problems found · 5 checks: 5 passed');
   });
 
   it('the step screen says what the futures step runs: futures endpoints, never spot ones', () => {
@@ -142,8 +141,8 @@ describe('the futures steps', () => {
     expect(summary.state.screen.kind).toBe('summary');
     const items = summaryItems(summary.state);
     expect(items[0]).toMatchObject({ kind: 'problem', stepId: 'futures-account', label: 'Futures account: Title of signature-invalid' });
-    const body = viewOf(summary.state).body;
-    expect(body?.kind === 'checklist' ? body.verdict.text : '').toBe('1 problem found. Pick one below to see its fix again.');
+    expect(viewOf(summary.state).paragraphs?.[0]?.text).toBe('Summary: 1 problem found · 5 checks: 3 passed, 1 failed, 1 skipped');
+    expect(viewOf(summary.state).menu?.question).toBe('What next? Pick a problem to see its fix again.');
   });
 
   it('the summary reopens a futures fix (re-run returns to it) and runs every futures check again', () => {
@@ -162,8 +161,8 @@ describe('the futures steps', () => {
     const quit = next(fix, { type: 'quit' });
     expect(quit.effects).toEqual([{ type: 'exit', code: 1 }]);
     const words = (viewOf(quit.state).paragraphs ?? []).map((p) => p.text).join('\n');
-    expect(words).toContain('✓\u00a0Credentials');
-    expect(words).toContain('✗\u00a0Futures\u00a0account');
+    // The verdict counts the futures steps that ran, and names the one that failed.
+    expect(words).toContain('Summary: 1 problem found · 4 checks: 3 passed, 1 failed');
     expect(words).toContain('Futures account failed: Title of signature-invalid');
   });
 
@@ -182,7 +181,8 @@ describe('the futures steps', () => {
 describe('switching API', () => {
   /** A spot run that ended on its summary with a failed account step. */
   function spotSummary(): WizardState {
-    let s = run(start(), { type: 'accept' }, FOUND, { type: 'accept' }).state;
+    // Welcome → credentials → the symbol question (Enter keeps BTCUSDT) → the spot steps.
+    let s = run(start(), { type: 'accept' }, FOUND, { type: 'accept' }, { type: 'accept' }).state;
     for (const id of STEP_IDS) {
       s = next(s, { type: 'step-done', result: id === 'account' ? result(id, 'fail', [signature]) : result(id, 'pass') }).state;
       if (s.screen.kind === 'fix') s = next(s, { type: 'accept' }).state; // continue past the fix
@@ -206,10 +206,10 @@ describe('switching API', () => {
     const fix = atFuturesAccountFix();
     const welcome = { ...fix, screen: { kind: 'welcome', focus: 0 } } as WizardState;
     expect(next(welcome, welcomePick(welcome, 'My futures bot fails')).state.results['futures-account']?.status).toBe('fail');
-    const spot = run(welcome, welcomePick(welcome, 'Diagnose my API key'), FOUND, { type: 'accept' });
+    const spot = run(welcome, welcomePick(welcome, 'Diagnose my API key'), FOUND, { type: 'accept' }, { type: 'accept' });
     expect(spot.state.api).toBe('spot');
     expect(spot.state.results).toEqual({});
-    expect(spot.effects).toEqual([{ type: 'run-step', id: 'credentials' }]);
+    expect(spot.effects).toEqual([{ type: 'set-symbol', symbol: 'BTCUSDT' }, { type: 'run-step', id: 'credentials' }]);
     expect(viewOf(spot.state).heading).toBe('Step 1 of 6 · Credentials');
   });
 });
@@ -231,16 +231,20 @@ describe('--demo scenarios by API', () => {
     expect(run(list.state, { type: 'back' }, { type: 'back' }).state.screen.kind).toBe('welcome');
   });
 
-  it('a futures scenario runs the futures steps; Esc from its credentials returns to the welcome screen', () => {
+  it('a futures scenario runs the futures steps; Esc goes back one screen at a time: its list, the API question, the welcome screen', () => {
     const list = run(start({ demo: true }), { type: 'accept' }, { type: 'pick', index: 1, activate: true }).state;
-    const starting = next(list, { type: 'pick', index: 1, activate: true });
+    // As the keys do it: the focus to item 2, then Enter.
+    const starting = next(next(list, { type: 'pick', index: 1, activate: false }).state, { type: 'accept' });
     expect(starting.state.screen).toEqual({ kind: 'starting-demo', scenario: 'futures-signature-invalid' });
     expect(starting.effects).toEqual([{ type: 'start-demo', scenario: 'futures-signature-invalid' }]);
     const started = next(starting.state, { type: 'demo-started', url: 'http://127.0.0.1:5', scenario: 'futures-signature-invalid' });
     expect(started.state.api).toBe('futures');
     const review = next(started.state, { ...FOUND, view: { ...FOUND.view, demo: true } });
     expect(next(review.state, { type: 'accept' }).effects).toEqual([runStep('credentials')]);
-    expect(next(review.state, { type: 'back' }).state.screen.kind).toBe('welcome');
+    const list2 = next(review.state, { type: 'back' }).state;
+    expect(list2.screen).toEqual({ kind: 'scenario', api: 'futures', focus: 1 });
+    expect(next(list2, { type: 'back' }).state.screen).toEqual({ kind: 'scenario', focus: 0 });
+    expect(run(list2, { type: 'back' }, { type: 'back' }).state.screen.kind).toBe('welcome');
   });
 
   it('a spot scenario runs the spot steps, also after a futures one', () => {
@@ -248,7 +252,7 @@ describe('--demo scenarios by API', () => {
     expect(futures.api).toBe('futures');
     const spot = next({ ...futures, screen: { kind: 'starting-demo', scenario: 'ok' } }, { type: 'demo-started', url: 'http://127.0.0.1:6', scenario: 'ok' });
     expect(spot.state.api).toBe('spot');
-    expect(run(spot.state, { ...FOUND, view: { ...FOUND.view, demo: true } }, { type: 'accept' }).effects).toEqual([{ type: 'run-step', id: 'credentials' }]);
+    expect(run(spot.state, { ...FOUND, view: { ...FOUND.view, demo: true } }, { type: 'accept' }, { type: 'accept' }).effects).toEqual([{ type: 'set-symbol', symbol: 'BTCUSDT' }, { type: 'run-step', id: 'credentials' }]);
   });
 
   it('--demo --scenario futures-…: Enter starts that scenario and its futures steps directly', () => {

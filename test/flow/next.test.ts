@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DIAGNOSIS_IDS, STEP_IDS, type StepId } from '../../src/core/types.js';
+import { keyToEvents } from '../../src/flow/keys.js';
 import { initialState, next } from '../../src/flow/next.js';
 import { viewOf } from '../../src/flow/screens/index.js';
 import { summaryItems } from '../../src/flow/screens/summary.js';
@@ -24,9 +25,9 @@ function run(state: WizardState, ...events: Event[]): Transition {
 
 const FOUND = { type: 'credentials-loaded', view: { demo: false, key: { masked: 'mx0a…WC5', where: 'MEXC_API_KEY in .env' }, secret: { where: 'MEXC_SECRET_KEY in .env' } } } as const;
 
-/** Welcome → credentials found → "use these": the credentials step is running. */
+/** Welcome → credentials found → "use these" → the symbol kept (Enter): the credentials step is running. */
 function atFirstStep(): WizardState {
-  return run(start(), { type: 'accept' }, FOUND, { type: 'accept' }).state;
+  return run(start(), { type: 'accept' }, FOUND, { type: 'accept' }, { type: 'accept' }).state;
 }
 
 /** The welcome menu's choice with this label, as a pick (rows are found by what they say). */
@@ -94,12 +95,14 @@ describe('demo', () => {
 });
 
 describe('credentials', () => {
-  it('found key and secret are shown for review; Enter runs the credentials step', () => {
+  it('found key and secret are shown for review; Enter asks for the symbol, Enter there keeps BTCUSDT and runs the credentials step', () => {
     const review = run(start(), { type: 'accept' }, FOUND);
     expect(review.state.screen).toEqual({ kind: 'credentials', phase: 'review', focus: 0 });
-    const t = next(review.state, { type: 'accept' });
+    const asked = next(review.state, { type: 'accept' });
+    expect(asked.state.screen).toEqual({ kind: 'symbol', text: '' });
+    const t = next(asked.state, { type: 'accept' });
     expect(t.state.screen).toEqual({ kind: 'step', id: 'credentials', mode: 'guide' });
-    expect(t.effects).toEqual([{ type: 'run-step', id: 'credentials' }]);
+    expect(t.effects).toEqual([{ type: 'set-symbol', symbol: 'BTCUSDT' }, { type: 'run-step', id: 'credentials' }]);
   });
 
   it('asks only for what is missing', () => {
@@ -114,12 +117,13 @@ describe('credentials', () => {
       { type: 'input', text: ' mx0aBYs33eIilxBWC5' },
       { type: 'accept' },
       { type: 'input', text: 'canary-secret-0123456789abcdef \n' },
+      { type: 'accept' },
     );
     expect(t.effects).toEqual([
       // The line break that submitted the pasted line was the Enter, not part of the secret.
       { type: 'set-credentials', apiKey: ' mx0aBYs33eIilxBWC5', secret: 'canary-secret-0123456789abcdef ' },
-      { type: 'run-step', id: 'credentials' },
     ]);
+    expect(t.state.screen).toEqual({ kind: 'symbol', text: '' });
     const notes = t.state.log.filter((e) => e.kind === 'note').flatMap((e) => (e.kind === 'note' ? e.lines : []));
     expect(notes.join('\n')).toMatch(/API key you typed starts with whitespace: removed it/);
     expect(notes.join('\n')).toMatch(/secret you typed ends with whitespace and contains a line break: removed it/);
@@ -129,8 +133,8 @@ describe('credentials', () => {
 
   it('a pasted line ending in a newline submits the field', () => {
     const typing = run(start(), { type: 'accept' }, { type: 'credentials-loaded', view: { demo: false } });
-    const t = next(typing.state, { type: 'input', text: 'mx0aBYs33eIilxBWC5\r' });
-    expect(t.state.screen).toMatchObject({ kind: 'credentials', phase: 'typing', index: 1 });
+    const t = run(typing.state, ...keyToEvents(typing.state, 'mx0aBYs33eIilxBWC5\r', {}));
+    expect(t.state.screen).toMatchObject({ kind: 'credentials', phase: 'typing', index: 1, values: { key: 'mx0aBYs33eIilxBWC5' } });
   });
 
   it('refuses two values pasted together and asks again', () => {
@@ -151,7 +155,43 @@ describe('credentials', () => {
   it('empty fields skip: the step still runs (connectivity and clock need no key)', () => {
     const typing = run(start(), { type: 'accept' }, { type: 'credentials-loaded', view: { demo: false } });
     const t = run(typing.state, { type: 'accept' }, { type: 'accept' });
-    expect(t.effects).toEqual([{ type: 'set-credentials' }, { type: 'run-step', id: 'credentials' }]);
+    expect(t.effects).toEqual([{ type: 'set-credentials' }]);
+    expect(next(t.state, { type: 'accept' }).effects).toEqual([{ type: 'set-symbol', symbol: 'BTCUSDT' }, { type: 'run-step', id: 'credentials' }]);
+  });
+});
+
+describe('the symbol question', () => {
+  const asked = () => run(start(), { type: 'accept' }, FOUND, { type: 'accept' }).state;
+
+  it('takes the symbol as users write it, in the form the API takes', () => {
+    const t = run(asked(), { type: 'input', text: ' eth/usdt ' }, { type: 'accept' });
+    expect(t.effects).toEqual([{ type: 'set-symbol', symbol: 'ETHUSDT' }, { type: 'run-step', id: 'credentials' }]);
+    expect(t.state.symbol).toEqual({ value: 'ETHUSDT', fromFlag: false });
+  });
+
+  it('refuses what cannot be a symbol and asks again', () => {
+    const t = run(asked(), { type: 'input', text: 'BTC USDT!' }, { type: 'accept' });
+    expect(t.effects).toEqual([]);
+    expect(t.state.screen).toMatchObject({ kind: 'symbol', error: expect.stringMatching(/not a spot symbol/) });
+  });
+
+  it('asked again later, Enter keeps the last answer', () => {
+    const answered = run(asked(), { type: 'input', text: 'MXUSDT' }, { type: 'accept' }).state;
+    const again = next({ ...answered, screen: { kind: 'credentials', phase: 'review', focus: 0 } }, { type: 'accept' }).state;
+    expect(next(again, { type: 'accept' }).effects[0]).toEqual({ type: 'set-symbol', symbol: 'MXUSDT' });
+  });
+
+  it('is not asked when --symbol gave it', () => {
+    const t = run(start({ symbol: 'ETHUSDT' }), { type: 'accept' }, FOUND, { type: 'accept' });
+    expect(t.state.screen).toEqual({ kind: 'step', id: 'credentials', mode: 'guide' });
+    expect(t.effects).toEqual([{ type: 'run-step', id: 'credentials' }]);
+  });
+
+  it('Esc goes back to the credentials; Esc on the first fix screen comes back to the question', () => {
+    expect(next(asked(), { type: 'back' }).state.screen).toEqual({ kind: 'credentials', phase: 'review', focus: 0 });
+    const failed = result('credentials', 'fail', [diagnosis('key-format')]);
+    const fix = next(atFirstStep(), { type: 'step-done', result: failed }).state;
+    expect(next(fix, { type: 'back' }).state.screen).toEqual({ kind: 'symbol', text: '' });
   });
 });
 
@@ -210,7 +250,7 @@ describe('fix screen', () => {
 
   it('arrows and numbers focus a fix; c copies the focused one, never anything else', () => {
     const t = run(atFix(), { type: 'move', delta: 1 }, { type: 'copy' });
-    expect(t.effects).toEqual([{ type: 'copy', text: 'echo fix-2-ip-not-whitelisted', what: 'fix 2 (Fix 2 for ip-not-whitelisted)' }]);
+    expect(t.effects).toEqual([{ type: 'copy', text: 'echo fix-2-ip-not-whitelisted', what: 'fix 2' }]);
     expect(next(atFix(), { type: 'pick', index: 2, activate: false }).state.screen).toMatchObject({ focus: 2 });
     expect(next(atFix(), { type: 'pick', index: 7, activate: false }).state.screen).toMatchObject({ focus: 0 });
   });
@@ -261,8 +301,19 @@ describe('fix screen', () => {
     expect(t.state.screen).toMatchObject({ kind: 'credentials', phase: 'typing', fields: ['key', 'secret'] });
   });
 
-  it('Esc goes back to the credentials review', () => {
-    expect(next(atFix(), { type: 'back' }).state.screen).toMatchObject({ kind: 'credentials', phase: 'review' });
+  it('Esc goes back exactly one screen: to the fix screen before, not to the credentials', () => {
+    const clock = next({ ...atFirstStep(), screen: { kind: 'step', id: 'clock', mode: 'guide' } }, { type: 'step-done', result: result('clock', 'warn', [diagnosis('clock-ahead')]) }).state;
+    expect(clock.screen).toMatchObject({ kind: 'fix', source: { result: { id: 'clock' } } });
+    const continued = next(clock, { type: 'accept' }).state;
+    const account = next(continued, { type: 'step-done', result: result('account', 'fail', [ip]) }).state;
+    const back = next(account, { type: 'back' }).state;
+    expect(back.screen).toMatchObject({ kind: 'fix', source: { result: { id: 'clock' } } });
+    expect(next(back, { type: 'back' }).state.screen).toEqual({ kind: 'symbol', text: '' });
+  });
+
+  it('a re-run replaces the fix screen: Esc after it does not return to the stale one', () => {
+    const again = run(atFix(), { type: 'rerun' }, { type: 'step-done', result: result('account', 'fail', [ip]) }).state;
+    expect(next(again, { type: 'back' }).state.screen).toEqual({ kind: 'symbol', text: '' });
   });
 
   it('quitting after a failure exits with 1', () => {
@@ -280,6 +331,18 @@ describe('summary', () => {
     }
     return s;
   }
+
+  it('counts the problems it lists, as check does: a step refused because of an earlier cause adds none; a failure without a diagnosis counts itself', () => {
+    const clock = result('clock', 'fail', [diagnosis('clock-ahead')]);
+    const account = result('account', 'fail');
+    const both = { ...start(), results: { credentials: result('credentials', 'pass'), clock, account }, screen: { kind: 'summary', focus: 0 } } as WizardState;
+    expect(viewOf(both).paragraphs?.[0]?.text).toBe('Summary: 1 problem found · 3 checks: 1 passed, 2 failed');
+    expect(summaryItems(both).filter((i) => i.kind === 'problem')).toHaveLength(1);
+    const alone = { ...both, results: { account } };
+    expect(viewOf(alone).paragraphs?.[0]?.text).toBe('Summary: 1 problem found · 1 check: 1 failed');
+    const warned = { ...both, results: { clock: result('clock', 'warn', [diagnosis('clock-ahead'), diagnosis('clock-behind')]) } };
+    expect(viewOf(warned).paragraphs?.[0]?.text).toBe('Summary: 2 warnings · 1 check: 1 warned');
+  });
 
   it('focuses Quit when nothing failed, and Enter then exits 0', () => {
     const s = atSummary();

@@ -1,12 +1,14 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FoundCredentials } from '../../src/core/credentials.js';
 import type { SupportReportInput } from '../../src/core/report.js';
 import type { StepId } from '../../src/core/types.js';
+import { initialState, next } from '../../src/flow/next.js';
+import { viewOf } from '../../src/flow/screens/index.js';
 import { createRuntime, type Loaders, type WizardSession } from '../../src/flow/runtime.js';
-import type { Event } from '../../src/flow/types.js';
+import type { Event, WizardState } from '../../src/flow/types.js';
 import type { SessionOptions } from '../../src/steps/session.js';
 import { result } from '../support/fixtures.js';
 
@@ -32,6 +34,7 @@ function fakeSession(log: string[]): WizardSession {
       return result(id, 'pass');
     },
     setTypedCredentials: (k, s) => void log.push(`typed ${k ?? '-'} ${s ? 'secret' : '-'}`),
+    setSymbol: (symbol) => void log.push(`symbol ${symbol}`),
     credentials: () => ({}),
     report: () => ({ ok: true, baseUrl: 'x', steps: [] }),
     fixContext: () => ({ baseUrl: 'x', symbol: 'BTCUSDT', recvWindowMs: 5000, platform: 'linux' }),
@@ -145,6 +148,17 @@ describe('runtime', () => {
     expect(readFileSync(join(cwd, 'mexc-wizard-report-2026-03-10.md'), 'utf8')).not.toContain(SECRET);
     expect(events[1]).toEqual({ type: 'report-ready', action: 'save', path: join(cwd, 'mexc-wizard-report-2026-03-10-2.md') });
     expect(renderReport.mock.calls[0]?.[0]).toMatchObject({ version: '1.2.3', apiKey: 'mx0aBYs33eIilxBWC5', secret: SECRET });
+    // What the user is told names the file that was written (the second is -2), on the summary and in the last words.
+    let state: WizardState = { ...initialState({ version: '1.2.3', today: '2026-03-10' }), screen: { kind: 'summary', focus: 0 } };
+    for (const event of events) {
+      state = next(state, event).state;
+      const path = event.type === 'report-ready' ? event.path! : '';
+      expect(existsSync(path)).toBe(true);
+      expect(state.flash?.text).toBe(`Saved the redacted report to ${path}`);
+    }
+    const last = join(cwd, 'mexc-wizard-report-2026-03-10-2.md');
+    expect(viewOf(state).paragraphs?.map((p) => p.text)).toContain(`Report saved: ${last}`);
+    expect(viewOf({ ...state, screen: { kind: 'exiting', code: 0 } }).paragraphs?.map((p) => p.text)).toContain(`Nothing was written to disk except the report: ${last}`);
   });
 
   it('demo: the session talks to the simulator with throwaway credentials and no proxy', async () => {

@@ -8,8 +8,10 @@ import { createStore } from '../../src/flow/store.js';
 import type { Event, Screen, WizardState } from '../../src/flow/types.js';
 import { hintsOf, hintText, itemText, type View } from '../../src/flow/view.js';
 import { createPrinter } from '../../src/plain/index.js';
+import { createLinearPrinter } from '../../src/plain/linear.js';
 import { questionFor, type Action, type Question } from '../../src/plain/menus.js';
 import { hintFits } from '../../src/plain/prompter.js';
+import { timingLine } from '../../src/shell/timing-picture.js';
 import { App } from '../../src/ui/App.js';
 import { stripAnsi } from '../support/ansi.js';
 import { fakeIO } from '../support/fake-io.js';
@@ -54,7 +56,11 @@ const account = stepResult('account', 'fail', [
   catalog('signature-invalid', { mexcCode: 700002, mexcMsg: 'Signature for this request is not valid.' }),
   catalog('ip-not-whitelisted', { ip: IP, mexcCode: 700006 }),
 ]);
-const clockWarn: StepResult = { ...stepResult('clock', 'warn', [catalog('clock-ahead', { localAheadMs: 900, rttMs: 20, recvWindowMs: 5000, arrivalLeadMs: 890, nearEdge: true })]), summary: 'Clock 0.9 s ahead' };
+const clockWarn: StepResult = {
+  ...stepResult('clock', 'warn', [catalog('clock-ahead', { localAheadMs: 900, rttMs: 20, recvWindowMs: 5000, arrivalLeadMs: 890, nearEdge: true })]),
+  summary: 'Clock 0.9 s ahead',
+  timing: { localAheadMs: 900, uncertaintyMs: 10, arrivalLeadMs: { min: 885, max: 895 }, window: { aheadMs: 1000, behindMs: 5000 }, windowName: 'recvWindow' },
+};
 const keyInvalid = stepResult('account', 'fail', [catalog('key-invalid', { mexcCode: 10072 })]);
 const credentialsFail = stepResult('credentials', 'fail', [catalog('key-missing', { variables: 'MEXC_API_KEY' })]);
 
@@ -76,6 +82,8 @@ const STATES: Array<[string, WizardState]> = [
   ['credentials review', run(base(), { type: 'accept' }, FOUND)],
   ['credentials typing', run(base(), { type: 'accept' }, { type: 'credentials-loaded', view: { demo: false } }, { type: 'input', text: 'mx0a' })],
   ['credentials typing, key known', run(base(), { type: 'accept' }, { type: 'credentials-loaded', view: { demo: false, key: { masked: 'mx0a…WC5', where: 'MEXC_API_KEY in .env' } } })],
+  ['symbol question', run(base(), { type: 'accept' }, FOUND, { type: 'accept' })],
+  ['symbol question, refused', run(base(), { type: 'accept' }, FOUND, { type: 'accept' }, { type: 'input', text: 'BTC USDT' }, { type: 'accept' })],
   ['step', on(base(), { kind: 'step', id: 'clock', mode: 'guide' })],
   ['fix, two problems', on({ ...base(), results: { account } }, fixOf(account))],
   ['fix, second problem', on({ ...base(), results: { account } }, { ...(fixOf(account) as Extract<Screen, { kind: 'fix' }>), index: 1 })],
@@ -119,7 +127,8 @@ function facts(view: View): string[] {
     add(d.title, d.explanation, ...d.evidence, ...d.fixes.flatMap((f) => [f.title, f.text]));
   }
   if (body?.kind === 'lab') add(body.verdict, ...body.facts, ...body.findings.flatMap((f) => [f.title, f.detail]), ...body.notes);
-  if (body?.kind === 'checklist') add(...body.steps.flatMap((s) => [s.title, s.summary]), body.verdict.text, body.saved);
+  for (const link of view.links ?? []) add(link.label, link.url);
+  if (view.timing) add(timingLine(view.timing));
   if (view.menu) add(view.menu.question, ...view.menu.items.flatMap((i) => [itemText(i), i.detail]));
   return out;
 }
@@ -127,15 +136,26 @@ function facts(view: View): string[] {
 /** Whitespace removed: the two front ends wrap at different places (and Ink cuts long words). */
 const squash = (s: string) => stripAnsi(s).replace(/\s+/g, '');
 
-/** Every frame Ink draws for this screen as the focus moves over its menu or list. */
-function inkText(state: WizardState): string {
+/**
+ * Every frame Ink draws for this screen as the focus moves over its menu or list, and what `p`
+ * prints where the screen offers it: a code line wider than the screen is cut on it, and p is
+ * where it shows whole.
+ */
+async function inkText(state: WizardState): Promise<string> {
   const view = viewOf(state);
   const count = view.menu?.items.length ?? view.list?.count ?? 1;
   const frames: string[] = [];
   for (let focus = 0; focus < Math.max(1, count); focus++) {
     const screen = 'focus' in state.screen && count > 1 ? ({ ...state.screen, focus } as Screen) : state.screen;
-    const ink = render(<App store={createStore({ ...state, screen }, () => undefined)} size={{ columns: 100, rows: 400 }} />);
+    const store = createStore({ ...state, screen }, () => undefined);
+    const ink = render(<App store={store} size={{ columns: 100, rows: 400 }} />);
     frames.push(ink.lastFrame() ?? '');
+    if (view.actions.some((a) => a.id === 'print-fix')) {
+      store.dispatch({ type: 'print' });
+      // The printed text is written after React commits (an effect): wait for it.
+      for (let i = 0; i < 200 && !ink.frames.some((f) => f.includes('── end ──')); i++) await new Promise((r) => setTimeout(r, 5));
+      frames.push(ink.frames.join('\n'));
+    }
     ink.unmount();
   }
   return frames.join('\n');
@@ -163,6 +183,23 @@ function plainText(state: WizardState): { text: string; question: Question | und
   return { text: lines.join('\n'), question };
 }
 
+/**
+ * What the screen-reader front end prints for this screen as the focus moves over its menu or
+ * list: the screen once, then each newly focused line (an item's detail is read when focused).
+ */
+function linearText(state: WizardState): string {
+  const io = fakeIO();
+  const printer = createLinearPrinter(io, { columns: 100 }, false);
+  const view = viewOf(state);
+  const count = view.menu?.items.length ?? view.list?.count ?? 1;
+  const final = state.screen.kind === 'exiting';
+  printer.update({ ...state, log: [] }, { final });
+  for (let focus = 0; focus < count && 'focus' in state.screen && count > 1; focus++) {
+    printer.update({ ...state, log: [], screen: { ...state.screen, focus } as Screen }, { final });
+  }
+  return io.out();
+}
+
 /** The events a plain menu line (or its second menu's lines) sends. */
 function plainEvents(question: Question | undefined): Event[][] {
   if (question?.kind !== 'select') return [];
@@ -172,13 +209,19 @@ function plainEvents(question: Question | undefined): Event[][] {
 describe.each(STATES)('%s', (_name, state) => {
   const view = viewOf(state);
 
-  it('shows every fact of the View in the Ink wizard and in plain mode', () => {
-    const ink = squash(inkText(state));
+  it('shows every fact of the View in the Ink wizard and in plain mode', async () => {
+    const ink = squash(await inkText(state));
     const plain = squash(plainText(state).text);
     for (const fact of facts(view)) {
       expect(ink, `Ink misses: ${fact}`).toContain(squash(fact));
       expect(plain, `plain misses: ${fact}`).toContain(squash(fact));
     }
+  });
+
+  it('shows every fact of the View and every key of its hint line in the screen-reader front end', () => {
+    const linear = linearText(state);
+    for (const fact of facts(view)) expect(squash(linear), `screen reader misses: ${fact}`).toContain(squash(fact));
+    for (const hint of hintsOf(view)) expect(squash(linear), `screen reader misses the key ${hint.keys}`).toContain(squash(`${hint.keys} ${hint.label}`));
   });
 
   it('offers every action in both: a key in the hint line, a menu line that sends its event', () => {

@@ -95,7 +95,7 @@ describe('the fix menu', () => {
       state = t.state;
       effects.push(...t.effects);
     }
-    expect(effects).toEqual([{ type: 'copy', text: 'echo 3', what: 'fix 3 (Fix 3 for clock-ahead)' }]);
+    expect(effects).toEqual([{ type: 'copy', text: 'echo 3', what: 'fix 3' }]);
   });
 
   it('offers the helpers that fit the diagnosis, as the Ink screen does', () => {
@@ -125,7 +125,7 @@ describe('the summary menu', () => {
       '✗ FAIL Account: Title of ip-not-whitelisted',
       'Show the support report (redacted)',
       'Copy the support report',
-      'Save it as mexc-wizard-report-2026-05-01.md',
+      'Save it in this folder',
       'Run every check again',
       'Quit',
     ]);

@@ -115,11 +115,20 @@ describe('screens', () => {
     expect(text).not.toMatch(/[0-9a-f]{32}/);
   });
 
-  it('the summary lists every step with its status word and counts the problems', () => {
+  it('the summary opens with the verdict and the counts, then where to fix things; steps are not listed again', () => {
     const s = state({ screen: { kind: 'summary', focus: 0 }, results: { account: account('fail', [IP]) } });
-    const text = renderScreen(s, plain()).join('\n');
-    expect(text).toMatch(/✗ FAIL {2}Account +Refused/);
-    expect(text).toContain('1 problem found.');
+    const lines = renderScreen(s, plain());
+    expect(lines[1]).toBe('✗ Summary: 1 problem found · 1 check: 1 failed');
+    const text = lines.join('\n');
+    expect(text).toContain('  https://www.mexc.com/api-docs/spot-v3/introduction');
+    expect(text).not.toMatch(/FAIL {2}Account/);
+  });
+
+  it('links are clickable (OSC 8) only where the terminal draws them, and the URL is always shown', () => {
+    const s = state({ screen: { kind: 'summary', focus: 0 }, results: { account: account('fail', [IP]) } });
+    const linked = renderScreen(s, { ...plain(), hyperlinks: true }).join('\n');
+    expect(linked).toContain('\u001b]8;;https://www.mexc.com\u001b\\https://www.mexc.com\u001b]8;;\u001b\\');
+    expect(renderScreen(s, plain()).join('\n')).not.toContain('\u001b]8;;');
   });
 
   it('the lab result lists findings with marks and words', () => {

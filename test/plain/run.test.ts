@@ -21,7 +21,7 @@ function session(script: Answer[], io = fakeIO({ isTTY: true })) {
 
 describe('runPlain in the demo', () => {
   it('walks to the IP whitelist fix and exits 1 on quit', async () => {
-    const { io, prompter, run } = session(['Diagnose the demo key', 'Use these credentials', 'Quit']);
+    const { io, prompter, run } = session(['Diagnose the demo key', 'Use these credentials', '', 'Quit']);
     await expect(run({ demo: true, scenario: 'ip-not-whitelisted', verbose: false })).resolves.toBe(1);
     const out = io.out();
     expect(out).toContain('✓ PASS  Credentials');
@@ -32,7 +32,7 @@ describe('runPlain in the demo', () => {
   });
 
   it('walks to the clock fix with the sync commands and no recvWindow advice', async () => {
-    const { io, run } = session(['Diagnose the demo key', 'Use these credentials', 'Quit']);
+    const { io, run } = session(['Diagnose the demo key', 'Use these credentials', '', 'Quit']);
     await expect(run({ demo: true, scenario: 'clock-ahead', verbose: false })).resolves.toBe(1);
     const out = io.out();
     expect(out).toContain('✗ FAIL  Clock');
@@ -41,15 +41,15 @@ describe('runPlain in the demo', () => {
   });
 
   it('prints each screen once: the fix is not printed again after a copy', async () => {
-    const { io, run } = session(['Diagnose the demo key', 'Use these credentials', 'Copy a fix', 'Fix 1', 'Quit']);
+    const { io, run } = session(['Diagnose the demo key', 'Use these credentials', '', 'Copy a fix', 'Fix 1', 'Quit']);
     await run({ demo: true, scenario: 'ip-not-whitelisted', verbose: false });
     const out = io.out();
     expect(out.split('Fix 1: Add 198.51.100.23').length - 1).toBe(1);
-    expect(out).toContain('Copied fix 1 (Add 198.51.100.23');
+    expect(out).toContain('Copied fix 1 (test).');
   });
 
   it('continues past a fix to the summary and re-runs a step on request', async () => {
-    const { io, prompter, run } = session(['Diagnose the demo key', 'Use these credentials', 'Re-run the Account check', 'Continue with the next check', 'Quit']);
+    const { io, prompter, run } = session(['Diagnose the demo key', 'Use these credentials', '', 'Re-run the Account check', 'Continue with the next check', 'Quit']);
     await expect(run({ demo: true, scenario: 'ip-not-whitelisted', verbose: false })).resolves.toBe(1);
     const out = io.out();
     expect(out).toContain('Account (re-run): Refused');
@@ -59,7 +59,7 @@ describe('runPlain in the demo', () => {
   });
 
   it('prints the support report when asked, once, and asks again', async () => {
-    const { io, prompter, run } = session(['Diagnose the demo key', 'Use these credentials', 'Show the support report', 'Quit']);
+    const { io, prompter, run } = session(['Diagnose the demo key', 'Use these credentials', '', 'Show the support report', 'Quit']);
     await run({ demo: true, scenario: 'ip-not-whitelisted', verbose: false });
     const out = io.out();
     expect(out).toContain('Support report (redacted: no secret)');
@@ -68,11 +68,28 @@ describe('runPlain in the demo', () => {
     expect(prompter.asked.at(-1)?.message).toBe('What next?');
   });
 
-  it('exits 0 when every check passes', async () => {
-    const { io, run } = session(['Diagnose the demo key', 'Use these credentials', 'Quit']);
+  it('asks which symbol the bot trades and runs the order checks on it', async () => {
+    const { io, run } = session(['Diagnose the demo key', 'Use these credentials', 'eth_usdt', 'Quit']);
     await expect(run({ demo: true, scenario: 'ok', verbose: false })).resolves.toBe(0);
-    expect(io.out()).toContain('No problems found.');
+    expect(io.out()).toContain('Which symbol does your bot trade?');
+    expect(io.out()).toContain('Order details readable (0 open orders on ETHUSDT)');
+    expect(io.out()).toContain('test order on ETHUSDT validated');
+  });
+
+  it('a symbol that is not open to API trading fails the trade check as it fails the bot', async () => {
+    const { io, run } = session(['Diagnose the demo key', 'Use these credentials', 'KASUSDT', 'Continue with the next check', 'Quit']);
+    await expect(run({ demo: true, scenario: 'ok', verbose: false })).resolves.toBe(1);
+    expect(io.out()).toContain('Symbol KASUSDT: listed by MEXC, but not in GET /api/v3/defaultSymbols');
+    expect(io.out()).toContain('This symbol cannot be traded through the API');
+  });
+
+  it('exits 0 when every check passes', async () => {
+    const { io, run } = session(['Diagnose the demo key', 'Use these credentials', '', 'Quit']);
+    await expect(run({ demo: true, scenario: 'ok', verbose: false })).resolves.toBe(0);
+    expect(io.out()).toContain('✓ Summary: No problems found · 6 checks: 6 passed');
     expect(io.out()).not.toContain('FAIL');
+    // Each step once: its line as it ran, not again in the summary.
+    expect(io.out().split('Order read:').length - 1).toBe(1);
   });
 
   it('offers the scenarios when --demo has none, spot and futures apart, and Esc goes back', async () => {
@@ -107,7 +124,7 @@ describe('runPlain in the demo', () => {
   });
 
   it('holds the keyboard while steps run', async () => {
-    const { prompter, run } = session(['Diagnose the demo key', 'Use these credentials', 'Quit']);
+    const { prompter, run } = session(['Diagnose the demo key', 'Use these credentials', '', 'Quit']);
     await run({ demo: true, scenario: 'ip-not-whitelisted', verbose: false });
     expect(prompter.held).toBeGreaterThan(0);
   });
@@ -122,7 +139,7 @@ describe('runPlain exits', () => {
   it('returns 130 when SIGINT arrives while a step runs', async () => {
     const controller = new AbortController();
     const io = fakeIO({ isTTY: true, signal: controller.signal });
-    const { run } = session(['Diagnose the demo key', 'Use these credentials'], io);
+    const { run } = session(['Diagnose the demo key', 'Use these credentials', ''], io);
     const hanging = {
       createSession: async () => ({
         runStep: () => {
@@ -130,6 +147,7 @@ describe('runPlain exits', () => {
           return new Promise<never>(() => undefined);
         },
         setTypedCredentials: () => undefined,
+        setSymbol: () => undefined,
         credentials: () => ({}),
         report: () => ({ ok: true, baseUrl: 'x', steps: [] }),
         fixContext: () => ({ baseUrl: 'x', symbol: 'BTCUSDT', recvWindowMs: 5000, platform: 'linux' as const }),
@@ -142,13 +160,13 @@ describe('runPlain exits', () => {
 
 describe('runPlain output', () => {
   it('has no colour codes when colour is off', async () => {
-    const { io, run } = session(['Diagnose the demo key', 'Use these credentials', 'Quit'], fakeIO({ isTTY: true, color: false }));
+    const { io, run } = session(['Diagnose the demo key', 'Use these credentials', '', 'Quit'], fakeIO({ isTTY: true, color: false }));
     await run({ demo: true, scenario: 'ip-not-whitelisted', verbose: false });
     expect(io.out()).not.toMatch(SGR);
   });
 
   it('has colour when colour is on, and the words beside it', async () => {
-    const { io, run } = session(['Diagnose the demo key', 'Use these credentials', 'Quit'], fakeIO({ isTTY: true, color: true }));
+    const { io, run } = session(['Diagnose the demo key', 'Use these credentials', '', 'Quit'], fakeIO({ isTTY: true, color: true }));
     await run({ demo: true, scenario: 'ip-not-whitelisted', verbose: false });
     expect(io.out()).toMatch(SGR);
     expect(io.out()).toContain('✗ FAIL');
@@ -166,9 +184,11 @@ describe('runPlain with typed credentials', () => {
     const apiKey = 'mx0vglTestKey12345';
     sim = await startSimulator({ port: 0, apiKey, secret: '0123456789abcdef0123456789abcdef', scenario: 'ok' });
     const canary = 'c4a7a71e5ec7e7000000000000000000';
-    const { io, prompter, run } = session(['Diagnose my API key', apiKey, canary, 'Show the support report', 'Quit'], fakeIO({ isTTY: true, env: {} }));
+    const { io, prompter, run } = session(['Diagnose my API key', apiKey, canary, 'ETHUSDT', 'Show the support report', 'Quit'], fakeIO({ isTTY: true, env: {} }));
     const code = await run({ baseUrl: sim.url, verbose: true });
     expect(prompter.asked.filter((a) => a.kind === 'secret').map((a) => a.message)).toEqual(['API key (masked)', 'Secret key (masked)']);
+    // The symbol the bot trades is asked, and the order checks use it.
+    expect(prompter.asked.find((a) => a.kind === 'text')?.message).toBe('Symbol (Enter keeps BTCUSDT)');
     expect(code).toBe(1);
     expect(io.out()).toContain('✗ FAIL  Account');
     expect(io.out()).toContain('Support report');

@@ -33,6 +33,7 @@ function runtime(found: FoundCredentials, loaders: Partial<Loaders> = {}, redact
       return { ...result(id, 'fail', [hostile]), summary: `title \u001b[2J${SECRET}` };
     },
     setTypedCredentials: () => undefined,
+    setSymbol: () => undefined,
     credentials: () => found,
     report: () => ({ ok: true, baseUrl: 'x', steps: [] }),
     fixContext: () => ({ baseUrl: 'x', symbol: 'BTCUSDT', recvWindowMs: 5000, platform: 'linux' }),

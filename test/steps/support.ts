@@ -164,6 +164,7 @@ export async function walkWizard(target: Target): Promise<WizardWalk> {
   try {
     await dispatch({ type: 'accept' }); // welcome: Diagnose my API key
     await dispatch({ type: 'accept' }); // credentials: use these
+    await dispatch({ type: 'accept' }); // the symbol the bot trades: Enter keeps BTCUSDT
     for (let guard = 0; state.screen.kind === 'fix' && guard < 20; guard++) {
       const s = state.screen;
       if (s.source.kind === 'step') fixScreens.push({ step: s.source.result.id, status: s.source.result.status, ids: s.diagnoses.map((d) => d.id), firstFix: s.diagnoses[0]?.fixes[0]?.title ?? '' });

@@ -152,6 +152,17 @@ export class Terminal {
     return Number(/EXIT=(\d+)/.exec(seen)?.[1]);
   }
 
+  /** tmux's newest paste buffer (what `prefix ]` pastes), or undefined when there is none. */
+  pasteBuffer(): string | undefined {
+    const r = spawnSync('tmux', ['-L', this.socket, 'show-buffer'], { encoding: 'utf8' });
+    return r.status === 0 ? r.stdout : undefined;
+  }
+
+  /** A server option (`set -s set-clipboard on`). */
+  setServerOption(name: string, value: string): void {
+    this.tmux('set', '-s', name, value);
+  }
+
   /** Literal text (never read as key names). */
   type(text: string): void {
     this.tmux('send-keys', '-t', 'w', '-l', text);
@@ -177,11 +188,14 @@ export class Terminal {
     return n;
   }
 
-  /** Picks a menu line by its label: its number, then Enter, as a user would. */
+  /**
+   * Picks a menu line by its label, as a user would: its number (which moves the pointer to
+   * it, in the wizard and in enquirer's menus alike), then Enter once the pointer is there.
+   */
   async choose(label: string): Promise<void> {
     const n = this.menuNumber(label);
     this.type(n);
-    await sleep(150);
+    await this.waitFor(new RegExp(`[❯▸]\\s*${n}\\. ${escapeRegExp(label)}`), { in: 'text' });
     this.press('Enter');
   }
 

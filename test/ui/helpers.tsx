@@ -32,6 +32,7 @@ export function scriptedSession(script: Partial<Record<StepId, StepResult>> = {}
       return script[id] ?? stepResult(id, 'pass');
     },
     setTypedCredentials: () => undefined,
+    setSymbol: () => undefined,
     credentials: () => FOUND,
     report: () => ({ ok: true, baseUrl: 'https://api.mexc.com', steps: Object.values(script).filter((r): r is StepResult => Boolean(r)) }),
     fixContext: () => CTX,

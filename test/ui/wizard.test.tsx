@@ -42,6 +42,8 @@ describe('diagnose: the happy path', () => {
     expect(review).toContain('MEXC_API_KEY in .env');
     expect(review).not.toContain('45d0b3c26f2644f19bfb98b07741b2f5');
     await w.press(KEYS.enter);
+    await w.waitFor('Which symbol does your bot trade?');
+    await w.press(KEYS.enter);
     const summary = await w.waitFor('No problems found');
     for (const id of STEP_IDS) expect(summary).toContain(`${id}: pass`);
     expect(summary).toMatch(/✓ PASS\s+1 Credentials:/);
@@ -58,6 +60,8 @@ describe('diagnose: the happy path', () => {
     await w.press(KEYS.enter);
     await w.waitFor('Use these credentials');
     await w.press(KEYS.enter);
+    await w.waitFor('Which symbol does your bot trade?');
+    await w.press(KEYS.enter);
     const f = await w.waitFor('Step 1 of 6 · Credentials');
     expect(f).toContain('Checking key and secret for copy-paste damage');
     expect(f).toContain('Ctrl-C stop and quit');
@@ -71,6 +75,8 @@ describe('failures branch to their quick-fix screen', () => {
     const w = await renderWizard({ session: scriptedSession({ [result.id]: result }), ...(size ? { size } : {}) });
     await w.press(KEYS.enter);
     await w.waitFor('Use these credentials');
+    await w.press(KEYS.enter);
+    await w.waitFor('Which symbol does your bot trade?');
     await w.press(KEYS.enter);
     await w.waitFor('How to fix it');
     return w;
@@ -143,13 +149,17 @@ describe('credentials typed at the prompt', () => {
     await w.waitFor('No API key (MEXC_API_KEY) and no secret (MEXC_SECRET_KEY)');
     await w.type('mx0aBYs33eIilxBWC5');
     await w.press(KEYS.enter);
-    await w.type(`${canary}\n`);
+    // Pasted with a space and Enter in one chunk: the line is submitted, the space reported.
+    await w.type(`${canary} \n`);
+    await w.waitFor('Which symbol does your bot trade?');
+    // The symbol and Enter in one chunk, as a paste ending in a newline.
+    await w.type('ethusdt\r');
     await w.waitFor('Summary');
     const all = w.frames.join('\n');
     expect(all).not.toContain(canary);
     expect(all).not.toContain(canary.slice(0, 12));
     expect(all).toContain('•'.repeat(18));
-    expect(w.lastFrame()).toContain('The secret you typed contains a line break: removed it');
+    expect(w.lastFrame()).toContain('The secret you typed ends with whitespace: removed it');
   });
 
   it('Esc from the first field goes back to the menu', async () => {
@@ -164,7 +174,7 @@ describe('credentials typed at the prompt', () => {
 describe('explain', () => {
   it('turns a pasted MEXC error into its diagnosis and fixes', async () => {
     const w = await renderWizard();
-    await w.press('3');
+    await w.press('3', KEYS.enter);
     await w.waitFor('Explain an error');
     await w.type('{"code":700006,"msg":"IP [198.51.100.23] not in the ip white list"}');
     await w.press(KEYS.enter);
@@ -176,7 +186,7 @@ describe('explain', () => {
 
   it('masks anything shaped like a secret in the echoed paste', async () => {
     const w = await renderWizard();
-    await w.press('3');
+    await w.press('3', KEYS.enter);
     await w.type('secret = 45d0b3c26f2644f19bfb98b07741b2f5');
     const f = await w.waitFor('[32 hex characters hidden]');
     expect(f).not.toContain('45d0b3c26f2644f19bfb98b07741b2f5');
@@ -186,7 +196,7 @@ describe('explain', () => {
 describe('signature lab', () => {
   it('finds the mistake in a pasted request, with the known secret', async () => {
     const w = await renderWizard();
-    await w.press('4');
+    await w.press('4', KEYS.enter);
     await w.waitFor(/recomputed with the secret from the environment variable\s+MEXC_SECRET_KEY/);
     // MEXC's documented example, signed correctly (docs/mexc-api.md §1).
     await w.type(
@@ -200,7 +210,7 @@ describe('signature lab', () => {
 
   it('asks for the secret when none is known', async () => {
     const w = await renderWizard({ found: {} });
-    await w.press('4');
+    await w.press('4', KEYS.enter);
     await w.type('https://api.mexc.com/api/v3/account?timestamp=1644489390087&signature=abc');
     await w.press(KEYS.enter);
     await w.waitFor('No secret found');
@@ -217,6 +227,8 @@ describe('key expiry helper', () => {
     await w.press(KEYS.enter);
     await w.waitFor('Use these credentials');
     await w.press(KEYS.enter);
+    await w.waitFor('Which symbol does your bot trade?');
+    await w.press(KEYS.enter);
     await w.waitFor('e expiry helper');
     await w.press('e');
     await w.waitFor('Is an IP address bound to this key');
@@ -225,24 +237,31 @@ describe('key expiry helper', () => {
     await w.type('2025-12-12');
     await w.press(KEYS.enter);
     const f = await w.waitFor('RENEW NOW');
-    expect(f).toContain('expires 2026-03-12');
-    expect(f).toContain('Renewal is open now');
+    // In the renewal window the date holds only if the key was not renewed already.
+    expect(f).toContain('RENEW NOW · expires 2026-03-12 unless renewed already');
+    expect(f).toContain('Renew is open now');
+    expect(f).toContain('once renewed, it runs to 2026-06-10');
   });
 });
 
 describe('summary', () => {
-  it('lists the checklist, the problems and the report actions; Enter opens the first problem', async () => {
+  it('opens with the verdict and counts, lists the problems and the report actions; Enter opens a problem', async () => {
     const w = await renderWizard({ session: scriptedSession({ trade: stepResult('trade', 'fail', [catalog('permission-denied', { permission: 'SPOT_DEAL_WRITE' })]) }) });
     await w.press(KEYS.enter);
     await w.waitFor('Use these credentials');
     await w.press(KEYS.enter);
+    await w.waitFor('Which symbol does your bot trade?');
+    await w.press(KEYS.enter);
     await w.waitFor('How to fix it');
     await w.press(KEYS.enter);
     const f = await w.waitFor('Summary');
-    expect(f).toMatch(/✗ FAIL\s+Trade/);
-    expect(f).toContain('✗ 1 problem');
-    expect(f).toContain('Save it as mexc-wizard-report-2026-03-10.md');
-    await w.press(KEYS.enter);
+    expect(f).toContain('✗ Summary: 1 problem found · 6 checks: 5 passed, 1 failed');
+    expect(f).toMatch(/❯ 1\. ✗ FAIL Trade:/);
+    expect(f).toContain('Save it in this folder');
+    expect(f).toContain('https://www.mexc.com/api-docs/spot-v3/introduction');
+    await w.press('4');
+    expect(await w.waitFor('❯ 4. Save it in this folder')).toContain('as mexc-wizard-report-2026-03-10.md (-2, -3… when that name is taken)');
+    await w.press('1', KEYS.enter);
     await w.waitFor('Step 6 of 6 · Trade');
     await w.press(KEYS.escape);
     await w.waitFor('Summary');
@@ -257,6 +276,8 @@ describe('Ctrl-C', () => {
     const w = await renderWizard({ session: scriptedSession({}, new Promise(() => undefined)) });
     await w.press(KEYS.enter);
     await w.waitFor('Use these credentials');
+    await w.press(KEYS.enter);
+    await w.waitFor('Which symbol does your bot trade?');
     await w.press(KEYS.enter);
     await w.waitFor('Step 1 of 6');
     await w.press(KEYS.ctrlC);
@@ -276,6 +297,8 @@ describe('screen reader mode', () => {
       await w.press(KEYS.enter);
       await w.waitFor('Use these credentials');
       await w.press(KEYS.enter);
+      await w.waitFor('Which symbol does your bot trade?');
+      await w.press(KEYS.enter);
       const f = await w.waitFor('Running: Checking key and secret');
       expect(f).not.toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/);
       release();
@@ -291,8 +314,11 @@ describe('layout', () => {
   /** A state on the fix screen whose only static line is the banner, so the live area is measurable. */
   function onFix(id: 'clock-ahead' | 'signature-invalid' | 'ip-not-whitelisted'): WizardState {
     const facts = { localAheadMs: 4200, rttMs: 10, recvWindowMs: 5000, arrivalLeadMs: 4195, ip: SIM_IP, mexcCode: 700002 };
-    const r = stepResult('account', 'fail', [catalog(id, facts)]);
-    const s: WizardState = { ...initialState({ version: '0', today: '2026-03-10' }), screen: { kind: 'step', id: 'account', mode: 'guide' } };
+    // The clock's problem comes with its numbers: the fix screen draws the timing rule.
+    const step = id === 'clock-ahead' ? 'clock' : 'account';
+    const timing = { localAheadMs: 4200, uncertaintyMs: 5, arrivalLeadMs: { min: 4190, max: 4200 }, window: { aheadMs: 1000, behindMs: 5000 }, windowName: 'recvWindow' };
+    const r = { ...stepResult(step, 'fail', [catalog(id, facts)]), ...(step === 'clock' ? { timing } : {}) };
+    const s: WizardState = { ...initialState({ version: '0', today: '2026-03-10' }), screen: { kind: 'step', id: step, mode: 'guide' } };
     const t = next(s, { type: 'step-done', result: r }).state;
     return { ...t, log: t.log.filter((e) => e.kind === 'banner') };
   }
@@ -356,14 +382,45 @@ describe('layout', () => {
     }
   });
 
-  it('a long fix is clipped with a pointer to p and c, and p prints it in full above', async () => {
+  it("the clock's fix screen draws MEXC's timing rule: the window, MEXC's time, where the timestamp lands", async () => {
+    const w = await renderWizard({ state: onFix('clock-ahead'), size: { columns: 60, rows: 40 } });
+    const f = await w.waitFor('How to fix it');
+    const rows = f.split('\n');
+    const axis = rows.find((r) => r.includes('┿'))!;
+    expect(axis.indexOf('├')).toBeLessThan(axis.indexOf('┿'));
+    expect(axis.indexOf('┿')).toBeLessThan(axis.indexOf('┤'));
+    expect(axis.indexOf('┤')).toBeLessThan(axis.indexOf('●'));
+    expect(f).toContain('you +4.2 s');
+    expect(f.replace(/\s+/g, ' ')).toContain('MEXC accepts a timestamp from its time − 5 s to + 1 s (recvWindow); yours lands at + 4.2 s (your clock is 4.2 s ahead): too far ahead, refused.');
+  });
+
+  it('a long fix is clipped with a pointer to p and c, and p prints it whole above', async () => {
     const w = await renderWizard({ state: onFix('signature-invalid'), size: { columns: 60, rows: 24 } });
     await w.waitFor('How to fix it');
     await w.press('3');
-    const f = await w.waitFor('more lines: p prints it in full above');
+    const f = await w.waitFor(/more lines.*: p prints it whole above/);
     expect(f).toContain('+ 6 other fixes');
     await w.press('p');
     const printed = await w.waitFor('── end ──');
     expect(printed).toContain('hmac.new');
+  });
+
+  it('a code line wider than the screen is cut and marked, never folded; p prints it unbroken', async () => {
+    const w = await renderWizard({ state: onFix('signature-invalid'), size: { columns: 60, rows: 60 } });
+    await w.press('2');
+    const f = await w.waitFor('❯ 2. Known-good request with curl');
+    const d = (w.state().screen as Extract<WizardState['screen'], { kind: 'fix' }>).diagnoses[0]!;
+    const long = d.fixes[1]!.text.split('\n').find((l) => l.includes("awk '{print $NF}'"))!;
+    expect(long.length).toBeGreaterThan(60);
+    const rows = f.split('\n');
+    const row = rows.find((r) => r.startsWith('SIGNATURE='))!;
+    expect(row.endsWith('…')).toBe(true);
+    expect(long.startsWith(row.slice(0, -1))).toBe(true);
+    // The rest of the line is nowhere on screen: no row starts with a piece of it.
+    expect(rows.some((r) => r.startsWith("{print $NF}')") || r.startsWith("$NF}')"))).toBe(false);
+    expect(f).toMatch(/lines cut at …: p prints it whole above, c copies it/);
+    await w.press('p');
+    const printed = await w.waitFor('── end ──');
+    expect(printed.split('\n')).toContain(long);
   });
 });

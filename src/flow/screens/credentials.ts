@@ -1,10 +1,11 @@
 import { cleanValue, lintValue, VALUE_PROBLEM_WORDS, type ValueProblem } from '../../core/credentials.js';
 import { maskKey } from '../../core/redact.js';
 import { ACTIONS, offer } from '../actions.js';
-import { backOrQuit, editMasked, go, goBack, isPastedLine, log, onMenuKeys, pushCurrent, quit, runStep, stay, type Of } from '../navigation.js';
+import { backOrQuit, editMasked, go, goBack, log, onMenuKeys, quit, stay, type Of } from '../navigation.js';
 import type { CredentialField, Effect, Transition, WizardState } from '../types.js';
 import type { View } from '../view.js';
 import type { ScreenModule } from './module.js';
+import { startChecks } from './symbol.js';
 
 /**
  * Credentials: look for them, show where they came from (the key masked, the secret never),
@@ -38,7 +39,7 @@ export const credentials: ScreenModule<'credentials'> = {
     }
     if (s.phase === 'review') {
       const choose = (index: number): Transition =>
-        REVIEW_CHOICES[index]?.id === 'type' ? typeCredentials(state) : runStep(pushCurrent(state), 'credentials', 'guide');
+        REVIEW_CHOICES[index]?.id === 'type' ? typeCredentials(state) : startChecks(state);
       const menu = onMenuKeys(state, s, event, REVIEW_CHOICES.length, choose);
       if (menu) return menu;
       if (event.type === 'type-credentials') return typeCredentials(state);
@@ -60,7 +61,7 @@ export const credentials: ScreenModule<'credentials'> = {
             { label: 'Secret', value: `found in ${found?.secret?.where ?? ''}; kept in memory, never shown` },
           ],
         },
-        menu: { question: 'Run the checks with these credentials?', items: [...REVIEW_CHOICES], focus: s.focus, numbers: 'go', moveHint: 'choose', enterHint: 'continue' },
+        menu: { question: 'Run the checks with these credentials?', items: [...REVIEW_CHOICES], focus: s.focus, moveHint: 'choose', enterHint: 'continue' },
         actions: offer([
           [state.back.length > 0, ACTIONS.back()],
           [true, ACTIONS.quit()],
@@ -107,8 +108,7 @@ function onTyping(state: WizardState, s: Typing, event: Parameters<ScreenModule<
   const { error: _e, ...rest } = s;
   const edited = editMasked(s.values[field] ?? '', event);
   if (edited !== undefined) {
-    const next: WizardState = { ...state, screen: { ...rest, values: { ...s.values, [field]: edited } } };
-    return isPastedLine(event) ? submitField(next, field) : stay(next);
+    return stay({ ...state, screen: { ...rest, values: { ...s.values, [field]: edited } } });
   }
   switch (event.type) {
     case 'accept':
@@ -167,8 +167,10 @@ function finishTyping(state: WizardState, s: Typing): Transition {
     ...(s.fields.includes('key') && key ? { apiKey: asTyped('key') } : {}),
     ...(s.fields.includes('secret') && cleaned.secret ? { secret: asTyped('secret') } : {}),
   };
-  // The typed text leaves the state here: only the effect carries it, to the session.
-  return runStep(next, 'credentials', 'guide', [effect]);
+  // The typed text leaves the state here: only the effect carries it, to the session. Esc
+  // from what follows comes back to empty fields.
+  const emptied: WizardState = { ...next, screen: { ...s, index: 0, values: {} } };
+  return startChecks(emptied, [effect]);
 }
 
 function joinWords(words: string[]): string {

@@ -52,9 +52,8 @@ export const scenario: ScreenModule<'scenario'> = {
     const choose = (index: number): Transition => {
       const name = choices[index]?.name;
       if (!name) return stay(state);
-      // Esc from the scenario's screens returns to where the picker was opened, not into it.
-      const back = state.back.filter((b) => b.kind !== 'scenario');
-      return go({ ...state, back }, { kind: 'starting-demo', scenario: name }, { effects: [{ type: 'start-demo', scenario: name }] });
+      // Remembered for Esc: one screen back from the demo's credentials is this list.
+      return go(state, { kind: 'starting-demo', scenario: name }, { push: true, effects: [{ type: 'start-demo', scenario: name }] });
     };
     const menu = onMenuKeys(state, s, event, choices.length, choose);
     if (menu) return menu;
@@ -74,7 +73,6 @@ export const scenario: ScreenModule<'scenario'> = {
         question: 'Which demo scenario?',
         items: listed(state, s).map((c) => ({ label: c.name, detail: c.description })),
         focus: s.focus,
-        numbers: 'go',
         moveHint: 'choose',
         enterHint: 'run it',
       },
@@ -94,7 +92,6 @@ function apiChoiceView(state: WizardState, s: Of<'scenario'>, intro: { text: str
         return { label: `${API_NAME[api]} API (${count} scenario${count === 1 ? '' : 's'})`, detail: `checks ${stepList(api)}` };
       }),
       focus: s.focus,
-      numbers: 'go',
       moveHint: 'choose',
       enterHint: 'list them',
     },

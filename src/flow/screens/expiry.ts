@@ -16,6 +16,14 @@ const IP_CHOICES = [
 ] as const;
 
 const VERDICT: Record<ExpiryResult['state'], string> = { 'no-expiry': 'DOES NOT EXPIRE', valid: 'VALID', 'renewal-open': 'RENEW NOW', expired: 'EXPIRED' };
+
+/** The date beside the verdict; from the renewal window on, a renewal may have moved it. */
+function verdictLine(result: ExpiryResult): string {
+  if (!result.expiresOn) return VERDICT[result.state];
+  if (result.state === 'expired') return `${VERDICT.expired} · on ${result.expiresOn}, unless renewed`;
+  if (result.state === 'renewal-open') return `${VERDICT['renewal-open']} · expires ${result.expiresOn} unless renewed already`;
+  return `${VERDICT[result.state]} · expires ${result.expiresOn}`;
+}
 const RESULT_TONE: Record<ExpiryResult['state'], Tone> = { 'no-expiry': 'ok', valid: 'ok', 'renewal-open': 'warn', expired: 'error' };
 
 export const expiry: ScreenModule<'expiry'> = {
@@ -63,7 +71,7 @@ export const expiry: ScreenModule<'expiry'> = {
 
   view(state, s: Of<'expiry'>): View {
     const intro: Paragraph = {
-      text: `A key with no bound IP expires ${KEY_LIFETIME_DAYS} days after it was created; Renew opens ${RENEWAL_OPENS_DAYS_BEFORE} days before. Keys bound to an IP do not expire. Today is ${state.today}.`,
+      text: `A key with no bound IP expires ${KEY_LIFETIME_DAYS} days after it was created, unless it is renewed: Renew opens ${RENEWAL_OPENS_DAYS_BEFORE} days before the expiry date and adds ${KEY_LIFETIME_DAYS} days. Keys bound to an IP do not expire. Today is ${state.today}.`,
       dim: true,
     };
     const base = { heading: 'Key expiry helper', paragraphs: [intro] };
@@ -74,8 +82,7 @@ export const expiry: ScreenModule<'expiry'> = {
           question: 'Is an IP address bound to this key (API Management → the key → IP)?',
           items: [...IP_CHOICES],
           focus: s.focus,
-          numbers: 'go',
-          moveHint: 'answer',
+            moveHint: 'answer',
           enterHint: 'next',
         },
         actions: [ACTIONS.back(), ACTIONS.quit()],
@@ -99,7 +106,7 @@ export const expiry: ScreenModule<'expiry'> = {
         intro,
         ...(result
           ? [
-              { text: `${VERDICT[result.state]}${result.expiresOn ? ` · ${result.state === 'expired' ? 'expired' : 'expires'} ${result.expiresOn}` : ''}`, tone, bold: true },
+              { text: verdictLine(result), tone, bold: true },
               ...result.lines.map((text) => ({ text })),
             ]
           : []),

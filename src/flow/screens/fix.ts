@@ -30,7 +30,7 @@ export const fix: ScreenModule<'fix'> = {
       case 'copy': {
         const focused = fixes[s.focus];
         if (!focused) return stay(state);
-        return stay(state, [{ type: 'copy', text: focused.text, what: `fix ${s.focus + 1} (${focused.title})` }]);
+        return stay(state, [{ type: 'copy', text: focused.text, what: `fix ${s.focus + 1}` }]);
       }
       case 'print': {
         const focused = fixes[s.focus];
@@ -39,7 +39,7 @@ export const fix: ScreenModule<'fix'> = {
         return stay({ ...printed, flash: { tone: 'ok', text: `Fix ${s.focus + 1} printed in full above.` } });
       }
       case 'rerun':
-        return source.kind === 'step' ? runStep(state, source.result.id, source.mode) : stay(state);
+        return source.kind === 'step' ? runStep(state, source.result.id, source.mode, [], { rerun: true }) : stay(state);
       case 'accept':
         if (source.kind === 'step') return source.mode === 'guide' ? advance(state, source.result.id, 'guide') : openSummary(state);
         return go({ ...state, back: [] }, { kind: 'welcome', focus: 0 });
@@ -80,6 +80,7 @@ export const fix: ScreenModule<'fix'> = {
           : ACTIONS.accept('summary', 'Back to the summary');
     return {
       status: { status: step ? source.result.status : 'fail', text: `${where}${count}` },
+      ...(source.kind === 'step' && source.result.timing ? { timing: source.result.timing } : {}),
       ...(d ? { body: { kind: 'diagnosis', diagnosis: d, focus: s.focus } as const } : {}),
       list: { noun: 'fix', count: titles.length, focus: s.focus },
       actions: offer([

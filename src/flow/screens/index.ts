@@ -10,6 +10,7 @@ import { lab } from './lab.js';
 import type { ScreenModule } from './module.js';
 import { step } from './step.js';
 import { summary } from './summary.js';
+import { symbol } from './symbol.js';
 import { welcome } from './welcome.js';
 
 /** Every screen kind and the module that owns it: a new screen is a new entry here. */
@@ -18,6 +19,7 @@ export const SCREENS: { [K in Screen['kind']]: ScreenModule<K> } = {
   scenario,
   'starting-demo': startingDemo,
   credentials,
+  symbol,
   step,
   fix,
   expiry,

@@ -2,7 +2,7 @@ import { cleanValue } from '../../core/credentials.js';
 import type { Api } from '../../core/types.js';
 import { maskKey, shortenHex } from '../../core/redact.js';
 import { ACTIONS, offer } from '../actions.js';
-import { backOrQuit, editMasked, editPaste, go, goBack, isPastedLine, onListKeys, stay, type Of } from '../navigation.js';
+import { backOrQuit, editMasked, editPaste, go, goBack, onListKeys, stay, type Of } from '../navigation.js';
 import type { Screen, Transition, WizardState } from '../types.js';
 import type { View } from '../view.js';
 import type { ScreenModule } from './module.js';
@@ -54,10 +54,7 @@ export const lab: ScreenModule<'lab'> = {
       }
       case 'secret': {
         const edited = editMasked(s.secret, event);
-        if (edited !== undefined) {
-          const typed: Of<'lab'> = { ...rest, secret: edited };
-          return isPastedLine(event) ? submitSecret(state, typed) : stay({ ...state, screen: typed });
-        }
+        if (edited !== undefined) return stay({ ...state, screen: { ...rest, secret: edited } });
         if (event.type === 'accept') return submitSecret(state, s);
         if (event.type === 'back') return stay({ ...state, screen: { ...rest, phase: 'input', secret: '' } });
         return stay(state);

@@ -2,14 +2,14 @@ import type { StepId, StepStatus } from '../../core/types.js';
 import { reportFileName, stepIds, stepInfo } from '../content.js';
 import { backOrQuit, go, onMenuKeys, quit, runStep, stay, type Of } from '../navigation.js';
 import type { Transition, WizardState } from '../types.js';
-import type { Paragraph } from '../view.js';
+import type { Link, Paragraph } from '../view.js';
 import type { ScreenModule } from './module.js';
 
-/** The end of the guide: the checklist, its verdict, each problem to reopen, and the report. */
+/** The end of the guide: the verdict with its counts, each problem to reopen, the report, where to fix things. */
 
 export type SummaryItem =
   | { kind: 'problem'; stepId: StepId; diagnosisIndex: number; status: StepStatus; label: string }
-  | { kind: 'action'; action: 'show' | 'copy' | 'save' | 'again' | 'quit'; label: string; key: string; hint: string };
+  | { kind: 'action'; action: 'show' | 'copy' | 'save' | 'again' | 'quit'; label: string; detail?: string; key: string; hint: string };
 
 export function summaryItems(state: Pick<WizardState, 'results' | 'today' | 'api'>): SummaryItem[] {
   const problems: SummaryItem[] = [];
@@ -23,7 +23,8 @@ export function summaryItems(state: Pick<WizardState, 'results' | 'today' | 'api
     ...problems,
     { kind: 'action', action: 'show', label: 'Show the support report (redacted)', key: 'v', hint: 'show report' },
     { kind: 'action', action: 'copy', label: 'Copy the support report', key: 'c', hint: 'copy it' },
-    { kind: 'action', action: 'save', label: `Save it as ${reportFileName(state.today)}`, key: 's', hint: 'save it' },
+    // The name is the first free one: the flash after saving names the file written.
+    { kind: 'action', action: 'save', label: 'Save it in this folder', detail: `as ${reportFileName(state.today)} (-2, -3… when that name is taken)`, key: 's', hint: 'save it' },
     { kind: 'action', action: 'again', label: 'Run every check again', key: 'r', hint: 'run again' },
     { kind: 'action', action: 'quit', label: 'Quit', key: 'q', hint: 'quit' },
   ];
@@ -37,21 +38,47 @@ export function openSummary(state: WizardState): Transition {
   return go({ ...state, back: state.back.filter((b) => b.kind !== 'summary') }, { kind: 'summary', focus: firstProblem >= 0 ? firstProblem : items.length - 1 });
 }
 
-/** The verdict under the checklist: counts, in words, with the way on. */
-function summaryVerdict(state: Pick<WizardState, 'results' | 'demo' | 'api'>): Paragraph {
-  const ran = stepIds(state.api).map((id) => state.results[id]).filter((r) => r !== undefined);
-  const problems = ran.filter((r) => r.status === 'fail').reduce((n, r) => n + r.diagnoses.length, 0);
-  const warnings = ran.filter((r) => r.status === 'warn').reduce((n, r) => n + r.diagnoses.length, 0);
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  if (ran.length === 0) return { text: 'No checks have run yet.', tone: 'info', bold: true };
-  if (problems + warnings === 0) return { text: `No problems found.${state.demo.enabled ? ' (Demo: the local simulator.)' : ''}`, tone: 'ok', bold: true };
-  const counts = [problems ? `${plural(problems, 'problem')} found` : '', warnings ? plural(warnings, 'warning') : ''].filter(Boolean).join(', ');
-  return {
-    text: `${counts}. Pick one below to see ${problems ? 'its fix again' : 'what to do'}.`,
-    tone: problems ? 'error' : 'warn',
-    bold: true,
-  };
+/**
+ * Where a user fixes what the summary names: MEXC's site (API Management is behind the login)
+ * and the docs of the API that ran (futures: docs/mexc-api.md §6).
+ */
+export function summaryLinks(api: WizardState['api']): Link[] {
+  return [
+    { label: 'API Management (log in, then Profile → API Management)', url: 'https://www.mexc.com' },
+    api === 'futures'
+      ? { label: 'MEXC futures API docs', url: 'https://www.mexc.com/api-docs/futures/integration-guide' }
+      : { label: 'MEXC API docs and error codes', url: 'https://www.mexc.com/api-docs/spot-v3/introduction' },
+  ];
 }
+
+/**
+ * The run's verdict in one line, with the counts: what the summary opens with and the exit
+ * frame closes with ("✗ Summary: 2 problems found · 6 checks: 4 passed, 1 failed, 1 skipped").
+ */
+export function runVerdict(state: Pick<WizardState, 'results' | 'api'>): Paragraph {
+  const ran = stepIds(state.api).map((id) => state.results[id]).filter((r) => r !== undefined);
+  if (ran.length === 0) return { text: 'No checks have run yet.', tone: 'info', bold: true };
+  // Counted as check counts them: the diagnoses (a step refused because of an earlier one's cause
+  // adds none), so the count is the number of problems listed below; a failure without one counts itself.
+  const count = (status: 'fail' | 'warn') => {
+    const steps = ran.filter((r) => r.status === status);
+    return steps.reduce((n, r) => n + r.diagnoses.length, 0) || steps.length;
+  };
+  const problems = count('fail');
+  const warnings = count('warn');
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const byStatus = (['pass', 'fail', 'warn', 'skip'] as const)
+    .map((status) => [STATUS_WORD[status], ran.filter((r) => r.status === status).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([word, n]) => `${n} ${word}`);
+  const counts = `${plural(ran.length, 'check')}: ${byStatus.join(', ')}`;
+  // A demo says so in the banner above, which stays in view.
+  if (problems + warnings === 0) return { text: `Summary: No problems found · ${counts}`, tone: 'ok', bold: true };
+  const found = [problems ? `${plural(problems, 'problem')} found` : '', warnings ? plural(warnings, 'warning') : ''].filter(Boolean).join(', ');
+  return { text: `Summary: ${found} · ${counts}`, tone: problems ? 'error' : 'warn', bold: true };
+}
+
+const STATUS_WORD = { pass: 'passed', fail: 'failed', warn: 'warned', skip: 'skipped' } as const;
 
 export const summary: ScreenModule<'summary'> = {
   transition(state, s, event) {
@@ -88,22 +115,18 @@ export const summary: ScreenModule<'summary'> = {
   },
 
   view(state, s: Of<'summary'>) {
-    const info = stepInfo(state.api);
-    const steps = stepIds(state.api).flatMap((id) => {
-      const r = state.results[id];
-      return r ? [{ status: r.status, title: info[id].title, summary: r.summary }] : [];
-    });
+    // Verdict first; each step's line is already above (the history), so it is not repeated.
+    const items = summaryItems(state);
+    const problems = items.some((i) => i.kind === 'problem');
     return {
-      heading: 'Summary',
-      body: { kind: 'checklist', steps, verdict: summaryVerdict(state), ...(state.savedReport ? { saved: `Report saved: ${state.savedReport}` } : {}) },
+      paragraphs: [runVerdict(state), ...(state.savedReport ? [{ text: `Report saved: ${state.savedReport}`, dim: true }] : [])],
+      ...(problems ? { links: summaryLinks(state.api) } : {}),
       menu: {
-        question: 'What next?',
-        items: summaryItems(state).map((item) =>
-          item.kind === 'problem' ? { label: item.label, status: item.status } : { label: item.label, key: { key: item.key, hint: item.hint } },
+        question: problems ? 'What next? Pick a problem to see its fix again.' : 'What next?',
+        items: items.map((item) =>
+          item.kind === 'problem' ? { label: item.label, status: item.status } : { label: item.label, ...(item.detail ? { detail: item.detail } : {}), key: { key: item.key, hint: item.hint } },
         ),
         focus: s.focus,
-        // Quit is in this list: a number only moves the focus, Enter chooses.
-        numbers: 'focus',
         moveHint: 'move',
         enterHint: 'select',
       },

@@ -103,7 +103,6 @@ export const welcome: ScreenModule<'welcome'> = {
           return { label: c.label(state), ...(detail ? { detail } : {}) };
         }),
         focus: s.focus,
-        numbers: 'go',
         moveHint: 'choose',
         enterHint: 'start',
       },
