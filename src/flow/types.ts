@@ -50,7 +50,7 @@ export type Screen =
   | { kind: 'welcome'; focus: number }
   /** The demo's scenarios: with `api`, that API's list; without, the choice of API (when both have scenarios). */
   | { kind: 'scenario'; focus: number; api?: Api }
-  | { kind: 'starting-demo'; scenario: string }
+  | { kind: 'starting-demo'; scenario: string; api?: Api }
   | { kind: 'credentials'; phase: 'loading' }
   | { kind: 'credentials'; phase: 'review'; focus: number }
   | {
@@ -99,7 +99,8 @@ export interface WizardState {
   seq: number;
   version: string;
   today: string;
-  demo: { enabled: boolean; scenario?: string; url?: string };
+  /** `api`: the API of the scenario started last ('ok' is offered for both APIs). */
+  demo: { enabled: boolean; scenario?: string; url?: string; api?: Api };
   /** The API root the checks run against (the welcome sentence names it when it is not MEXC's). */
   baseUrl?: string;
   scenarios: ScenarioChoice[];

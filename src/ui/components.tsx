@@ -1,4 +1,4 @@
-import { Box, Text, useIsScreenReaderEnabled } from 'ink';
+import { Box, Text } from 'ink';
 import Spinner from 'ink-spinner';
 import type { StepStatus } from '../core/types.js';
 import { STATUS_MARK, TONE_MARK } from '../flow/content.js';
@@ -44,7 +44,7 @@ export function HintLine({ hints, width }: { hints: Hint[]; width: number }) {
   if (hints.length === 0) return null;
   const lines = wrapText(hintText(hints), width).split('\n');
   return (
-    <Box flexDirection="column" aria-label={`Keys: ${hints.map((h) => `${h.keys} ${h.label}`).join(', ')}`}>
+    <Box flexDirection="column">
       {lines.map((line, i) => (
         <Text key={i} dimColor>
           {line.split(' · ').map((group, j) => {
@@ -92,11 +92,7 @@ export function Menu({
         const focused = i === focus;
         const number = itemNumber(i, items.length);
         return (
-          <Box
-            key={i}
-            flexDirection="column"
-            aria-label={`${i + 1}. ${itemText(item)}${focused ? `, selected${item.detail ? `: ${item.detail}` : ''}` : ''}`}
-          >
+          <Box key={i} flexDirection="column">
             <Box>
               <Text color={focused ? 'cyan' : undefined} bold={focused}>
                 {focused ? '❯' : ' '} {number}{' '}
@@ -124,7 +120,7 @@ export function Menu({
 export function MaskedField({ label, length, active, placeholder }: { label: string; length: number; active: boolean; placeholder?: string }) {
   const dots = '•'.repeat(Math.min(length, 64));
   return (
-    <Box aria-label={`${label}: ${length} characters typed${active ? ', editing' : ''}`}>
+    <Box>
       <Text>
         <Text bold={active}>{label.padEnd(8)}</Text>{' '}
         {length === 0 && !active && placeholder ? <Text dimColor>{placeholder}</Text> : <Text>{dots}</Text>}
@@ -135,10 +131,8 @@ export function MaskedField({ label, length, active, placeholder }: { label: str
   );
 }
 
-/** Spinner, or a plain word for screen readers (no animation to re-read every frame). */
+/** Spinner and what runs (screen readers get plain/linear.ts instead: no animation there). */
 export function Busy({ label }: { label: string }) {
-  const screenReader = useIsScreenReaderEnabled();
-  if (screenReader) return <Text aria-label={`Running: ${label}`}>Running: {label}</Text>;
   return (
     <Text>
       <Text color="cyan">
@@ -163,7 +157,7 @@ export function Bullets({ lines, width }: { lines: string[]; width: number }) {
   return (
     <Box flexDirection="column">
       {lines.map((line, i) => (
-        <Box key={i} paddingLeft={2} aria-label={line}>
+        <Box key={i} paddingLeft={2}>
           <Text>• </Text>
           <Para width={width - 4}>{line}</Para>
         </Box>

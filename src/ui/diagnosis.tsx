@@ -123,7 +123,7 @@ export function DiagnosisBody({ diagnosis: d, focus, columns, maxRows }: { diagn
             const focused = i === focus;
             return (
               <Box key={i} flexDirection="column">
-                <Box aria-label={`Fix ${i + 1} of ${d.fixes.length}${focused ? ', selected' : ''}: ${fix.title}`}>
+                <Box>
                   <Text color={focused ? 'cyan' : undefined} bold={focused}>
                     {`${focused ? '❯' : ' '} ${i + 1}. `.padEnd(titleIndent(d.fixes.length))}
                   </Text>

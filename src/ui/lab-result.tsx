@@ -24,7 +24,7 @@ export function LabResultBody({ body, columns, maxRows }: { body: LabBody; colum
   const detail = focused ? clipToRows(focused.detail, detailBudget, W - 8) : { text: '', hiddenRows: 0 };
   return (
     <Box flexDirection="column">
-      <Box aria-label={`${valid ? 'PASS' : 'FAIL'}: ${verdict}`}>
+      <Box>
         <Para width={W} color={valid ? TONE_COLOR.ok : TONE_COLOR.error} bold>
           {`${valid ? '✓ PASS' : '✗ FAIL'} ${verdict}`}
         </Para>
@@ -46,7 +46,7 @@ export function LabResultBody({ body, columns, maxRows }: { body: LabBody; colum
         const mark = f.severity === 'info' ? '✓' : '✗';
         return (
           <Box key={f.id + i} flexDirection="column">
-            <Box aria-label={`Finding ${i + 1} of ${findings.length}${isFocused ? ', selected' : ''}: ${f.severity === 'info' ? 'PASS' : 'FAIL'}: ${f.title}`}>
+            <Box>
               <Text color={isFocused ? 'cyan' : undefined} bold={isFocused}>
                 {isFocused ? '❯' : ' '} {String(i + 1).padStart(2)}.{' '}
                 <Text color={f.severity === 'info' ? TONE_COLOR.ok : TONE_COLOR.error}>{mark}</Text>{' '}

@@ -30,7 +30,7 @@ export function LogItem({ entry, width }: { entry: LogEntry; width: number }) {
       const title = `${stepNumber(r.id, api)} ${stepInfo(api)[r.id].title}${entry.rerun ? ' (re-run)' : ''}`;
       return (
         <Box width={width} flexDirection="column">
-          <Box aria-label={`Step ${title}: ${mark.word}. ${r.summary}`}>
+          <Box>
             <Box width={8} flexShrink={0}>
               <StatusMark status={r.status} />
             </Box>

@@ -50,7 +50,7 @@ export function ViewScreen({ view, columns, maxRows, hyperlinks = false }: { vie
 function StatusLine({ status }: { status: NonNullable<View['status']> }) {
   const mark = STATUS_MARK[status.status];
   return (
-    <Text aria-label={`${mark.word}: ${status.text}.`}>
+    <Text>
       <Text color={TONE_COLOR[mark.tone]} bold>
         {mark.symbol} {mark.word}
       </Text>{' '}
@@ -105,7 +105,7 @@ const timingRows = (timing: ClockTiming, columns: number, compact: boolean) =>
  */
 function TimingPicture({ timing, columns, compact }: { timing: ClockTiming; columns: number; compact: boolean }) {
   return (
-    <Box flexDirection="column" {...(compact ? {} : { marginTop: 1, marginBottom: 1 })} aria-label={timingLine(timing)}>
+    <Box flexDirection="column" {...(compact ? {} : { marginTop: 1, marginBottom: 1 })}>
       {drawTiming(timing, pictureWidth(columns)).map((row, i) => (
         <Text key={i}>{`  ${row}`}</Text>
       ))}
@@ -129,7 +129,7 @@ function Links({ links, columns, hyperlinks }: { links: Link[]; columns: number;
   return (
     <Box flexDirection="column" marginTop={1}>
       {links.map((link) => (
-        <Box key={link.url} flexDirection="column" aria-label={`${link.label}: ${link.url}`}>
+        <Box key={link.url} flexDirection="column">
           <Para width={columns} dimColor>{`${link.label}:`}</Para>
           <Text>{`  ${hyperlink(link.url, link.url, hyperlinks)}`}</Text>
         </Box>

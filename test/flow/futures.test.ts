@@ -235,7 +235,7 @@ describe('--demo scenarios by API', () => {
     const list = run(start({ demo: true }), { type: 'accept' }, { type: 'pick', index: 1, activate: true }).state;
     // As the keys do it: the focus to item 2, then Enter.
     const starting = next(next(list, { type: 'pick', index: 1, activate: false }).state, { type: 'accept' });
-    expect(starting.state.screen).toEqual({ kind: 'starting-demo', scenario: 'futures-signature-invalid' });
+    expect(starting.state.screen).toEqual({ kind: 'starting-demo', scenario: 'futures-signature-invalid', api: 'futures' });
     expect(starting.effects).toEqual([{ type: 'start-demo', scenario: 'futures-signature-invalid' }]);
     const started = next(starting.state, { type: 'demo-started', url: 'http://127.0.0.1:5', scenario: 'futures-signature-invalid' });
     expect(started.state.api).toBe('futures');
@@ -269,6 +269,29 @@ describe('--demo scenarios by API', () => {
     const picker = next(welcome, welcomePick(welcome, 'Pick another demo scenario'));
     expect(picker.state.screen).toEqual({ kind: 'scenario', focus: 1 });
     expect(next(picker.state, { type: 'accept' }).state.screen).toEqual({ kind: 'scenario', api: 'futures', focus: 1 });
+  });
+
+  it("'ok' listed for both APIs runs the API it was picked under, and the welcome row re-runs that one", () => {
+    const both: ScenarioChoice[] = [...SCENARIOS.slice(0, 2), { name: 'ok', description: 'futures: healthy', api: 'futures' }, ...SCENARIOS.slice(2)];
+    const futuresList = run(start({ demo: true, scenarios: both }), { type: 'accept' }, { type: 'pick', index: 1, activate: true }).state;
+    expect(viewOf(futuresList).menu?.items.map((i) => i.label)).toEqual(['ok', 'futures-key-invalid', 'futures-signature-invalid']);
+    const starting = next(futuresList, { type: 'pick', index: 0, activate: true });
+    expect(starting.state.screen).toEqual({ kind: 'starting-demo', scenario: 'ok', api: 'futures' });
+    const started = next(starting.state, { type: 'demo-started', url: 'http://127.0.0.1:5', scenario: 'ok' });
+    expect(started.state.api).toBe('futures');
+    const welcome = { ...started.state, screen: { kind: 'welcome', focus: 0 } } as WizardState;
+    expect(viewOf(welcome).menu?.items[0]?.label).toBe('Diagnose the demo key (futures scenario: ok)');
+    const again = next(welcome, welcomePick(welcome, 'Diagnose the demo key (futures scenario: ok)'));
+    expect(again.state.screen).toEqual({ kind: 'starting-demo', scenario: 'ok', api: 'futures' });
+    expect(next(again.state, { type: 'demo-started', url: 'http://127.0.0.1:6', scenario: 'ok' }).state.api).toBe('futures');
+    // The picker opens on the futures list's 'ok', not on spot's.
+    const picker = next(welcome, welcomePick(welcome, 'Pick another demo scenario'));
+    expect(picker.state.screen).toEqual({ kind: 'scenario', focus: 1 });
+    expect(next(picker.state, { type: 'accept' }).state.screen).toEqual({ kind: 'scenario', api: 'futures', focus: 0 });
+    // Spot's 'ok' from the spot list runs spot.
+    const spotList = run(start({ demo: true, scenarios: both }), { type: 'accept' }, { type: 'pick', index: 0, activate: true }).state;
+    const spot = run(spotList, { type: 'pick', index: 0, activate: true }, { type: 'demo-started', url: 'http://127.0.0.1:7', scenario: 'ok' }).state;
+    expect(spot.api).toBe('spot');
   });
 
   it('a list with one API (no API given: spot) is shown at once, as before', () => {

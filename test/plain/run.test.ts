@@ -104,11 +104,21 @@ describe('runPlain in the demo', () => {
       'Scenarios for which API?',
       'What do you want to do?',
     ]);
-    expect(prompter.asked[1]?.labels).toEqual(['Spot API (21 scenarios)', 'Futures API (12 scenarios)', 'Back', 'Quit']);
+    expect(prompter.asked[1]?.labels).toEqual(['Spot API (21 scenarios)', 'Futures API (13 scenarios)', 'Back', 'Quit']);
     expect(prompter.asked[2]?.labels).toContain('clock-ahead');
     expect(prompter.asked[2]?.labels).not.toContain('futures-clock-ahead');
     expect(prompter.asked[4]?.labels).toContain('futures-signature-invalid');
     expect(prompter.asked[4]?.labels).not.toContain('clock-ahead');
+  });
+
+  it("the futures list's 'ok' runs the futures steps on a healthy server: every one passes, exit 0", async () => {
+    const { io, prompter, run } = session(['Pick a demo scenario', 'Futures API', 'ok', 'Use these credentials', 'Quit']);
+    await expect(run({ demo: true, verbose: false })).resolves.toBe(0);
+    expect(prompter.asked[2]?.labels[0]).toBe('ok');
+    const out = io.out();
+    expect(out).toContain('Step 4 of 5 · Futures account');
+    expect(out).toContain('✓ Summary: No problems found · 5 checks: 5 passed');
+    expect(out).not.toMatch(/FAIL|SKIP|Order read/);
   });
 
   it('a futures scenario runs the futures steps and never ends in all good', async () => {

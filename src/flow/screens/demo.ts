@@ -28,12 +28,16 @@ function listed(state: WizardState, s: Of<'scenario'>): ScenarioChoice[] {
 
 const choosingApi = (state: WizardState, s: Of<'scenario'>): boolean => s.api === undefined && scenarioGroups(state).length > 1;
 
+/** The choice of the scenario started last: its name, and its API when it was started from a list. */
+const isCurrent = (state: WizardState, c: ScenarioChoice): boolean =>
+  c.name === state.demo.scenario && (state.demo.api === undefined || scenarioApi(c) === state.demo.api);
+
 /** The picker from the welcome screen: on the current scenario's API and name, when there is one. */
 export function openScenarios(state: WizardState): Transition {
-  const current = state.scenarios.find((c) => c.name === state.demo.scenario);
+  const current = state.scenarios.find((c) => isCurrent(state, c));
   const groups = scenarioGroups(state);
   if (groups.length > 1) return go(state, { kind: 'scenario', focus: Math.max(0, groups.indexOf(scenarioApi(current))) }, { push: true });
-  return go(state, { kind: 'scenario', focus: Math.max(0, state.scenarios.findIndex((c) => c.name === state.demo.scenario)) }, { push: true });
+  return go(state, { kind: 'scenario', focus: Math.max(0, state.scenarios.findIndex((c) => isCurrent(state, c))) }, { push: true });
 }
 
 export const scenario: ScreenModule<'scenario'> = {
@@ -43,17 +47,19 @@ export const scenario: ScreenModule<'scenario'> = {
       const open = (index: number): Transition => {
         const api = groups[index];
         if (!api) return stay(state);
-        const focus = listed(state, { ...s, api }).findIndex((c) => c.name === state.demo.scenario);
+        const focus = listed(state, { ...s, api }).findIndex((c) => isCurrent(state, c));
         return go(state, { kind: 'scenario', api, focus: Math.max(0, focus) }, { push: true });
       };
       return onMenuKeys(state, s, event, groups.length, open) ?? backOrQuit(state, event);
     }
     const choices = listed(state, s);
     const choose = (index: number): Transition => {
-      const name = choices[index]?.name;
-      if (!name) return stay(state);
-      // Remembered for Esc: one screen back from the demo's credentials is this list.
-      return go(state, { kind: 'starting-demo', scenario: name }, { push: true, effects: [{ type: 'start-demo', scenario: name }] });
+      const choice = choices[index];
+      if (!choice) return stay(state);
+      // Remembered for Esc: one screen back from the demo's credentials is this list. The API
+      // travels with the name: 'ok' (a healthy server) is listed for spot and for futures.
+      const { name } = choice;
+      return go(state, { kind: 'starting-demo', scenario: name, api: scenarioApi(choice) }, { push: true, effects: [{ type: 'start-demo', scenario: name }] });
     };
     const menu = onMenuKeys(state, s, event, choices.length, choose);
     if (menu) return menu;
@@ -100,18 +106,19 @@ function apiChoiceView(state: WizardState, s: Of<'scenario'>, intro: { text: str
 }
 
 export const startingDemo: ScreenModule<'starting-demo'> = {
-  transition(state, _s, event) {
+  transition(state, s, event) {
     switch (event.type) {
       case 'demo-started': {
+        // A futures scenario runs the futures steps; a spot one the spot steps.
+        const api = s.api ?? scenarioApi(state.scenarios.find((c) => c.name === event.scenario));
         const withDemo: WizardState = {
           ...log(state, {
             kind: 'note',
             tone: 'info',
             lines: [`Demo: scenario "${event.scenario}" on the local simulator at ${event.url}. Throwaway credentials; nothing leaves this machine.`],
           }),
-          demo: { enabled: true, scenario: event.scenario, url: event.url },
-          // A futures scenario runs the futures steps; a spot one the spot steps.
-          api: scenarioApi(state.scenarios.find((c) => c.name === event.scenario)),
+          demo: { enabled: true, scenario: event.scenario, url: event.url, api },
+          api,
           results: {},
         };
         return go(withDemo, { kind: 'credentials', phase: 'loading' }, { effects: [{ type: 'load-credentials' }] });

@@ -30,16 +30,22 @@ function startGuide(state: WizardState, api: Api): Transition {
   return go(fresh, { kind: 'credentials', phase: 'loading' }, { push: true, effects: [{ type: 'load-credentials' }] });
 }
 
+/** 'ok' runs on either API: the welcome row says which; a futures-… name says it itself. */
+function demoScenarioName(s: WizardState): string {
+  const name = s.demo.scenario ?? '';
+  return s.demo.api === 'futures' && !name.startsWith('futures-') ? `futures scenario: ${name}` : `scenario: ${name}`;
+}
+
 const WELCOME_CHOICES: WelcomeChoice[] = [
   {
     id: 'diagnose',
     when: (s) => !s.demo.enabled || Boolean(s.demo.scenario),
-    label: (s) => (s.demo.enabled ? `Diagnose the demo key (scenario: ${s.demo.scenario})` : 'Diagnose my API key'),
+    label: (s) => (s.demo.enabled ? `Diagnose the demo key (${demoScenarioName(s)})` : 'Diagnose my API key'),
     // In a demo the scenario decides the API (a futures scenario runs the futures steps).
     detail: (s) => (s.demo.enabled ? 'local simulator, no network' : `spot API: ${stepList('spot')}`),
     open: (s) =>
       s.demo.enabled && s.demo.scenario
-        ? go(s, { kind: 'starting-demo', scenario: s.demo.scenario }, { push: true, effects: [{ type: 'start-demo', scenario: s.demo.scenario }] })
+        ? go(s, { kind: 'starting-demo', scenario: s.demo.scenario, ...(s.demo.api ? { api: s.demo.api } : {}) }, { push: true, effects: [{ type: 'start-demo', scenario: s.demo.scenario }] })
         : startGuide(s, 'spot'),
   },
   {
