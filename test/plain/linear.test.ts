@@ -56,6 +56,18 @@ describe('the linear printer', () => {
     }
   });
 
+  it('a running step is words, not a spinner, and its result is PASS or FAIL in words', () => {
+    const t = session(100);
+    const running = run(welcome(), { type: 'accept' }, FOUND, { type: 'accept' }, { type: 'accept' });
+    expect(running.screen.kind).toBe('step');
+    const busy = t.show(running);
+    expect(busy).toMatch(/checking… Checking key and secret/);
+    expect(busy).not.toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/);
+    const done = t.show(next(running, { type: 'step-done', result: stepResult('credentials', 'pass') }).state);
+    expect(done).toMatch(/✓ PASS +Credentials/);
+    expect(done).not.toContain('Checking key and secret');
+  });
+
   it('moving the focus appends the one newly focused line, never the screen again', () => {
     const t = session();
     let state = welcome();

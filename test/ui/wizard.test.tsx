@@ -286,30 +286,6 @@ describe('Ctrl-C', () => {
   });
 });
 
-describe('screen reader mode', () => {
-  it('replaces the spinner with words and keeps PASS/FAIL as text', async () => {
-    const before = process.env.INK_SCREEN_READER;
-    process.env.INK_SCREEN_READER = 'true';
-    try {
-      let release: () => void = () => undefined;
-      const hold = new Promise<void>((r) => (release = r));
-      const w = await renderWizard({ session: scriptedSession({}, hold) });
-      await w.press(KEYS.enter);
-      await w.waitFor('Use these credentials');
-      await w.press(KEYS.enter);
-      await w.waitFor('Which symbol does your bot trade?');
-      await w.press(KEYS.enter);
-      const f = await w.waitFor('Running: Checking key and secret');
-      expect(f).not.toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/);
-      release();
-      await w.waitFor('PASS');
-    } finally {
-      if (before === undefined) delete process.env.INK_SCREEN_READER;
-      else process.env.INK_SCREEN_READER = before;
-    }
-  });
-});
-
 describe('layout', () => {
   /** A state on the fix screen whose only static line is the banner, so the live area is measurable. */
   function onFix(id: 'clock-ahead' | 'signature-invalid' | 'ip-not-whitelisted'): WizardState {
