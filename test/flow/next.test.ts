@@ -75,7 +75,7 @@ describe('demo', () => {
     const picker = next(s, { type: 'accept' });
     expect(picker.state.screen).toEqual({ kind: 'scenario', focus: 0 });
     const t = next(picker.state, { type: 'pick', index: 1, activate: true });
-    expect(t.state.screen).toEqual({ kind: 'starting-demo', scenario: 'ip-not-whitelisted' });
+    expect(t.state.screen).toEqual({ kind: 'starting-demo', scenario: 'ip-not-whitelisted', api: 'spot' });
     expect(t.effects).toEqual([{ type: 'start-demo', scenario: 'ip-not-whitelisted' }]);
   });
 
@@ -83,7 +83,7 @@ describe('demo', () => {
     const t = run(start({ demo: true, scenario: 'ok' }), { type: 'accept' }, { type: 'demo-started', url: 'http://127.0.0.1:5', scenario: 'ok' });
     expect(t.state.screen).toEqual({ kind: 'credentials', phase: 'loading' });
     expect(t.effects).toEqual([{ type: 'load-credentials' }]);
-    expect(t.state.demo).toEqual({ enabled: true, scenario: 'ok', url: 'http://127.0.0.1:5' });
+    expect(t.state.demo).toEqual({ enabled: true, scenario: 'ok', url: 'http://127.0.0.1:5', api: 'spot' });
     expect(t.state.log.at(-1)).toMatchObject({ kind: 'note', lines: [expect.stringContaining('http://127.0.0.1:5')] });
   });
 
