@@ -67,7 +67,7 @@ export const scenario: ScreenModule<'scenario'> = {
   },
 
   view(state, s: Of<'scenario'>) {
-    const intro = { text: 'Each one makes the local simulator fail the way MEXC fails for one cause. No key, no network.', dim: true };
+    const intro = { text: 'ok is a healthy server; each other one makes the local simulator fail the way MEXC fails for one cause. No key, no network.', dim: true };
     if (choosingApi(state, s)) return apiChoiceView(state, s, intro);
     const groups = scenarioGroups(state);
     const api = s.api ?? groups[0] ?? 'spot';
