@@ -51,7 +51,7 @@ export const runClock: StepRunner = async (ctx) => {
         ? []
         : findings.filter((f) => f.facts.nearEdge === true && !f.facts.uncertain);
   } else if (proof === 'clock') {
-    const line = `MEXC refused a request signed with your clock (its timestamp fell outside ${timing.windowName}) and accepted the same request signed with MEXC's time: the clock is the cause.`;
+    const line = `MEXC refused a request signed with your clock, its timestamp outside ${timing.windowName}, and accepted the same request signed with MEXC's time: the clock is the cause.`;
     evidence.push(line);
     findings = timing.adapt(provenFindings(findings, estimate, judgement, timing.window.behindMs, line));
   }

@@ -80,7 +80,7 @@ const EXPECTED: Record<(typeof FUTURES_SCENARIOS)[number]['name'], Expectation> 
     step: 'clock',
     diagnosis: 'clock-ahead',
     status: { clock: 'fail', 'futures-account': 'fail', 'futures-trade-read': 'skip' },
-    says: /within 10 s of MEXC's clock, either way[\s\S]*accepted it signed with MEXC's time/,
+    says: /within 10 s of MEXC's clock, either way[\s\S]*accepted the same request signed with MEXC's time/,
   },
   // The server clock runs 15 s ahead: a Recv-Window that covers it, with room to spare.
   'futures-clock-behind': { step: 'clock', diagnosis: 'clock-behind', status: { clock: 'fail', 'futures-account': 'fail', 'futures-trade-read': 'skip' }, says: /Recv-Window: (20|25) \(seconds, at most 60/ },

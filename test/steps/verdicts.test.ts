@@ -54,7 +54,7 @@ const CLASSES: Array<[name: string, setup: Setup, expected: Expectation]> = [
   // The clock claims only what it measured
   ['jittery server time while MEXC accepts signed requests', scenario('clock-jitter'), { code: 0, step: 'clock', status: 'pass', says: /MEXC accepted a request signed with your clock/ }],
   ['/api/v3/time in seconds', scenario('time-in-seconds'), { code: 1, step: 'clock', status: 'fail', diagnosis: 'unexpected-response', says: /in seconds \(10 digits\), not milliseconds/ }],
-  ['a clock 4.2 s ahead: one problem, proven by signing with MEXC time', scenario('clock-ahead'), { code: 1, step: 'clock', status: 'fail', diagnosis: 'clock-ahead', says: /accepted it signed with MEXC's time/ }],
+  ['a clock 4.2 s ahead: one problem, proven by signing with MEXC time', scenario('clock-ahead'), { code: 1, step: 'clock', status: 'fail', diagnosis: 'clock-ahead', says: /accepted the same request signed with MEXC's time/ }],
   // Wrong place, proxy, maintenance, bans
   ['a base URL ending in /api/v3', async () => ({ baseUrl: `${(await sim()).url}/api/v3` }), { code: 1, step: 'connectivity', status: 'fail', diagnosis: 'base-url-wrong', says: /Use this base URL instead: http:\/\/127\.0\.0\.1:\d+$/m }],
   ['a proxy that answers 407', async () => ({ baseUrl: (await sim()).url, env: { HTTP_PROXY: await authProxy() } }), { code: 1, step: 'connectivity', status: 'fail', diagnosis: 'proxy-auth-required', says: /Proxy: 127\.0\.0\.1:\d+/ }],
