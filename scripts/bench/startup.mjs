@@ -1,7 +1,7 @@
 // Start-up of the non-interactive paths against bare Node, measured side by side (interleaved
 // runs, one process at a time) and reported as medians and ratios of medians.
 //
-//   node scripts/bench/startup.mjs [--runs 21] [--json out.json]
+//   node scripts/bench/startup.mjs [--runs 21] [--json out.json] [--against OTHER/bin/mexc-wizard.js]
 //
 // --version / --help: spawn → exit, against `node -e 0` (spawn → exit).
 // check: spawn → the first HTTP request reaching a local server, against a bare
@@ -10,13 +10,15 @@
 //   parsing, credential lint, got, the session. The server answers at once; the run is awaited
 //   so runs never overlap.
 // Also lists which bundle chunks each command loads (module hooks), to prove Ink stays out.
+// --against: another build's launcher (e.g. a `git worktree` of an older commit, built), run
+//   interleaved with this one, so a change is compared with its parent under the same load.
 import { createServer } from 'node:http';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { BIN, NODE, cleanEnv, context, flags, fmt, median, requireBuild, tempDir, timeRun, writeJson } from './lib.mjs';
 
-const opts = flags({ runs: 21, warmup: 3, json: '' });
+const opts = flags({ runs: 21, warmup: 3, json: '', against: '' });
 requireBuild();
 
 /** A local server that notes when each request arrives and answers `{}` at once. */
@@ -56,6 +58,12 @@ const variants = {
   'node http.get': () =>
     server.timeToFirstRequest(NODE, ['-e', `require('node:http').get(${JSON.stringify(`${server.url}/api/v3/ping`)}, (r) => r.resume()).on('error', () => {})`], checkEnv),
   'check → 1st request': () => server.timeToFirstRequest(NODE, [BIN, 'check', '--base-url', server.url], checkEnv),
+  ...(opts.against
+    ? {
+        'against --version': () => timeRun(NODE, [opts.against, '--version'], { cwd }),
+        'against check → 1st request': () => server.timeToFirstRequest(NODE, [opts.against, 'check', '--base-url', server.url], checkEnv),
+      }
+    : {}),
 };
 
 const samples = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
@@ -97,6 +105,12 @@ const rows = [
   ['`--help` (spawn → exit)', med['--help'], med['node -e 0'], 'node -e 0'],
   ['`check` (spawn → 1st request)', med['check → 1st request'], med['node http.get'], 'node http.get'],
   ['`check` (spawn → 1st request)', med['check → 1st request'], med['node -e 0'], 'node -e 0 (exit)'],
+  ...(opts.against
+    ? [
+        ['`--version` (spawn → exit)', med['--version'], med['against --version'], `--version of ${opts.against}`],
+        ['`check` (spawn → 1st request)', med['check → 1st request'], med['against check → 1st request'], `check of ${opts.against}`],
+      ]
+    : []),
 ];
 
 console.log(`### Start-up (${context()}; ${opts.runs} interleaved runs each, medians)\n`);
