@@ -41,11 +41,18 @@ export type Extracted =
   /** Text with no MEXC error in it (possibly an HTTP status without its body). */
   | { kind: 'unrecognized'; httpStatus?: number; endpoint?: string; excerpt: string };
 
-/** Caps the text and replaces control bytes (binary garbage) with spaces. */
+/** Terminal colour and cursor sequences (CSI `ESC[…m`, OSC `ESC]…BEL`) that coloured logs carry. */
+// eslint-disable-next-line no-control-regex
+const ANSI_SEQUENCE = /\u001B\[[0-9;?]{0,40}[ -/]{0,5}[@-~]|\u001B\][^\u0007\u001B]{0,2000}(?:\u0007|\u001B\\)/g;
+
+/**
+ * Caps the text, drops terminal colour sequences (util.inspect and loggers colour the code:
+ * `code: ESC[33m700002ESC[39m`) and replaces other control bytes (binary garbage) with spaces.
+ */
 export function sanitizePaste(text: string): string {
   const capped = text.length > 2 * KEEP_CHARS ? `${text.slice(0, KEEP_CHARS)}\n…\n${text.slice(-KEEP_CHARS)}` : text;
   // eslint-disable-next-line no-control-regex
-  return capped.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/g, ' ');
+  return capped.replace(ANSI_SEQUENCE, '').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/g, ' ');
 }
 
 /** The first 200 characters on one line, for echoing back. */
@@ -85,6 +92,7 @@ const STATUS_PATTERNS: RegExp[] = [
   /\bResponse code (\d{3})\b/i, // got: Response code 400 (Bad Request)
   /\b(\d{3}) (?:Client|Server) Error\b/, // requests: 400 Client Error: Bad Request for url
   /\b(?:Client|Server) error '(\d{3})/i, // httpx: Client error '400 Bad Request' for url
+  /\bClientResponseError: (\d{3}), message=/, // aiohttp: ClientResponseError: 400, message='Bad Request', url=…
   /\bHTTP\/\d(?:\.\d)?\s+(\d{3})\b/, // raw status line
   /\bstatus(?:Code|_code)?["']?\s*[:=]\s*(\d{3})\b/, // statusCode: 400, "status": 429, status_code=400
   /\b(\d{3})\s+\(?(?:Too Many Requests|Forbidden|Bad Request|Unauthorized|Not Found|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout|I'm a teapot|Proxy Authentication Required|Method Not Allowed)\b/i, // also a browser's "404 (Not Found)"
@@ -193,7 +201,8 @@ function jsonErrors(text: string, ctx: PasteContext): Observation[] {
     const json: Record<string, unknown> = { code: rawCode };
     if (message) json[message.field === 'message' ? 'message' : 'msg'] = message.msg;
     if (futuresFailure) json.success = false;
-    const announcement = announcementOf(/["']announcement\\?["']\s{0,5}:\s{0,5}\\?["']([^"'\\\s]{1,300})/.exec(near)?.[1]);
+    // PHP's json_encode (and some loggers) write the URL's slashes as `\/`.
+    const announcement = announcementOf(/["']announcement\\?["']\s{0,5}:\s{0,5}\\?["']((?:\\\/|[^"'\\\s]){1,300})/.exec(near)?.[1]?.replace(/\\\//g, '/'));
     if (announcement) json.announcement = announcement;
     found.push(withContext(ctx, { json, mexcCode: rawCode, ...(message ? { mexcMsg: message.msg } : {}) }));
   }
@@ -345,12 +354,8 @@ function pastedSuccess(trimmed: string): Extracted | undefined {
   const from = trimmed.search(/[[{]/);
   if (from < 0 || from > 2000) return undefined;
   const to = Math.max(trimmed.lastIndexOf('}'), trimmed.lastIndexOf(']'));
-  let json: unknown;
-  try {
-    json = JSON.parse(trimmed.slice(from, to + 1));
-  } catch {
-    return undefined;
-  }
+  const json = parseJsonOrPythonRepr(trimmed.slice(from, to + 1));
+  if (json === undefined) return undefined;
   const recognised = recogniseSuccess(json);
   if (recognised) return { kind: 'success', ...(recognised.endpoint ? { endpoint: recognised.endpoint } : {}), ...(recognised.futures ? { futures: true } : {}) };
   const record = json && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>) : undefined;
@@ -358,6 +363,24 @@ function pastedSuccess(trimmed: string): Extracted | undefined {
   const msg = typeof record?.msg === 'string' ? record.msg : typeof record?.message === 'string' ? record.message : '';
   if (code !== undefined && isSuccessCode(code) && record?.success !== false && !diagnosisForMessage(msg)) return { kind: 'success' };
   return undefined;
+}
+
+/**
+ * JSON, or a Python dict/list as `print(response.json())` shows it (`{'serverTime': 1714530000000}`,
+ * True/False/None): the shape python bots log. Only a repr without double quotes is converted, so
+ * no quoting inside a string can be mangled.
+ */
+function parseJsonOrPythonRepr(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    if (text.includes('"') || !text.includes("'") || text.includes('\\')) return undefined;
+    try {
+      return JSON.parse(text.replace(/'/g, '"').replace(/\bTrue\b/g, 'true').replace(/\bFalse\b/g, 'false').replace(/\bNone\b/g, 'null')) as unknown;
+    } catch {
+      return undefined;
+    }
+  }
 }
 
 /** One extracted error as findings: unrecognised text becomes unknown-error with the excerpt; a success answer none. */
