@@ -245,7 +245,29 @@ const NETWORK_PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   ...NETWORK_TEXTS.map((t) => [t.pattern, ''] as const),
 ];
 
-function networkError(text: string, ctx: PasteContext): Observation | undefined {
+/**
+ * The paste without stack frames: Python's `File "…", line N` and the source line under it, and
+ * JS/Java `at …` frames. Their words (`timeout=int(self.timeout / 1000)`, `urllib3/util/timeout.py`)
+ * are code, not the error.
+ */
+function withoutStackFrames(text: string): string {
+  const lines = text.split('\n');
+  const kept: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (/^\s*File "[^"\n]{0,500}", line \d+/.test(line)) {
+      const next = lines[i + 1];
+      if (next !== undefined && /^\s/.test(next) && !/^\s*File "/.test(next) && !/^\s*(?:\^|~)+\s*$/.test(next)) i++;
+      continue;
+    }
+    if (/^\s+at\s+\S/.test(line)) continue;
+    kept.push(line);
+  }
+  return kept.join('\n');
+}
+
+function networkError(fullText: string, ctx: PasteContext): Observation | undefined {
+  const text = withoutStackFrames(fullText);
   for (const [pattern, code] of NETWORK_PATTERNS) {
     const m = pattern.exec(text);
     if (!m) continue;
@@ -351,10 +373,7 @@ export function extractErrors(input: string): Extracted[] {
  * `{"success":true,"code":0,…}`): there is nothing to fix.
  */
 function pastedSuccess(trimmed: string): Extracted | undefined {
-  const from = trimmed.search(/[[{]/);
-  if (from < 0 || from > 2000) return undefined;
-  const to = Math.max(trimmed.lastIndexOf('}'), trimmed.lastIndexOf(']'));
-  const json = parseJsonOrPythonRepr(trimmed.slice(from, to + 1));
+  const json = trailingJson(trimmed);
   if (json === undefined) return undefined;
   const recognised = recogniseSuccess(json);
   if (recognised) return { kind: 'success', ...(recognised.endpoint ? { endpoint: recognised.endpoint } : {}), ...(recognised.futures ? { futures: true } : {}) };
@@ -362,6 +381,25 @@ function pastedSuccess(trimmed: string): Extracted | undefined {
   const code = parseMexcCode(typeof record?.code === 'number' || typeof record?.code === 'string' ? record.code : undefined);
   const msg = typeof record?.msg === 'string' ? record.msg : typeof record?.message === 'string' ? record.message : '';
   if (code !== undefined && isSuccessCode(code) && record?.success !== false && !diagnosisForMessage(msg)) return { kind: 'success' };
+  return undefined;
+}
+
+/** Words that make a text around a JSON value an error report, whatever the value is. */
+const ERROR_WORDS = /error|fail|exception|invalid|denied|refused|reject|traceback/i;
+
+/**
+ * The JSON value that ends the paste: from its first bracket, or (in a line that reports no
+ * error) from a later one, as in ccxt's verbose `fetch Response: mexc GET … 200 {headers} {body}`.
+ */
+function trailingJson(trimmed: string): unknown {
+  const to = Math.max(trimmed.lastIndexOf('}'), trimmed.lastIndexOf(']'));
+  const starts = /[[{]/g;
+  let tries = 0;
+  for (let m = starts.exec(trimmed); m && m.index <= 2000 && m.index < to && tries < 20; m = starts.exec(trimmed), tries++) {
+    if (tries > 0 && ERROR_WORDS.test(trimmed.slice(0, m.index))) return undefined;
+    const json = parseJsonOrPythonRepr(trimmed.slice(m.index, to + 1));
+    if (json !== undefined) return json;
+  }
   return undefined;
 }
 

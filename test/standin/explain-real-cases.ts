@@ -236,6 +236,49 @@ export const REAL_PASTES: RealPaste[] = [
   { name: 'success: Python dict repr of serverTime', text: "{'serverTime': 1714530000000}" },
   { name: 'success: Python dict repr of futures assets', text: "{'success': True, 'code': 0, 'data': [{'currency': 'USDT', 'availableBalance': 5.1}]}" },
   { name: 'Python dict repr of a futures failure', text: "{'success': False, 'code': 602, 'message': 'Signature verification failed!', 'data': None}", id: 'signature-invalid' },
+  // Words in a traceback's code lines are not the error
+  {
+    name: 'ccxt py traceback (fetch line with timeout=) ending in a 503',
+    text: [
+      'Traceback (most recent call last):',
+      '  File "/usr/local/lib/python3.10/site-packages/ccxt/base/exchange.py", line 629, in fetch',
+      '    response = self.session.request(method, url, data=body, headers=request_headers, timeout=int(self.timeout / 1000), proxies=proxies, verify=self.verify and self.validateServerSsl)',
+      '  File "/usr/local/lib/python3.10/site-packages/ccxt/base/exchange.py", line 662, in fetch',
+      '    self.handle_http_status_code(http_status_code, http_status_text, url, method, http_response)',
+      'ccxt.base.errors.ExchangeNotAvailable: mexc GET https://api.mexc.com/api/v3/account 503 Service Temporarily Unavailable',
+    ].join('\n'),
+    id: 'server-error',
+  },
+  {
+    name: 'ccxt py traceback (fetch line with timeout=) ending in a 429',
+    text: [
+      '  File "/usr/local/lib/python3.10/site-packages/ccxt/base/exchange.py", line 629, in fetch',
+      '    response = self.session.request(method, url, data=body, headers=request_headers, timeout=int(self.timeout / 1000), proxies=proxies)',
+      'ccxt.base.errors.DDoSProtection: mexc GET https://api.mexc.com/api/v3/order 429 Too Many Requests',
+    ].join('\n'),
+    id: 'rate-limited',
+  },
+  {
+    name: 'requests HTTPError 403 after a traceback through urllib3 timeout.py',
+    text: [
+      '  File "/usr/lib/python3/dist-packages/urllib3/util/timeout.py", line 140, in _validate_timeout',
+      '  File "/home/bot/mexc.py", line 40, in get',
+      '    r.raise_for_status()',
+      'requests.exceptions.HTTPError: 403 Client Error: Forbidden for url: https://api.mexc.com/api/v3/account?timestamp=1714530000000&signature=ab',
+    ].join('\n'),
+    id: 'blocked',
+  },
+  { name: 'a JS TypeError that mentions signature', text: "TypeError: Cannot read properties of undefined (reading 'signature')\n    at sign (/app/mexc.js:12:20)", id: 'unknown-error' },
+  { name: 'hummingbot with a Binance code MEXC does not document', text: 'OSError: Error executing request GET https://api.mexc.com/api/v3/openOrders. HTTP status is 400. Error: {"code":-1121,"msg":"Invalid symbol."}', id: 'unknown-error' },
+  {
+    name: 'success: ccxt py verbose response line with its headers dict',
+    text: "fetch Response: mexc GET https://api.mexc.com/api/v3/time 200 {'Content-Type': 'application/json', 'Server': 'Tengine'} {\"serverTime\":1714530000000}",
+  },
+  {
+    name: 'ccxt py verbose response line with an error body',
+    text: "fetch Response: mexc GET https://api.mexc.com/api/v3/account?timestamp=1714530000000&signature=ab 400 {'Content-Type': 'application/json'} {\"code\":700002,\"msg\":\"Signature for this request is not valid.\"}",
+    id: 'signature-invalid',
+  },
   // Unknown: say so, do not guess
   { name: 'an unknown MEXC code and message', text: '{"code":123456,"msg":"Something new happened"}', id: 'unknown-error' },
   { name: 'a bot error without any MEXC answer', text: "KeyError: 'balances'\n  File \"/home/bot/bot.py\", line 30, in get_usdt", id: 'unknown-error' },
