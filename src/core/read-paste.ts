@@ -41,11 +41,18 @@ export type Extracted =
   /** Text with no MEXC error in it (possibly an HTTP status without its body). */
   | { kind: 'unrecognized'; httpStatus?: number; endpoint?: string; excerpt: string };
 
-/** Caps the text and replaces control bytes (binary garbage) with spaces. */
+/** Terminal colour and cursor sequences (CSI `ESC[…m`, OSC `ESC]…BEL`) that coloured logs carry. */
+// eslint-disable-next-line no-control-regex
+const ANSI_SEQUENCE = /\u001B\[[0-9;?]{0,40}[ -/]{0,5}[@-~]|\u001B\][^\u0007\u001B]{0,2000}(?:\u0007|\u001B\\)/g;
+
+/**
+ * Caps the text, drops terminal colour sequences (util.inspect and loggers colour the code:
+ * `code: ESC[33m700002ESC[39m`) and replaces other control bytes (binary garbage) with spaces.
+ */
 export function sanitizePaste(text: string): string {
   const capped = text.length > 2 * KEEP_CHARS ? `${text.slice(0, KEEP_CHARS)}\n…\n${text.slice(-KEEP_CHARS)}` : text;
   // eslint-disable-next-line no-control-regex
-  return capped.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/g, ' ');
+  return capped.replace(ANSI_SEQUENCE, '').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/g, ' ');
 }
 
 /** The first 200 characters on one line, for echoing back. */
@@ -85,6 +92,7 @@ const STATUS_PATTERNS: RegExp[] = [
   /\bResponse code (\d{3})\b/i, // got: Response code 400 (Bad Request)
   /\b(\d{3}) (?:Client|Server) Error\b/, // requests: 400 Client Error: Bad Request for url
   /\b(?:Client|Server) error '(\d{3})/i, // httpx: Client error '400 Bad Request' for url
+  /\bClientResponseError: (\d{3}), message=/, // aiohttp: ClientResponseError: 400, message='Bad Request', url=…
   /\bHTTP\/\d(?:\.\d)?\s+(\d{3})\b/, // raw status line
   /\bstatus(?:Code|_code)?["']?\s*[:=]\s*(\d{3})\b/, // statusCode: 400, "status": 429, status_code=400
   /\b(\d{3})\s+\(?(?:Too Many Requests|Forbidden|Bad Request|Unauthorized|Not Found|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout|I'm a teapot|Proxy Authentication Required|Method Not Allowed)\b/i, // also a browser's "404 (Not Found)"
@@ -193,7 +201,8 @@ function jsonErrors(text: string, ctx: PasteContext): Observation[] {
     const json: Record<string, unknown> = { code: rawCode };
     if (message) json[message.field === 'message' ? 'message' : 'msg'] = message.msg;
     if (futuresFailure) json.success = false;
-    const announcement = announcementOf(/["']announcement\\?["']\s{0,5}:\s{0,5}\\?["']([^"'\\\s]{1,300})/.exec(near)?.[1]);
+    // PHP's json_encode (and some loggers) write the URL's slashes as `\/`.
+    const announcement = announcementOf(/["']announcement\\?["']\s{0,5}:\s{0,5}\\?["']((?:\\\/|[^"'\\\s]){1,300})/.exec(near)?.[1]?.replace(/\\\//g, '/'));
     if (announcement) json.announcement = announcement;
     found.push(withContext(ctx, { json, mexcCode: rawCode, ...(message ? { mexcMsg: message.msg } : {}) }));
   }
@@ -236,7 +245,29 @@ const NETWORK_PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   ...NETWORK_TEXTS.map((t) => [t.pattern, ''] as const),
 ];
 
-function networkError(text: string, ctx: PasteContext): Observation | undefined {
+/**
+ * The paste without stack frames: Python's `File "…", line N` and the source line under it, and
+ * JS/Java `at …` frames. Their words (`timeout=int(self.timeout / 1000)`, `urllib3/util/timeout.py`)
+ * are code, not the error.
+ */
+function withoutStackFrames(text: string): string {
+  const lines = text.split('\n');
+  const kept: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (/^\s*File "[^"\n]{0,500}", line \d+/.test(line)) {
+      const next = lines[i + 1];
+      if (next !== undefined && /^\s/.test(next) && !/^\s*File "/.test(next) && !/^\s*(?:\^|~)+\s*$/.test(next)) i++;
+      continue;
+    }
+    if (/^\s+at\s+\S/.test(line)) continue;
+    kept.push(line);
+  }
+  return kept.join('\n');
+}
+
+function networkError(fullText: string, ctx: PasteContext): Observation | undefined {
+  const text = withoutStackFrames(fullText);
   for (const [pattern, code] of NETWORK_PATTERNS) {
     const m = pattern.exec(text);
     if (!m) continue;
@@ -342,15 +373,8 @@ export function extractErrors(input: string): Extracted[] {
  * `{"success":true,"code":0,…}`): there is nothing to fix.
  */
 function pastedSuccess(trimmed: string): Extracted | undefined {
-  const from = trimmed.search(/[[{]/);
-  if (from < 0 || from > 2000) return undefined;
-  const to = Math.max(trimmed.lastIndexOf('}'), trimmed.lastIndexOf(']'));
-  let json: unknown;
-  try {
-    json = JSON.parse(trimmed.slice(from, to + 1));
-  } catch {
-    return undefined;
-  }
+  const json = trailingJson(trimmed);
+  if (json === undefined) return undefined;
   const recognised = recogniseSuccess(json);
   if (recognised) return { kind: 'success', ...(recognised.endpoint ? { endpoint: recognised.endpoint } : {}), ...(recognised.futures ? { futures: true } : {}) };
   const record = json && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>) : undefined;
@@ -358,6 +382,43 @@ function pastedSuccess(trimmed: string): Extracted | undefined {
   const msg = typeof record?.msg === 'string' ? record.msg : typeof record?.message === 'string' ? record.message : '';
   if (code !== undefined && isSuccessCode(code) && record?.success !== false && !diagnosisForMessage(msg)) return { kind: 'success' };
   return undefined;
+}
+
+/** Words that make a text around a JSON value an error report, whatever the value is. */
+const ERROR_WORDS = /error|fail|exception|invalid|denied|refused|reject|traceback/i;
+
+/**
+ * The JSON value that ends the paste: from its first bracket, or (in a line that reports no
+ * error) from a later one, as in ccxt's verbose `fetch Response: mexc GET … 200 {headers} {body}`.
+ */
+function trailingJson(trimmed: string): unknown {
+  const to = Math.max(trimmed.lastIndexOf('}'), trimmed.lastIndexOf(']'));
+  const starts = /[[{]/g;
+  let tries = 0;
+  for (let m = starts.exec(trimmed); m && m.index <= 2000 && m.index < to && tries < 20; m = starts.exec(trimmed), tries++) {
+    if (tries > 0 && ERROR_WORDS.test(trimmed.slice(0, m.index))) return undefined;
+    const json = parseJsonOrPythonRepr(trimmed.slice(m.index, to + 1));
+    if (json !== undefined) return json;
+  }
+  return undefined;
+}
+
+/**
+ * JSON, or a Python dict/list as `print(response.json())` shows it (`{'serverTime': 1714530000000}`,
+ * True/False/None): the shape python bots log. Only a repr without double quotes is converted, so
+ * no quoting inside a string can be mangled.
+ */
+function parseJsonOrPythonRepr(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    if (text.includes('"') || !text.includes("'") || text.includes('\\')) return undefined;
+    try {
+      return JSON.parse(text.replace(/'/g, '"').replace(/\bTrue\b/g, 'true').replace(/\bFalse\b/g, 'false').replace(/\bNone\b/g, 'null')) as unknown;
+    } catch {
+      return undefined;
+    }
+  }
 }
 
 /** One extracted error as findings: unrecognised text becomes unknown-error with the excerpt; a success answer none. */

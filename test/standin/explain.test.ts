@@ -5,25 +5,9 @@
  * also goes through the built CLI.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runExplain } from '../../src/commands/explain.js';
 import { ensureBuilt, runCli } from '../support/cli.js';
-import { fakeIO } from '../support/fake-io.js';
+import { explain, expectVerdict } from './explain-run.js';
 import { FUTURES_TEXTS, PASTES, SPOT_TEXTS, WRAPPERS, type MexcText } from './explain-cases.js';
-
-interface Explained {
-  code: number;
-  ids: string[];
-  out: string;
-}
-
-async function explain(text: string): Promise<Explained> {
-  const io = fakeIO();
-  const code = await runExplain({ text, json: true }, io);
-  const json = JSON.parse(io.out()) as { diagnoses: Array<{ id: string }> };
-  const human = fakeIO();
-  await runExplain({ text, json: false }, human);
-  return { code, ids: json.diagnoses.map((d) => d.id), out: io.out() + human.out() };
-}
 
 /** Wrappers that carry the code next to the message; a futures message alone is ambiguous (401 Unauthorized is any HTTP 401). */
 const wrappersFor = (t: MexcText) => WRAPPERS.filter((w) => !t.futures || !['message text alone', 'log line with code and message'].includes(w.name));
@@ -43,19 +27,7 @@ describe('explain: MEXC error texts, bare and in noise', () => {
 });
 
 describe('explain: paste classes', () => {
-  it.each(PASTES.map((c) => [c.name, c] as const))('%s', async (_n, c) => {
-    const r = await explain(c.text);
-    const said = `${c.name} → exit ${r.code} [${r.ids.join(',')}]`;
-    if (c.id === undefined) {
-      expect(r.code, said).toBe(0);
-      expect(r.ids, said).toEqual([]);
-      expect(r.out, said).toMatch(/No error/);
-    } else {
-      expect(r.code, said).toBe(1);
-      expect(r.ids[0], said).toBe(c.id);
-    }
-    if (c.says) expect(r.out, said).toContain(c.says);
-  });
+  it.each(PASTES.map((c) => [c.name, c] as const))('%s', async (_n, c) => expectVerdict(c, await explain(c.text)));
 });
 
 describe('explain through the built CLI', () => {

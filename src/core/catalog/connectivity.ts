@@ -226,7 +226,7 @@ export const connectivityEntries = {
             source: SOURCES.node,
           },
           {
-            pattern: /x509: certificate|PKIX path building failed|SSLHandshakeException|wrong version number|tlsv1 alert|handshake failure|SSL_ERROR_[A-Z_]{3,30}|SSL_connect|ERR_CERT_[A-Z_]{3,40}/i,
+            pattern: /x509: certificate|PKIX path building failed|SSLHandshakeException|wrong version number|tlsv1 alert|handshake failure|SSL_ERROR_[A-Z_]{3,30}|SSL_connect|ERR_CERT_[A-Z_]{3,40}|SSL connection could not be established|remote certificate is invalid/i,
             example: 'x509: certificate signed by unknown authority',
             source: SOURCES.otherStacks,
           },

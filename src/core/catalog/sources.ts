@@ -17,7 +17,7 @@ export const SOURCES = {
   ccxtCredentials: 'ccxt checkRequiredCredentials (https://github.com/ccxt/ccxt/blob/master/ts/src/base/Exchange.ts)',
   guide: "the troubleshooting guide's wording, which users paste from posts and logs",
   node: 'Node.js system and TLS error codes (https://nodejs.org/api/errors.html, https://nodejs.org/api/tls.html)',
-  otherStacks: 'error texts of Python requests/urllib3, curl, Go net/http and Java (as they print them)',
+  otherStacks: 'error texts of Python requests/urllib3, curl, Go net/http, Java and .NET (as they print them)',
   http: 'RFC 9110 HTTP status codes (https://www.rfc-editor.org/rfc/rfc9110#name-status-codes)',
   hpagent: 'hpagent, the proxy agent this tool uses: "Bad response: <status>" when the proxy refuses CONNECT (https://github.com/delvedor/hpagent)',
 } as const;

@@ -1,4 +1,5 @@
 import { describeInput } from '../describe-input.js';
+import { isCcxtVerbose, parseCcxtVerbose } from './parse-ccxt-verbose.js';
 import { parseCurl } from './parse-curl.js';
 import { parseLog } from './parse-log.js';
 import { parseUrlParts } from './parse-url.js';
@@ -27,6 +28,7 @@ export function parseRequestText(text: string): ParsedRequest | { error: string 
 
 function dispatch(text: string): ParsedRequest | { error: string } {
   if (/^(?:\$\s+)?curl(?:\.exe)?(?:\s|$)/i.test(text)) return parseCurl(text);
+  if (isCcxtVerbose(text)) return parseCcxtVerbose(text);
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
   if (lines.length === 1 && LOOKS_LIKE_URL.test(text)) {
     const parts = parseUrlParts(text);
