@@ -468,7 +468,8 @@ function baseUrlFinding(obs: Observation, check: BaseUrlCheck, common: Facts, ex
 
 function commonFacts(obs: Observation): Facts {
   const facts: Facts = {};
-  if (obs.path) facts.endpoint = `${obs.method} ${obs.path}`;
+  // A pasted path without its method is named as it was pasted: the method decides the permission.
+  if (obs.path) facts.endpoint = obs.methodGuessed ? obs.path : `${obs.method} ${obs.path}`;
   if (obs.status !== undefined) facts.httpStatus = obs.status;
   return facts;
 }

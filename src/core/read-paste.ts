@@ -108,7 +108,8 @@ function readContext(text: string): PasteContext {
     ctx.path = endpoint[0];
     const before = text.slice(Math.max(0, endpoint.index - 250), endpoint.index);
     const methods = before.match(/\b(?:GET|POST|PUT|DELETE)\b/g);
-    ctx.method = (methods?.[methods.length - 1] as HttpMethod | undefined) ?? 'GET';
+    const method = methods?.[methods.length - 1] as HttpMethod | undefined;
+    if (method) ctx.method = method;
   }
   for (const pattern of STATUS_PATTERNS) {
     const status = Number(pattern.exec(text)?.[1]);
@@ -124,7 +125,7 @@ function readContext(text: string): PasteContext {
 
 function withContext(ctx: PasteContext, partial: Partial<Observation>): Observation {
   return observation({
-    ...(ctx.method ? { method: ctx.method } : {}),
+    ...(ctx.method ? { method: ctx.method } : ctx.path ? { methodGuessed: true } : {}),
     ...(ctx.path ? { path: ctx.path } : {}),
     ...(ctx.url ? { url: ctx.url } : {}),
     ...(ctx.status !== undefined ? { status: ctx.status } : {}),
@@ -362,7 +363,7 @@ export function extractErrors(input: string): Extracted[] {
     {
       kind: 'unrecognized',
       ...(ctx.status !== undefined ? { httpStatus: ctx.status } : {}),
-      ...(ctx.path ? { endpoint: `${ctx.method ?? 'GET'} ${ctx.path}` } : {}),
+      ...(ctx.path ? { endpoint: ctx.method ? `${ctx.method} ${ctx.path}` : ctx.path } : {}),
       excerpt,
     },
   ];

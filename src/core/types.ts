@@ -58,6 +58,8 @@ export interface Timings {
  */
 export interface Observation {
   method: HttpMethod;
+  /** A pasted path with no method beside it: `method` is a default, not something the paste said. */
+  methodGuessed?: boolean;
   /** Path only, e.g. `/api/v3/account`. */
   path: string;
   /** Full URL as sent, with the signature shortened (`ab12…9f`). */

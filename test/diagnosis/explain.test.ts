@@ -33,6 +33,17 @@ describe('explain finds the error in what users paste', () => {
     expect(await ids('{"code":700002,"msg":"Signature for this request is not valid."}')).toEqual(['signature-invalid']);
   });
 
+  it('700007 names the permission only when the paste says the method: reading and placing orders need different ones', async () => {
+    const body = '{"code":700007,"msg":"No permission to access the endpoint."}';
+    const withoutMethod = await explain(`400 Client Error: Bad Request for url: https://api.mexc.com/api/v3/order?symbol=BTCUSDT ${body}`);
+    expect(withoutMethod.out).toContain('Request: /api/v3/order');
+    expect(withoutMethod.out).not.toMatch(/GET \/api\/v3\/order|needs the permission "Trade/);
+    const placing = await explain(`POST https://api.mexc.com/api/v3/order?symbol=BTCUSDT ${body}`);
+    expect(placing.out.replace(/\s+/g, ' ')).toContain('This endpoint needs the permission "Trade: Trade"');
+    const reading = await explain(`GET https://api.mexc.com/api/v3/order?symbol=BTCUSDT ${body}`);
+    expect(reading.out.replace(/\s+/g, ' ')).toContain('This endpoint needs the permission "Trade: View Order Details"');
+  });
+
   it('explains a ccxt Python exception line', async () => {
     const line = 'ccxt.base.errors.AuthenticationError: mexc {"code":700002,"msg":"Signature for this request is not valid."}';
     expect(await ids(line)).toEqual(['signature-invalid']);

@@ -30,10 +30,13 @@ const isFutures = (f: Facts, ctx?: FixContext) => isFuturesCase(f, ctx);
 
 /** Which web-UI permission an endpoint needs (docs/mexc-api.md §5). */
 function permissionFor(endpoint: string | undefined): string | undefined {
-  const path = endpoint?.split(' ').pop();
+  const [method, path] = endpoint?.includes(' ') ? endpoint.split(' ') : [undefined, endpoint];
   if (path === '/api/v3/account' || path === '/api/v3/selfSymbols' || path === '/api/v3/kyc/status') return 'Account: View Account Details';
-  if (path === '/api/v3/openOrders' || path === '/api/v3/allOrders' || path === '/api/v3/order') {
-    return endpoint?.startsWith('GET') ? 'Trade: View Order Details' : 'Trade: Trade';
+  if (path === '/api/v3/allOrders') return 'Trade: View Order Details';
+  if (path === '/api/v3/openOrders' || path === '/api/v3/order') {
+    // Reading and placing/cancelling need different permissions: without the method, name neither.
+    if (method === undefined) return undefined;
+    return method === 'GET' ? 'Trade: View Order Details' : 'Trade: Trade';
   }
   if (path === '/api/v3/order/test' || path === '/api/v3/batchOrders') return 'Trade: Trade';
   if (path?.startsWith('/api/v3/capital/')) return 'Wallet (deposit/withdraw) read';
