@@ -25,8 +25,10 @@ let tarball = '';
 
 /** A user's shell: the node running the tests first on PATH, npm kept quiet and offline. */
 function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const e = userEnv({ MEXC_API_KEY: KEY, MEXC_SECRET_KEY: SECRET, MEXC_BASE_URL: sim.url, ...extra });
-  e.PATH = `${extra.PATH ? `${extra.PATH}${path.delimiter}` : ''}${path.dirname(process.execPath)}${path.delimiter}${e.PATH ?? ''}`;
+  const { PATH: before, ...rest } = extra;
+  // `before` goes in front of the user's PATH, never instead of it (sh and npm live there).
+  const e = userEnv({ MEXC_API_KEY: KEY, MEXC_SECRET_KEY: SECRET, MEXC_BASE_URL: sim.url, ...rest });
+  e.PATH = `${before ? `${before}${path.delimiter}` : ''}${path.dirname(process.execPath)}${path.delimiter}${e.PATH ?? ''}`;
   e.npm_config_cache = path.join(tmp, 'npm-cache');
   e.npm_config_update_notifier = 'false';
   e.npm_config_fund = 'false';
