@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { lineRows, maskSecretLike } from '../shell/layout.js';
+import { lineRows, maskSecretLike, wrap } from '../shell/layout.js';
 
 /**
  * A pasted block, echoed back: the last lines that fit, anything shaped like a secret masked
@@ -7,12 +7,19 @@ import { lineRows, maskSecretLike } from '../shell/layout.js';
  */
 export function PasteBox({ text, columns, maxRows, placeholder }: { text: string; columns: number; maxRows: number; placeholder: string }) {
   if (text === '') {
+    // The example wraps beside the cursor: its later lines line up under its first word.
+    const [first = '', ...rest] = wrap(placeholder, Math.max(10, columns - 4), { hangingIndent: '  ' });
     return (
-      <Box paddingLeft={2}>
+      <Box paddingLeft={2} flexDirection="column">
         <Text>
           <Text inverse> </Text>
-          <Text dimColor> {placeholder}</Text>
+          <Text dimColor> {first}</Text>
         </Text>
+        {rest.map((line, i) => (
+          <Text key={i} dimColor>
+            {line}
+          </Text>
+        ))}
       </Box>
     );
   }
