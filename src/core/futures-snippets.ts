@@ -1,5 +1,5 @@
 import { futuresParamString } from './futures-signing.js';
-import { literal, NODE_SECRET, PYTHON_IMPORTS, PYTHON_SEND, shellQuote } from './snippets.js';
+import { baseOf, literal, NODE_SECRET, PYTHON_SEND, pythonPreamble, shellQuote } from './snippets.js';
 import type { FixContext } from './types.js';
 
 /**
@@ -27,8 +27,6 @@ export const FUTURES_POSITIONS_REQUEST: FuturesSnippetRequest = { path: '/api/v1
 export function futuresSnippetRequestFor(endpoint: string | undefined): FuturesSnippetRequest {
   return /\/api\/v1\/private\/(?:position|order|planorder|stoporder)\//.test(endpoint ?? '') ? FUTURES_POSITIONS_REQUEST : FUTURES_ASSETS_REQUEST;
 }
-
-const baseOf = (ctx: FuturesSnippetContext) => ctx.baseUrl.trim().replace(/\/+$/, '');
 
 const POST_NOTE = 'POST: the parameter string is the JSON body itself, signed and sent as the same bytes (not sorted).';
 
@@ -61,12 +59,7 @@ export function futuresPythonSnippet(ctx: FuturesSnippetContext, request: Future
   const params = request.params.map(([k, v]) => `${literal(k)}: ${literal(v)}`).join(', ');
   return [
     `# ${describe(request)}`,
-    `# Run: export MEXC_SECRET_KEY='<your secret key>' && python3 mexc_futures.py`,
-    ...PYTHON_IMPORTS,
-    ``,
-    ctx.apiKey ? `API_KEY = ${literal(ctx.apiKey)}` : `API_KEY = os.environ["MEXC_API_KEY"]`,
-    `SECRET = os.environ["MEXC_SECRET_KEY"]  # never hard-code the secret`,
-    `BASE_URL = ${literal(baseOf(ctx))}`,
+    ...pythonPreamble(ctx, 'mexc_futures.py'),
     ``,
     `params = {${params}}`,
     `# GET: parameters sorted by name, k=v joined with &; send the query in this same order.`,

@@ -47,7 +47,8 @@ export function snippetRequestFor(endpoint: string | undefined, symbol: string):
   return ACCOUNT_REQUEST;
 }
 
-function baseOf(ctx: SnippetContext): string {
+/** The base URL as the snippets write it: trimmed, no trailing slash. */
+export function baseOf(ctx: Pick<SnippetContext, 'baseUrl'>): string {
   return ctx.baseUrl.trim().replace(/\/+$/, '');
 }
 
@@ -97,7 +98,19 @@ export function curlSnippet(ctx: SnippetContext, request: SnippetRequest = ACCOU
 }
 
 /** The Python snippets' imports: the standard library only. */
-export const PYTHON_IMPORTS = ['import hashlib', 'import hmac', 'import os', 'import time', 'import urllib.error', 'import urllib.parse', 'import urllib.request'];
+const PYTHON_IMPORTS = ['import hashlib', 'import hmac', 'import os', 'import time', 'import urllib.error', 'import urllib.parse', 'import urllib.request'];
+
+/** A Python snippet's opening, spot and futures alike: how to run it, imports, key, secret, base URL. */
+export function pythonPreamble(ctx: Pick<SnippetContext, 'baseUrl' | 'apiKey'>, file: string): string[] {
+  return [
+    `# Run: export MEXC_SECRET_KEY='<your secret key>' && python3 ${file}`,
+    ...PYTHON_IMPORTS,
+    ``,
+    ctx.apiKey ? `API_KEY = ${literal(ctx.apiKey)}` : `API_KEY = os.environ["MEXC_API_KEY"]`,
+    `SECRET = os.environ["MEXC_SECRET_KEY"]  # never hard-code the secret`,
+    `BASE_URL = ${literal(baseOf(ctx))}`,
+  ];
+}
 
 /** Sends `request`, prints the status and the body, exits 1 on an HTTP error. */
 export const PYTHON_SEND = [
@@ -126,12 +139,7 @@ export function pythonSnippet(ctx: SnippetContext, request: SnippetRequest = ACC
   const headers = isWrite ? `{"X-MEXC-APIKEY": API_KEY, "Content-Type": "application/json"}` : `{"X-MEXC-APIKEY": API_KEY}`;
   return [
     `# ${describe(request)}`,
-    `# Run: export MEXC_SECRET_KEY='<your secret key>' && python3 mexc_request.py`,
-    ...PYTHON_IMPORTS,
-    ``,
-    ctx.apiKey ? `API_KEY = ${literal(ctx.apiKey)}` : `API_KEY = os.environ["MEXC_API_KEY"]`,
-    `SECRET = os.environ["MEXC_SECRET_KEY"]  # never hard-code the secret`,
-    `BASE_URL = ${literal(baseOf(ctx))}`,
+    ...pythonPreamble(ctx, 'mexc_request.py'),
     ``,
     `params = [`,
     params,
